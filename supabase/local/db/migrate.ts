@@ -1,0 +1,53 @@
+/**
+ * Brings a database to the current schema: the Supabase baseline, then every file of
+ * `supabase/migrations` not applied yet (in name order, each in its own transaction, tracked in the
+ * Supabase CLI's own table), then the seed when the database was new.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './database.ts';
+
+const baselineFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'baseline.sql');
+
+export interface MigrationReport {
+  applied: string[];
+  seeded: boolean;
+}
+
+export async function migrate(db: Database, migrationsDir: string, seedFile?: string): Promise<MigrationReport> {
+  const isNew =
+    (await db.query(`select to_regclass('supabase_migrations.schema_migrations') is null as fresh`)).rows[0]?.fresh ===
+    true;
+  await db.exec(readFileSync(baselineFile, 'utf8'));
+  const done = new Set(
+    (await db.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map(
+      (r) => r.version,
+    ),
+  );
+  const files = existsSync(migrationsDir)
+    ? readdirSync(migrationsDir)
+        .filter((f) => f.endsWith('.sql'))
+        .sort()
+    : [];
+  const applied: string[] = [];
+  for (const file of files) {
+    const [version, ...rest] = file.replace(/\.sql$/, '').split('_');
+    if (done.has(version)) continue;
+    const sql = readFileSync(path.join(migrationsDir, file), 'utf8');
+    await db.transaction(async (tx) => {
+      await tx.exec(sql);
+      await tx.query('insert into supabase_migrations.schema_migrations (version, name) values ($1, $2)', [
+        version,
+        rest.join('_'),
+      ]);
+    });
+    applied.push(file);
+  }
+  let seeded = false;
+  if (isNew && seedFile && existsSync(seedFile)) {
+    await db.exec(readFileSync(seedFile, 'utf8'));
+    seeded = true;
+  }
+  return { applied, seeded };
+}

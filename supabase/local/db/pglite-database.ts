@@ -1,0 +1,45 @@
+/**
+ * PGlite (Postgres compiled to WebAssembly) in this process. PGlite has one connection: it runs one
+ * query or transaction at a time, so transactions must only wait on the database, never on the network.
+ */
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { pgtap } from '@electric-sql/pglite-pgtap';
+import type { Database, Queryable, QueryResult } from './database.ts';
+
+/** date, timestamp, timestamptz, int8 */
+const TEXT_TYPES = [1082, 1114, 1184, 20];
+
+function wrap(q: PGlite | Transaction): Queryable {
+  return {
+    async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
+      const r = await q.query<Row>(sql, params);
+      return { rows: r.rows, affectedRows: r.affectedRows ?? 0 };
+    },
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+  };
+}
+
+export async function openPglite(dataDir: string): Promise<Database> {
+  const pg = new PGlite({
+    dataDir: dataDir === 'memory://' ? undefined : dataDir,
+    extensions: { pgcrypto, pgtap },
+    // Same as the `pg` driver setup: timestamps, dates and int8 stay text, ready for JSON.
+    parsers: Object.fromEntries(TEXT_TYPES.map((oid) => [oid, (v: string) => v])),
+  });
+  await pg.waitReady;
+  const base = wrap(pg);
+  return {
+    kind: 'pglite',
+    query: base.query,
+    exec: base.exec,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    async listen(channel, onPayload) {
+      const unlisten = await pg.listen(channel, onPayload);
+      return unlisten;
+    },
+    close: () => pg.close(),
+  };
+}

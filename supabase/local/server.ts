@@ -1,0 +1,96 @@
+/**
+ * The embedded Supabase-compatible stack: one HTTP server serving `/rest/v1`, `/auth/v1`,
+ * `/realtime/v1/websocket` and `/health` over one database.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { StackConfig } from './config.ts';
+import type { Database } from './db/database.ts';
+import { openDatabase } from './db/open-database.ts';
+import { migrate, type MigrationReport } from './db/migrate.ts';
+import { applyCors, HttpError, sendJson } from './http.ts';
+import type { HttpApi, StackContext, WebSocketApi } from './stack-context.ts';
+import { createRestApi } from './rest/rest-api.ts';
+import { createAuthApi } from './auth/auth-api.ts';
+import { createRealtime } from './realtime/realtime-server.ts';
+
+export interface RunningStack {
+  url: string;
+  db: Database;
+  migrations: MigrationReport;
+  close(): Promise<void>;
+}
+
+export async function startStack(config: StackConfig): Promise<RunningStack> {
+  const db = await openDatabase(config);
+  const migrations = await migrate(db, config.migrationsDir, config.seedFile);
+  const ctx: StackContext = { db, config };
+  const rest = await createRestApi(ctx);
+  const auth = createAuthApi(ctx);
+  const realtime = await createRealtime(ctx);
+  const apis: Array<[string, HttpApi]> = [
+    ['/rest/v1', rest],
+    ['/auth/v1', auth],
+  ];
+
+  const server = http.createServer((req, res) => {
+    void route(req, res, apis, db).catch((err: unknown) => {
+      if (res.headersSent) return res.destroy();
+      if (err instanceof HttpError) return sendJson(res, err.status, err.body);
+      sendJson(res, 500, { code: 'PGRST000', message: 'Internal error in the embedded stack', details: null, hint: null });
+    });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url ?? '/', 'http://stack').pathname;
+    if (path === '/realtime/v1/websocket' || path === '/realtime/v1/websocket/') {
+      realtime.handleUpgrade(req, socket, head);
+    } else {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+    }
+  });
+  server.on('clientError', (_err, socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    db,
+    migrations,
+    async close() {
+      await realtime.close();
+      await Promise.all(apis.map(([, api]) => api.close?.()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
+
+async function route(req: http.IncomingMessage, res: http.ServerResponse, apis: Array<[string, HttpApi]>, db: Database) {
+  applyCors(req, res);
+  res.setHeader('x-supabase-api-version', '2024-01-01');
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204);
+    res.end();
+    return;
+  }
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://stack');
+  } catch {
+    throw new HttpError(400, { code: 'PGRST100', message: 'Malformed request URL', details: null, hint: null });
+  }
+  if (url.pathname === '/health') {
+    await db.query('select 1');
+    return sendJson(res, 200, { status: 'ok', database: db.kind });
+  }
+  for (const [prefix, api] of apis) {
+    if (url.pathname === prefix || url.pathname.startsWith(prefix + '/')) {
+      return api.handle(req, res, url, url.pathname.slice(prefix.length).replace(/^\/+/, ''));
+    }
+  }
+  sendJson(res, 404, { code: 'not_found', message: `No route for ${url.pathname}` });
+}
