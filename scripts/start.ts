@@ -1,0 +1,82 @@
+/**
+ * `npm start`: the whole product on one machine — the embedded Supabase stack with demo data and a
+ * production Next.js server, reachable from other machines on the network (wall display, phones).
+ * Builds the app first when the build is missing or older than the sources. Ctrl-C stops both.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { configFromEnv } from '../supabase/local/config.ts';
+import { startStack } from '../supabase/local/server.ts';
+import { DEMO_PASSWORD } from '../lib/demo-users.ts';
+
+const root = process.cwd();
+const appPort = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+
+const SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'next.config.js', 'package-lock.json', 'postcss.config.mjs'];
+
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(p).map((f) => newestMtime(path.join(p, f))));
+}
+
+function buildIfStale(): void {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const changedAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
+  if (builtAt > changedAt) return;
+  console.log('Building the app (next build)…');
+  const r = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+function lanAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a): a is os.NetworkInterfaceInfoIPv4 => !!a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a.address);
+}
+
+buildIfStale();
+
+const config = { ...configFromEnv(), host: process.env.STACK_HOST ?? host };
+const stack = await startStack(config);
+const supabaseUrl = `http://127.0.0.1:${config.port}`;
+
+const next = spawn('npx', ['next', 'start', '-p', String(appPort), '-H', host], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    SUPABASE_URL: supabaseUrl,
+    NEXT_PUBLIC_SUPABASE_URL: supabaseUrl,
+    SUPABASE_ANON_KEY: config.anonKey,
+    NEXT_PUBLIC_SUPABASE_ANON_KEY: config.anonKey,
+    SUPABASE_SERVICE_ROLE_KEY: config.serviceRoleKey,
+    DEMO_MODE: process.env.DEMO_MODE ?? '1',
+  },
+});
+
+const lan = lanAddresses();
+console.log(`
+Command Center 112 Kota Cilegon
+  app        http://localhost:${appPort}${lan.map((a) => `\n             http://${a}:${appPort}`).join('')}
+  supabase   ${stack.url}  (${config.databaseUrl ? 'Postgres server' : `PGlite data in ${config.dataDir}`})
+  demo users password "${DEMO_PASSWORD}" — the login page lists them
+Ctrl-C stops both.`);
+
+let stopping = false;
+async function stop(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  next.kill('SIGTERM');
+  await stack.close();
+  process.exit(code);
+}
+next.on('exit', (code) => void stop(code ?? 0));
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));

@@ -1,0 +1,62 @@
+/**
+ * `npm test`: every suite in turn — types, lint, generated types up to date, unit, database (pgTAP),
+ * stack conformance, then a production build and the browser e2e. Runs all of them even when one
+ * fails, prints a summary with durations, and exits non-zero if any failed.
+ */
+import { spawn } from 'node:child_process';
+import { CHROMIUM_INSTALL_HINT, findChromium } from './find-chromium.ts';
+
+interface Step {
+  name: string;
+  cmd: string[];
+  env?: NodeJS.ProcessEnv;
+  /** A reason the step cannot run on this machine; the run then fails with that reason. */
+  missing?: string;
+}
+
+const only = process.argv.slice(2);
+const chromiumPath = findChromium();
+
+const steps: Step[] = [
+  { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit'] },
+  { name: 'lint', cmd: ['npx', 'eslint', '.', '--max-warnings=0'] },
+  { name: 'generated types', cmd: ['npx', 'tsx', 'scripts/gen-types.ts', '--check'] },
+  { name: 'unit', cmd: ['npx', 'vitest', 'run', '--project', 'unit'] },
+  { name: 'database (pgTAP)', cmd: ['npx', 'tsx', 'scripts/test-db.ts'] },
+  { name: 'conformance', cmd: ['npx', 'vitest', 'run', '--project', 'conformance'] },
+  { name: 'build', cmd: ['npx', 'next', 'build'], env: { NEXT_TELEMETRY_DISABLED: '1' } },
+  {
+    name: 'e2e',
+    cmd: ['npx', 'playwright', 'test'],
+    env: chromiumPath ? { PLAYWRIGHT_CHROMIUM_PATH: chromiumPath } : {},
+    missing: chromiumPath ? undefined : CHROMIUM_INSTALL_HINT,
+  },
+];
+
+function run(step: Step): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(step.cmd[0], step.cmd.slice(1), { stdio: 'inherit', env: { ...process.env, ...step.env } });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on('error', () => resolve(127));
+  });
+}
+
+const results: Array<{ name: string; ok: boolean; seconds: number; note?: string }> = [];
+for (const step of steps) {
+  if (only.length && !only.includes(step.name)) continue;
+  console.log(`\n━━ ${step.name}: ${step.cmd.join(' ')}`);
+  if (step.missing) {
+    console.error(step.missing);
+    results.push({ name: step.name, ok: false, seconds: 0, note: 'no Chromium' });
+    continue;
+  }
+  const started = Date.now();
+  const code = await run(step);
+  results.push({ name: step.name, ok: code === 0, seconds: (Date.now() - started) / 1000 });
+}
+
+console.log('\n━━ summary');
+for (const r of results) {
+  console.log(`${r.ok ? 'pass' : 'FAIL'}  ${r.name.padEnd(18)} ${r.seconds.toFixed(1).padStart(7)} s${r.note ? '  ' + r.note : ''}`);
+}
+process.exit(results.every((r) => r.ok) ? 0 : 1);
