@@ -19,7 +19,7 @@ const { south, west, north, east } = BASEMAP_BOUNDS;
 const round = (n: number) => Math.round(n * 1e5) / 1e5;
 const clipped: Feature<Polygon | MultiPolygon>[] = [];
 for (const f of land.features) {
-  const geometry = bboxClip(f, [west, south, east, north]).geometry;
+  const geometry = bboxClip(f, [west, south, east, north]).geometry as Polygon | MultiPolygon;
   // Clipping leaves empty rings for the parts of the world outside the box.
   const all: Position[][][] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const polygons = all.filter(
