@@ -63,6 +63,22 @@ create table if not exists auth.users (
   is_anonymous boolean not null default false
 );
 
+-- The other columns supabase/auth has, so seeds written for hosted Supabase (which often fill
+-- confirmation_sent_at, recovery_sent_at, …) run here unchanged. `add column if not exists` also
+-- upgrades a database made by an older baseline.
+alter table auth.users add column if not exists confirmation_sent_at timestamptz;
+alter table auth.users add column if not exists recovery_sent_at timestamptz;
+alter table auth.users add column if not exists email_change_token_current varchar(255) default '';
+alter table auth.users add column if not exists email_change_confirm_status smallint default 0;
+alter table auth.users add column if not exists email_change_sent_at timestamptz;
+alter table auth.users add column if not exists phone_change text default '';
+alter table auth.users add column if not exists phone_change_token varchar(255) default '';
+alter table auth.users add column if not exists phone_change_sent_at timestamptz;
+alter table auth.users add column if not exists reauthentication_token varchar(255) default '';
+alter table auth.users add column if not exists reauthentication_sent_at timestamptz;
+alter table auth.users add column if not exists confirmed_at timestamptz
+  generated always as (least(email_confirmed_at, phone_confirmed_at)) stored;
+
 create table if not exists auth.identities (
   provider_id text not null,
   user_id uuid not null references auth.users (id) on delete cascade,
