@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { callStages, DEFAULT_SLA_TARGETS, incidentStages, slaColour, stageResult, targetsFromRows } from './sla';
+
+const t0 = Date.parse('2026-11-28T03:00:00Z');
+const iso = (seconds: number) => new Date(t0 + seconds * 1000).toISOString();
+
+describe('slaColour', () => {
+  it('is within below 80 % of the target', () => {
+    expect(slaColour(0, 60)).toBe('within');
+    expect(slaColour(47.9, 60)).toBe('within');
+  });
+  it('warns from 80 % up to the target itself', () => {
+    expect(slaColour(48, 60)).toBe('warning');
+    expect(slaColour(60, 60)).toBe('warning');
+  });
+  it('is breached once the target is exceeded', () => {
+    expect(slaColour(60.001, 60)).toBe('breached');
+    expect(slaColour(3600, 60)).toBe('breached');
+  });
+});
+
+describe('stageResult', () => {
+  it('measures a finished stage between its two timestamps', () => {
+    expect(stageResult('answer', iso(0), iso(25), 60, t0 + 999_000)).toEqual({
+      stage: 'answer', seconds: 25, running: false, targetSeconds: 60, colour: 'within',
+    });
+  });
+  it('measures a running stage up to now', () => {
+    const r = stageResult('answer', iso(0), null, 60, t0 + 50_000);
+    expect(r).toMatchObject({ seconds: 50, running: true, colour: 'warning' });
+  });
+  it('has no value before the stage starts', () => {
+    expect(stageResult('classify', null, null, 60, t0)).toMatchObject({ seconds: null, running: false, colour: null });
+  });
+  it('never shows a negative time when the screen clock lags', () => {
+    expect(stageResult('answer', iso(10), null, 60, t0).seconds).toBe(0);
+  });
+  it('refuses a malformed timestamp instead of guessing', () => {
+    expect(() => stageResult('answer', 'yesterday', null, 60, t0)).toThrow(/not a timestamp/);
+  });
+});
+
+describe('callStages', () => {
+  it('follows the service standard stages of a complete call', () => {
+    const stages = callStages(
+      { received_at: iso(0), answered_at: iso(20), classified_at: iso(70), ended_at: iso(110) },
+      t0 + 1_000_000,
+    );
+    expect(stages.map((s) => [s.stage, s.seconds, s.colour])).toEqual([
+      ['answer', 20, 'within'],
+      ['classify', 50, 'warning'],
+      ['close_call', 40, 'breached'],
+      ['call_total', 110, 'within'],
+    ]);
+  });
+  it('stops the ringing time when the caller hangs up unanswered', () => {
+    const stages = callStages({ received_at: iso(0), answered_at: null, classified_at: null, ended_at: iso(90) }, t0 + 500_000);
+    expect(stages[0]).toMatchObject({ stage: 'answer', seconds: 90, running: false, colour: 'breached' });
+    expect(stages[1]).toMatchObject({ stage: 'classify', seconds: null });
+  });
+  it('uses configured targets', () => {
+    const targets = targetsFromRows([{ stage: 'answer', target_seconds: 15 }]);
+    expect(targets.classify).toBe(DEFAULT_SLA_TARGETS.classify);
+    const [answer] = callStages({ received_at: iso(0), answered_at: iso(14), classified_at: null, ended_at: null }, t0, targets);
+    expect(answer).toMatchObject({ targetSeconds: 15, colour: 'warning' });
+  });
+});
+
+describe('incidentStages', () => {
+  it('measures dispatch, acknowledgement and arrival (from dispatch)', () => {
+    const stages = incidentStages(
+      { reported_at: iso(0), dispatched_at: iso(90), acknowledged_at: iso(390), on_scene_at: iso(990) },
+      t0 + 5_000_000,
+    );
+    expect(stages.map((s) => [s.stage, s.seconds, s.colour])).toEqual([
+      ['dispatch', 90, 'within'],
+      ['acknowledge', 300, 'breached'],
+      ['on_scene', 900, 'warning'],
+    ]);
+  });
+  it('freezes running timers of a closed incident at its closing time', () => {
+    const stages = incidentStages(
+      { reported_at: iso(0), dispatched_at: iso(30), acknowledged_at: null, on_scene_at: null },
+      t0 + 5_000_000,
+      DEFAULT_SLA_TARGETS,
+      iso(130),
+    );
+    expect(stages[1]).toMatchObject({ stage: 'acknowledge', seconds: 100, running: true });
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * SLA math: how long each stage of a call or incident took (or has been running), and its colour
+ * against the target of `sla_targets`. Stage spans match the comment on `sla_targets.stage`.
+ *
+ * Colour rule (chosen here, used by every screen): `within` below 80 % of the target, `warning`
+ * from 80 % up to and including the target, `breached` once the target is exceeded. 80 % leaves an
+ * operator about 12 s of a 60 s target to act before the stage turns red.
+ */
+export type SlaStage = 'answer' | 'classify' | 'close_call' | 'call_total' | 'dispatch' | 'acknowledge' | 'on_scene';
+export type SlaColour = 'within' | 'warning' | 'breached';
+
+export const WARNING_RATIO = 0.8;
+
+/** The service standard's targets and the configurable defaults the migration inserts. */
+export const DEFAULT_SLA_TARGETS: Readonly<Record<SlaStage, number>> = {
+  answer: 60,
+  classify: 60,
+  close_call: 30,
+  call_total: 180,
+  dispatch: 120,
+  acknowledge: 180,
+  on_scene: 900,
+};
+
+/** Timestamps as PostgREST returns them (ISO strings) or null. */
+export interface CallTimes {
+  received_at: string;
+  answered_at: string | null;
+  classified_at: string | null;
+  ended_at: string | null;
+}
+
+export interface IncidentTimes {
+  reported_at: string;
+  dispatched_at: string | null;
+  acknowledged_at: string | null;
+  on_scene_at: string | null;
+}
+
+type CallField = keyof CallTimes;
+type IncidentField = keyof IncidentTimes;
+
+export const CALL_STAGES: ReadonlyArray<{ stage: SlaStage; from: CallField; to: CallField }> = [
+  { stage: 'answer', from: 'received_at', to: 'answered_at' },
+  { stage: 'classify', from: 'answered_at', to: 'classified_at' },
+  { stage: 'close_call', from: 'classified_at', to: 'ended_at' },
+  { stage: 'call_total', from: 'received_at', to: 'ended_at' },
+];
+
+export const INCIDENT_STAGES: ReadonlyArray<{ stage: SlaStage; from: IncidentField; to: IncidentField }> = [
+  { stage: 'dispatch', from: 'reported_at', to: 'dispatched_at' },
+  { stage: 'acknowledge', from: 'dispatched_at', to: 'acknowledged_at' },
+  { stage: 'on_scene', from: 'dispatched_at', to: 'on_scene_at' },
+];
+
+export interface StageResult {
+  stage: SlaStage;
+  /** Elapsed seconds; for a running stage, up to `nowMs`. Null when the stage has not started. */
+  seconds: number | null;
+  /** Started and not finished. */
+  running: boolean;
+  targetSeconds: number;
+  colour: SlaColour | null;
+}
+
+export function slaColour(seconds: number, targetSeconds: number): SlaColour {
+  if (seconds > targetSeconds) return 'breached';
+  if (seconds >= WARNING_RATIO * targetSeconds) return 'warning';
+  return 'within';
+}
+
+function parseMs(value: string | null): number | null {
+  if (value === null) return null;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new Error(`not a timestamp: ${value}`);
+  return ms;
+}
+
+/**
+ * Duration of one stage. `nowMs` is the database clock as the screen estimates it (local clock plus
+ * the measured offset), so running timers agree across machines.
+ */
+export function stageResult(
+  stage: SlaStage,
+  fromIso: string | null,
+  toIso: string | null,
+  targetSeconds: number,
+  nowMs: number,
+): StageResult {
+  const from = parseMs(fromIso);
+  const to = parseMs(toIso);
+  if (from === null) return { stage, seconds: null, running: false, targetSeconds, colour: null };
+  const end = to ?? nowMs;
+  // A screen whose clock estimate lags the database must not show a negative time.
+  const seconds = Math.max(0, (end - from) / 1000);
+  return { stage, seconds, running: to === null, targetSeconds, colour: slaColour(seconds, targetSeconds) };
+}
+
+export function callStages(
+  call: CallTimes,
+  nowMs: number,
+  targets: Readonly<Record<SlaStage, number>> = DEFAULT_SLA_TARGETS,
+): StageResult[] {
+  return CALL_STAGES.map(({ stage, from, to }) => {
+    // A call that ended without being answered (caller hung up) has no later stages running.
+    const toValue = call[to] ?? (call.ended_at !== null ? call.ended_at : null);
+    return stageResult(stage, call[from], toValue, targets[stage], nowMs);
+  });
+}
+
+export function incidentStages(
+  incident: IncidentTimes,
+  nowMs: number,
+  targets: Readonly<Record<SlaStage, number>> = DEFAULT_SLA_TARGETS,
+  /** Closed or cancelled incidents stop every running timer at this time. */
+  stoppedAtIso: string | null = null,
+): StageResult[] {
+  const stopMs = parseMs(stoppedAtIso);
+  return INCIDENT_STAGES.map(({ stage, from, to }) =>
+    stageResult(stage, incident[from], incident[to], targets[stage], stopMs ?? nowMs),
+  );
+}
+
+/** Rows of `sla_targets` into a complete map, falling back to the defaults for missing stages. */
+export function targetsFromRows(rows: ReadonlyArray<{ stage: SlaStage; target_seconds: number }>): Record<SlaStage, number> {
+  const targets: Record<SlaStage, number> = { ...DEFAULT_SLA_TARGETS };
+  for (const row of rows) targets[row.stage] = row.target_seconds;
+  return targets;
+}
