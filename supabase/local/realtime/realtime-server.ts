@@ -1,5 +1,450 @@
-// PLACEHOLDER — replaced by the realtime implementation.
+/**
+ * `/realtime/v1/websocket`: the Phoenix protocol as supabase/realtime speaks it (serializers 1.0.0
+ * and 2.0.0), with postgres_changes under RLS, broadcast and presence between clients on a topic.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket, type RawData } from 'ws';
+import { decodeJwt } from 'jose';
+import { verifyJwt, JwtError, type Claims } from '../jwt.ts';
 import type { StackContext, WebSocketApi } from '../stack-context.ts';
-export async function createRealtime(_ctx: StackContext): Promise<WebSocketApi> {
-  return { handleUpgrade: (_req, socket) => socket.destroy(), close: async () => {} };
+import { startChangeCapture } from './change-capture.ts';
+import { BindingRegistry, createFanout, type PgBinding, type PgSubscriber } from './fanout.ts';
+import { FilterError, parseFilter } from './filters.ts';
+import { PresenceTopic, type PresenceDiff } from './presence.ts';
+import {
+  decodeBinary,
+  decodeText,
+  encodeBroadcast,
+  encodeText,
+  encodeTextRaw,
+  ProtocolError,
+  type BroadcastMessage,
+  type InboundFrame,
+  type Vsn,
+} from './protocol.ts';
+import { claimsGroupKey, roleOf } from './visibility.ts';
+
+export interface RealtimeOptions {
+  /** A socket silent for this long is dropped (clients heartbeat every 25 s); env REALTIME_IDLE_TIMEOUT_MS. */
+  idleTimeoutMs?: number;
+  maxMessageBytes?: number;
+  maxChannelsPerSocket?: number;
+  maxJoinsPerSecond?: number;
+  /** A socket that falls this far behind is closed; its client reconnects and resyncs. */
+  maxBufferedBytes?: number;
+  onError?: (err: unknown) => void;
+}
+
+export interface RealtimeApi extends WebSocketApi {
+  /** Cuts every websocket as a network failure would (tests and benchmarks). */
+  dropConnections(): void;
+  /** Resolves once every change committed so far has been handed to the sockets. */
+  flush(): Promise<void>;
+  stats(): { sockets: number; channels: number; bindings: number };
+}
+
+const MAX_PENDING_FRAMES = 200;
+
+class AuthError extends Error {}
+
+async function authorize(token: string, secret: string): Promise<Claims> {
+  let claims: Claims;
+  try {
+    claims = await verifyJwt(token, secret);
+  } catch (err) {
+    if (err instanceof JwtError && err.message === 'JWT expired') {
+      let exp = 0;
+      try {
+        exp = Number(decodeJwt(token).exp ?? 0);
+      } catch {
+        exp = 0;
+      }
+      throw new AuthError(`Token has expired ${Math.max(0, Math.floor(Date.now() / 1000) - exp)} seconds ago`);
+    }
+    throw new AuthError('Failed to validate JWT signature');
+  }
+  if (typeof claims.role !== 'string' || typeof claims.exp !== 'number') {
+    throw new AuthError('Fields `role` and `exp` are required in JWT');
+  }
+  return claims;
+}
+
+interface Channel {
+  socket: ClientSocket;
+  topic: string;
+  subTopic: string;
+  joinRef: string | null;
+  token: string;
+  subscriber: PgSubscriber;
+  bindings: PgBinding[];
+  selfBroadcast: boolean;
+  ack: boolean;
+  presenceKey: string;
+  presenceEnabled: boolean;
+  expiry?: NodeJS.Timeout;
+}
+
+interface ClientSocket {
+  ws: WebSocket;
+  vsn: Vsn;
+  apikey: string;
+  channels: Map<string, Channel>;
+  lastSeen: number;
+  joins: number[];
+  queue: Promise<void>;
+  pending: number;
+}
+
+export async function createRealtime(ctx: StackContext, options: RealtimeOptions = {}): Promise<RealtimeApi> {
+  const idleTimeoutMs = options.idleTimeoutMs ?? Number(process.env.REALTIME_IDLE_TIMEOUT_MS ?? 60_000);
+  const maxChannels = options.maxChannelsPerSocket ?? 100;
+  const maxJoinsPerSecond = options.maxJoinsPerSecond ?? 50;
+  const maxBuffered = options.maxBufferedBytes ?? 32 * 1024 * 1024;
+  const onError =
+    options.onError ??
+    ((err: unknown) => {
+      process.stderr.write(`realtime: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    });
+  const secret = ctx.config.jwtSecret;
+  const sockets = new Set<ClientSocket>();
+  const topics = new Map<string, Set<Channel>>();
+  const presence = new Map<string, PresenceTopic>();
+  const registry = new BindingRegistry();
+  let nextBindingId = 1;
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 1024 * 1024 });
+  const capture = await startChangeCapture(ctx.db, createFanout(ctx.db, registry, onError), { onError });
+
+  function sendRaw(s: ClientSocket, data: string | Buffer): void {
+    if (s.ws.readyState !== s.ws.OPEN) return;
+    if (s.ws.bufferedAmount > maxBuffered) {
+      // A reader this slow would only fall further behind; it reconnects and resyncs.
+      s.ws.terminate();
+      return;
+    }
+    s.ws.send(data);
+  }
+
+  function push(s: ClientSocket, joinRef: string | null, ref: string | null, topic: string, event: string, payload: unknown) {
+    sendRaw(s, encodeText(s.vsn, joinRef, ref, topic, event, payload));
+  }
+
+  function reply(s: ClientSocket, f: InboundFrame, status: 'ok' | 'error', response: Record<string, unknown>) {
+    push(s, f.joinRef, f.ref, f.topic, 'phx_reply', { status, response });
+  }
+
+  function system(ch: Channel, extension: string, status: 'ok' | 'error', message: string) {
+    push(ch.socket, ch.joinRef, null, ch.topic, 'system', { extension, status, message, channel: ch.subTopic });
+  }
+
+  function broadcastPresence(topic: string, diff: PresenceDiff) {
+    for (const ch of topics.get(topic) ?? []) {
+      if (ch.presenceEnabled) push(ch.socket, ch.joinRef, null, topic, 'presence_diff', diff);
+    }
+  }
+
+  function removeChannel(ch: Channel, notifyClient: boolean) {
+    const s = ch.socket;
+    if (s.channels.get(ch.topic) !== ch) return;
+    s.channels.delete(ch.topic);
+    clearTimeout(ch.expiry);
+    for (const b of ch.bindings) registry.remove(b);
+    const members = topics.get(ch.topic);
+    members?.delete(ch);
+    if (members && !members.size) topics.delete(ch.topic);
+    const p = presence.get(ch.topic);
+    const diff = p?.untrack(ch);
+    if (diff) broadcastPresence(ch.topic, diff);
+    if (p && !p.size && !topics.has(ch.topic)) presence.delete(ch.topic);
+    if (notifyClient) push(s, ch.joinRef, ch.joinRef, ch.topic, 'phx_close', {});
+  }
+
+  /** Ends a channel the way supabase/realtime does when its token goes bad. */
+  function shutdownChannel(ch: Channel, message: string) {
+    system(ch, 'system', 'error', message);
+    removeChannel(ch, true);
+  }
+
+  function armExpiry(ch: Channel, claims: Claims) {
+    clearTimeout(ch.expiry);
+    const ms = Number(claims.exp) * 1000 - Date.now();
+    ch.expiry = setTimeout(() => shutdownChannel(ch, 'Token has expired 0 seconds ago'), Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+    ch.expiry.unref();
+  }
+
+  async function join(s: ClientSocket, f: InboundFrame) {
+    if (!f.topic.startsWith('realtime:')) return reply(s, f, 'error', { reason: 'unmatched topic' });
+    const subTopic = f.topic.slice('realtime:'.length);
+    if (!subTopic) return reply(s, f, 'error', { reason: 'You must provide a topic name' });
+    const now = Date.now();
+    s.joins = s.joins.filter((t) => now - t < 1000);
+    s.joins.push(now);
+    if (s.joins.length > maxJoinsPerSecond) return reply(s, f, 'error', { reason: 'Too many joins per second' });
+    const existing = s.channels.get(f.topic);
+    if (!existing && s.channels.size >= maxChannels) return reply(s, f, 'error', { reason: 'Too many channels' });
+
+    const config = (typeof f.payload.config === 'object' && f.payload.config !== null ? f.payload.config : {}) as {
+      broadcast?: { self?: unknown; ack?: unknown };
+      presence?: { key?: unknown; enabled?: unknown };
+      postgres_changes?: unknown;
+      private?: unknown;
+    };
+    // Private channels are authorised by policies on realtime.messages, which this stack does not
+    // implement: refusing is safer than silently serving them as public ones.
+    if (config.private === true) {
+      return reply(s, f, 'error', { reason: 'Private channels are not supported by the embedded stack' });
+    }
+    const token = typeof f.payload.access_token === 'string' ? f.payload.access_token : s.apikey;
+    let claims: Claims;
+    try {
+      claims = await authorize(token, secret);
+    } catch (err) {
+      if (err instanceof AuthError) return reply(s, f, 'error', { reason: err.message });
+      throw err;
+    }
+    // Phoenix semantics: a second join of the same topic replaces the first.
+    if (existing) removeChannel(existing, true);
+
+    const specs = Array.isArray(config.postgres_changes) ? (config.postgres_changes as unknown[]) : [];
+    const role = roleOf(claims);
+    const subscriber: PgSubscriber = {
+      role,
+      claims,
+      groupKey: claimsGroupKey(claims),
+      send: (payloadJson) => sendRaw(s, encodeTextRaw(s.vsn, f.topic, 'postgres_changes', payloadJson)),
+    };
+    const ch: Channel = {
+      socket: s,
+      topic: f.topic,
+      subTopic,
+      joinRef: f.joinRef ?? f.ref,
+      token,
+      subscriber,
+      bindings: [],
+      selfBroadcast: config.broadcast?.self === true,
+      ack: config.broadcast?.ack === true,
+      presenceKey: typeof config.presence?.key === 'string' && config.presence.key ? config.presence.key : crypto.randomUUID(),
+      presenceEnabled: config.presence?.enabled === true,
+    };
+    const echoed: Array<Record<string, unknown>> = [];
+    const problems: string[] = [];
+    const tables = capture.tables();
+    for (const spec of specs) {
+      const p = (typeof spec === 'object' && spec !== null ? spec : {}) as Record<string, unknown>;
+      const id = nextBindingId++;
+      echoed.push({ ...p, id });
+      const event = typeof p.event === 'string' ? p.event.toUpperCase() : '';
+      const schema = typeof p.schema === 'string' ? p.schema : '';
+      const table = typeof p.table === 'string' && p.table ? p.table : '*';
+      try {
+        if (!['*', 'INSERT', 'UPDATE', 'DELETE'].includes(event)) throw new FilterError(`unknown event "${String(p.event)}"`);
+        if (!schema) throw new FilterError('schema is required');
+        const filters = parseFilter(typeof p.filter === 'string' ? p.filter : undefined);
+        const meta = [...tables.values()].find((m) => m.schema === schema && m.table === table);
+        for (const c of filters) {
+          if (meta && !meta.types.has(c.column)) throw new FilterError(`column "${c.column}" does not exist on ${schema}.${table}`);
+        }
+        const binding: PgBinding = { id, event: event as PgBinding['event'], schema, table, filters, subscriber };
+        ch.bindings.push(binding);
+      } catch (err) {
+        if (!(err instanceof FilterError)) throw err;
+        problems.push(err.message);
+      }
+    }
+    s.channels.set(f.topic, ch);
+    let members = topics.get(f.topic);
+    if (!members) topics.set(f.topic, (members = new Set()));
+    members.add(ch);
+    for (const b of ch.bindings) registry.add(b);
+    armExpiry(ch, claims);
+
+    reply(s, f, 'ok', specs.length ? { postgres_changes: echoed } : {});
+    if (specs.length) {
+      if (problems.length) {
+        system(ch, 'postgres_changes', 'error', `Unable to subscribe to changes with given parameters: ${problems.join('; ')}`);
+      } else {
+        system(ch, 'postgres_changes', 'ok', 'Subscribed to PostgreSQL');
+      }
+    }
+    if (ch.presenceEnabled) push(s, ch.joinRef, null, f.topic, 'presence_state', presence.get(f.topic)?.state() ?? {});
+  }
+
+  async function accessToken(ch: Channel, f: InboundFrame) {
+    const token = f.payload.access_token;
+    if (typeof token !== 'string' || token === ch.token) return;
+    let claims: Claims;
+    try {
+      claims = await authorize(token, secret);
+    } catch (err) {
+      if (err instanceof AuthError) return shutdownChannel(ch, err.message);
+      throw err;
+    }
+    ch.token = token;
+    ch.subscriber.claims = claims;
+    ch.subscriber.role = roleOf(claims);
+    ch.subscriber.groupKey = claimsGroupKey(claims);
+    armExpiry(ch, claims);
+    if (ch.bindings.length) system(ch, 'postgres_changes', 'ok', 'Subscribed to PostgreSQL');
+  }
+
+  function broadcast(ch: Channel, f: InboundFrame, msg: BroadcastMessage) {
+    for (const other of topics.get(ch.topic) ?? []) {
+      if (other === ch && !ch.selfBroadcast) continue;
+      const data = encodeBroadcast(other.socket.vsn, ch.topic, msg);
+      if (data !== undefined) sendRaw(other.socket, data);
+    }
+    if (ch.ack) reply(ch.socket, f, 'ok', {});
+  }
+
+  function presenceEvent(ch: Channel, f: InboundFrame) {
+    const event = typeof f.payload.event === 'string' ? f.payload.event.toLowerCase() : '';
+    let p = presence.get(ch.topic);
+    if (!p) presence.set(ch.topic, (p = new PresenceTopic()));
+    if (event === 'track') {
+      const meta = f.payload.payload ?? {};
+      if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
+        return reply(ch.socket, f, 'error', { reason: 'invalid_payload' });
+      }
+      if (!ch.presenceEnabled) {
+        ch.presenceEnabled = true;
+        push(ch.socket, ch.joinRef, null, ch.topic, 'presence_state', p.state());
+      }
+      const diff = p.track(ch, ch.presenceKey, meta as Record<string, unknown>);
+      reply(ch.socket, f, 'ok', {});
+      if (diff) broadcastPresence(ch.topic, diff);
+    } else if (event === 'untrack') {
+      const diff = p.untrack(ch);
+      reply(ch.socket, f, 'ok', {});
+      if (diff) broadcastPresence(ch.topic, diff);
+    } else {
+      reply(ch.socket, f, 'error', { reason: 'unknown_presence_event' });
+    }
+  }
+
+  async function handleFrame(s: ClientSocket, f: InboundFrame, binary?: BroadcastMessage) {
+    if (f.topic === 'phoenix') {
+      if (f.event === 'heartbeat') return reply(s, f, 'ok', {});
+      return reply(s, f, 'error', { reason: 'unmatched topic' });
+    }
+    if (f.event === 'phx_join') return join(s, f);
+    const ch = s.channels.get(f.topic);
+    if (!ch) {
+      if (f.event === 'phx_leave') return reply(s, f, 'ok', {});
+      return reply(s, f, 'error', { reason: 'unmatched topic' });
+    }
+    switch (f.event) {
+      case 'phx_leave':
+        reply(s, f, 'ok', {});
+        return removeChannel(ch, false);
+      case 'access_token':
+        return accessToken(ch, f);
+      case 'broadcast': {
+        if (binary) return broadcast(ch, f, binary);
+        const event = f.payload.event;
+        if (typeof event !== 'string') return reply(s, f, 'error', { reason: 'invalid_payload' });
+        return broadcast(ch, f, { event, payload: { kind: 'json', value: f.payload.payload } });
+      }
+      case 'presence':
+        return presenceEvent(ch, f);
+      default:
+        // supabase/realtime ignores unknown events; an error reply tells a confused client sooner.
+        return reply(s, f, 'error', { reason: `unknown event ${f.event}` });
+    }
+  }
+
+  function onMessage(s: ClientSocket, data: RawData, isBinary: boolean) {
+    s.lastSeen = Date.now();
+    let frame: InboundFrame;
+    let binary: BroadcastMessage | undefined;
+    try {
+      const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+      if (isBinary) {
+        if (s.vsn !== '2.0.0') throw new ProtocolError('binary frames need serializer 2.0.0');
+        ({ frame, broadcast: binary } = decodeBinary(buf));
+      } else frame = decodeText(s.vsn, buf.toString('utf8'));
+    } catch (err) {
+      if (!(err instanceof ProtocolError)) onError(err);
+      // A frame we cannot read has no ref to answer: like Phoenix, end the connection.
+      s.ws.close(1007, 'malformed frame');
+      return;
+    }
+    if (s.pending >= MAX_PENDING_FRAMES) {
+      s.ws.close(1008, 'too many pending messages');
+      return;
+    }
+    s.pending++;
+    // Frames of one socket are handled one after another, in arrival order.
+    s.queue = s.queue
+      .then(() => handleFrame(s, frame, binary))
+      .catch((err: unknown) => {
+        onError(err);
+        if (frame.ref) reply(s, frame, 'error', { reason: 'internal error' });
+      })
+      .finally(() => {
+        s.pending--;
+      });
+  }
+
+  function closeSocket(s: ClientSocket) {
+    if (!sockets.delete(s)) return;
+    for (const ch of [...s.channels.values()]) removeChannel(ch, false);
+  }
+
+  const idleTimer = setInterval(() => {
+    const now = Date.now();
+    for (const s of sockets) if (now - s.lastSeen > idleTimeoutMs) s.ws.terminate();
+  }, Math.max(250, Math.min(idleTimeoutMs / 4, 5000)));
+  idleTimer.unref();
+
+  return {
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+      const url = new URL(req.url ?? '/', 'http://stack');
+      const vsnParam = url.searchParams.get('vsn') ?? '1.0.0';
+      const apikey = url.searchParams.get('apikey') ?? (typeof req.headers.apikey === 'string' ? req.headers.apikey : '');
+      if (vsnParam !== '1.0.0' && vsnParam !== '2.0.0') {
+        socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+        return;
+      }
+      void verifyJwt(apikey, secret).then(
+        () =>
+          wss.handleUpgrade(req, socket, head, (ws) => {
+            const s: ClientSocket = {
+              ws,
+              vsn: vsnParam,
+              apikey,
+              channels: new Map(),
+              lastSeen: Date.now(),
+              joins: [],
+              queue: Promise.resolve(),
+              pending: 0,
+            };
+            sockets.add(s);
+            ws.on('message', (data, isBinary) => onMessage(s, data, isBinary));
+            ws.on('close', () => closeSocket(s));
+            // ws reports oversized or invalid frames here and closes the socket itself.
+            ws.on('error', () => closeSocket(s));
+          }),
+        () => socket.end('HTTP/1.1 403 Forbidden\r\n\r\n'),
+      );
+    },
+    dropConnections() {
+      for (const s of [...sockets]) {
+        s.ws.terminate();
+        closeSocket(s);
+      }
+    },
+    flush: () => capture.flush(),
+    stats: () => ({ sockets: sockets.size, channels: [...topics.values()].reduce((n, t) => n + t.size, 0), bindings: registry.size }),
+    async close() {
+      clearInterval(idleTimer);
+      await capture.close();
+      for (const s of [...sockets]) {
+        for (const ch of s.channels.values()) system(ch, 'system', 'ok', 'Server requested disconnect');
+        s.ws.close(1001, 'server shutting down');
+        closeSocket(s);
+      }
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
 }

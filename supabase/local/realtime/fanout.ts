@@ -1,0 +1,165 @@
+/**
+ * postgres_changes fan-out: matches each drained change against the subscribed bindings (table,
+ * event, filter, role's privileges), checks RLS once per claims group for INSERT/UPDATE, and sends
+ * one message per channel, in change order.
+ */
+import type { Database } from '../db/database.ts';
+import type { Claims } from '../jwt.ts';
+import type { Change } from './change-capture.ts';
+import { matchesFilter, type FilterCondition } from './filters.ts';
+import type { TableMeta } from './table-meta.ts';
+import { checkVisibility, type VisibilityRequest } from './visibility.ts';
+
+/** Larger records are replaced by an error, as supabase/realtime does. */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+
+export interface PgSubscriber {
+  role: string;
+  claims: Claims;
+  groupKey: string;
+  send(payloadJson: string): void;
+}
+
+export interface PgBinding {
+  id: number;
+  event: '*' | 'INSERT' | 'UPDATE' | 'DELETE';
+  schema: string;
+  table: string;
+  filters: FilterCondition[];
+  subscriber: PgSubscriber;
+}
+
+export class BindingRegistry {
+  private byTable = new Map<string, Set<PgBinding>>();
+
+  private static key(schema: string, table: string) {
+    return schema + '\u0000' + table;
+  }
+
+  add(b: PgBinding): void {
+    const k = BindingRegistry.key(b.schema, b.table);
+    let set = this.byTable.get(k);
+    if (!set) this.byTable.set(k, (set = new Set()));
+    set.add(b);
+  }
+
+  remove(b: PgBinding): void {
+    const k = BindingRegistry.key(b.schema, b.table);
+    const set = this.byTable.get(k);
+    set?.delete(b);
+    if (set && !set.size) this.byTable.delete(k);
+  }
+
+  lookup(schema: string, table: string): PgBinding[] {
+    const out: PgBinding[] = [];
+    for (const k of [
+      BindingRegistry.key(schema, table),
+      BindingRegistry.key(schema, '*'),
+      BindingRegistry.key('*', '*'),
+    ]) {
+      const set = this.byTable.get(k);
+      if (set) out.push(...set);
+    }
+    return out;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const s of this.byTable.values()) n += s.size;
+    return n;
+  }
+}
+
+function pick(meta: TableMeta, row: Record<string, unknown>, cols: Set<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const c of meta.columns) if (cols.has(c.name) && c.name in row) out[c.name] = row[c.name];
+  return out;
+}
+
+/** The old image a subscriber may see: primary key only, unless REPLICA IDENTITY FULL without RLS. */
+function oldImage(meta: TableMeta, old: Record<string, unknown>): Record<string, unknown> {
+  if (meta.replicaFull && !meta.rls) return old;
+  const out: Record<string, unknown> = {};
+  for (const k of meta.primaryKey) out[k] = old[k];
+  return out;
+}
+
+function dataJson(meta: TableMeta, change: Change, role: string): string {
+  const cols = meta.selectable.get(role) ?? new Set<string>();
+  const data: Record<string, unknown> = {
+    schema: meta.schema,
+    table: meta.table,
+    commit_timestamp: change.commitTimestamp,
+    type: change.op,
+    columns: meta.columns.filter((c) => cols.has(c.name)).map((c) => ({ name: c.name, type: c.type })),
+  };
+  if (change.record) data.record = pick(meta, change.record, cols);
+  if (change.oldRecord) data.old_record = pick(meta, oldImage(meta, change.oldRecord), cols);
+  data.errors = null;
+  let json = JSON.stringify(data);
+  if (json.length > MAX_RECORD_BYTES) {
+    if (data.record) data.record = {};
+    if (data.old_record) data.old_record = {};
+    data.errors = ['Error 413: Payload Too Large'];
+    json = JSON.stringify(data);
+  }
+  return json;
+}
+
+export function createFanout(db: Database, registry: BindingRegistry, onError: (err: unknown) => void) {
+  return async function fanout(changes: Change[], tables: Map<number, TableMeta>): Promise<void> {
+    if (!registry.size) return;
+    interface Plan {
+      change: Change;
+      meta: TableMeta;
+      /** Bindings that pass; those with a group index still need that group's RLS check. */
+      hits: Array<{ binding: PgBinding; group?: number }>;
+    }
+    const plans: Plan[] = [];
+    const groups = new Map<string, number>();
+    const requests: VisibilityRequest[] = [];
+    for (const change of changes) {
+      const meta = tables.get(change.relid);
+      if (!meta) continue;
+      const image = change.op === 'DELETE' ? oldImage(meta, change.oldRecord ?? {}) : (change.record ?? {});
+      const plan: Plan = { change, meta, hits: [] };
+      for (const b of registry.lookup(meta.schema, meta.table)) {
+        if (b.event !== '*' && b.event !== change.op) continue;
+        const role = b.subscriber.role;
+        if (!meta.selectable.has(role)) continue;
+        if (!matchesFilter(b.filters, image, meta.types)) continue;
+        if (change.op === 'DELETE' || !meta.rls || meta.bypassRls.has(role)) {
+          plan.hits.push({ binding: b });
+          continue;
+        }
+        let g = groups.get(b.subscriber.groupKey);
+        if (g === undefined) {
+          g = requests.length;
+          groups.set(b.subscriber.groupKey, g);
+          requests.push({ claims: b.subscriber.claims, rows: new Map() });
+        }
+        const rows = requests[g].rows.get(meta) ?? [];
+        if (rows[rows.length - 1]?.index !== plans.length) rows.push({ index: plans.length, record: change.record ?? {} });
+        requests[g].rows.set(meta, rows);
+        plan.hits.push({ binding: b, group: g });
+      }
+      plans.push(plan);
+    }
+    const visible = await checkVisibility(db, requests, onError);
+    plans.forEach((plan, index) => {
+      const perSubscriber = new Map<PgSubscriber, number[]>();
+      for (const h of plan.hits) {
+        if (h.group !== undefined && !visible[h.group].has(index)) continue;
+        const ids = perSubscriber.get(h.binding.subscriber) ?? [];
+        ids.push(h.binding.id);
+        perSubscriber.set(h.binding.subscriber, ids);
+      }
+      const byRole = new Map<string, string>();
+      for (const [sub, ids] of perSubscriber) {
+        let data = byRole.get(sub.role);
+        if (data === undefined) byRole.set(sub.role, (data = dataJson(plan.meta, plan.change, sub.role)));
+        sub.send(`{"ids":${JSON.stringify(ids)},"data":${data}}`);
+      }
+    });
+  };
+}

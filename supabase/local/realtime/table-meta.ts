@@ -1,0 +1,143 @@
+/**
+ * What the change fan-out needs to know about each published table: columns and their types,
+ * primary key, whether RLS is on, replica identity, and which columns each API role may select.
+ * Reloaded when the schema or the publication changes.
+ */
+import { quoteIdent, type Queryable } from '../db/database.ts';
+
+export interface ColumnMeta {
+  name: string;
+  /** pg_type.typname, as supabase/realtime reports it (`int8`, `timestamptz`, `_text`). */
+  type: string;
+  /** format_type(), usable in SQL casts. */
+  sqlType: string;
+}
+
+export interface TableMeta {
+  relid: number;
+  schema: string;
+  table: string;
+  columns: ColumnMeta[];
+  types: Map<string, string>;
+  primaryKey: string[];
+  rls: boolean;
+  replicaFull: boolean;
+  /** Columns each role may select; a role missing here may not select the table at all. */
+  selectable: Map<string, Set<string>>;
+  /** Roles that bypass RLS. */
+  bypassRls: Set<string>;
+  /**
+   * Per role, the generated function that applies its SELECT policies (permissive ones or'ed,
+   * restrictive ones and'ed) to row images, or null when no permissive policy applies: then RLS
+   * shows it nothing.
+   */
+  rlsFunction: Map<string, string | null>;
+}
+
+interface Row {
+  relid: number;
+  schema: string;
+  table: string;
+  rls: boolean;
+  replident: string;
+  columns: Array<{ name: string; type: string; sqltype: string; roles: string[] }>;
+  pk: string[] | null;
+  bypass: string[] | null;
+  policies: Array<{ permissive: boolean; roles: string[]; qual: string | null }> | null;
+}
+
+const ROLES = ['anon', 'authenticated', 'service_role'];
+
+export async function loadTableMeta(db: Queryable): Promise<Map<number, TableMeta>> {
+  const { rows } = await db.query<Row>(
+    `select c.oid::int as relid, n.nspname as schema, c.relname as table, c.relrowsecurity as rls,
+            c.relreplident::text as replident,
+            (select json_agg(json_build_object(
+                      'name', a.attname, 'type', t.typname, 'sqltype', format_type(a.atttypid, a.atttypmod),
+                      'roles', array(select r from unnest($1::text[]) r
+                                     where has_column_privilege(r, c.oid, a.attnum, 'SELECT')))
+                    order by a.attnum)
+               from pg_attribute a join pg_type t on t.oid = a.atttypid
+              where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped) as columns,
+            (select json_agg(a.attname order by array_position(i.indkey::int2[], a.attnum))
+               from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey::int2[])
+              where i.indrelid = c.oid and i.indisprimary) as pk,
+            (select array_agg(rolname::text) from pg_roles where rolname = any($1::text[]) and rolbypassrls) as bypass,
+            (select json_agg(json_build_object(
+                      'permissive', p.polpermissive,
+                      'roles', array(select case when r = 0 then 'public' else r::regrole::text end from unnest(p.polroles) r),
+                      'qual', pg_get_expr(p.polqual, p.polrelid)))
+               from pg_policy p where p.polrelid = c.oid and p.polcmd in ('r', '*')) as policies
+       from pg_publication_tables pt
+       join pg_namespace n on n.nspname = pt.schemaname
+       join pg_class c on c.relnamespace = n.oid and c.relname = pt.tablename
+      where pt.pubname = 'supabase_realtime'`,
+    [ROLES],
+  );
+  const out = new Map<number, TableMeta>();
+  const ddl: string[] = [];
+  for (const r of rows) {
+    const columns = (r.columns ?? []).map((c) => ({ name: c.name, type: c.type, sqlType: c.sqltype }));
+    const selectable = new Map<string, Set<string>>();
+    for (const role of ROLES) {
+      const cols = (r.columns ?? []).filter((c) => c.roles.includes(role)).map((c) => c.name);
+      if (cols.length) selectable.set(role, new Set(cols));
+    }
+    out.set(Number(r.relid), {
+      relid: Number(r.relid),
+      schema: r.schema,
+      table: r.table,
+      columns,
+      types: new Map(columns.map((c) => [c.name, c.type])),
+      primaryKey: r.pk ?? [],
+      rls: r.rls,
+      replicaFull: r.replident === 'f',
+      selectable,
+      bypassRls: new Set(r.bypass ?? []),
+      rlsFunction: new Map(ROLES.map((role) => [role, null])),
+    });
+    const meta = out.get(Number(r.relid))!;
+    for (const role of ROLES) {
+      const condition = policyCondition(r.policies ?? [], role);
+      if (!condition || !meta.rls) continue;
+      const name = `realtime.${quoteIdent(`rls_${meta.relid}_${role}`)}`;
+      ddl.push(rlsFunctionSql(name, meta, condition), `grant execute on function ${name}(int, jsonb) to ${role};`);
+      meta.rlsFunction.set(role, name);
+    }
+  }
+  if (ddl.length) await db.exec(ddl.join('\n'));
+  return out;
+}
+
+function policyCondition(policies: NonNullable<Row['policies']>, role: string): string | null {
+  const applies = policies.filter((p) => p.roles.includes(role) || p.roles.includes('public'));
+  const permissive = applies.filter((p) => p.permissive);
+  if (!permissive.length) return null;
+  const any = permissive.map((p) => `(${p.qual ?? 'true'})`).join(' or ');
+  const all = applies.filter((p) => !p.permissive).map((p) => ` and (${p.qual ?? 'true'})`).join('');
+  return `(${any})${all}`;
+}
+
+/**
+ * A function applying one role's SELECT policies to row images `[{i, r}]`, returning the `i` of the
+ * images they let through. Static SQL inside plpgsql, so its plan is cached per session. The image
+ * is aliased as the table so the policy expressions resolve their columns on it.
+ */
+function rlsFunctionSql(name: string, meta: TableMeta, condition: string): string {
+  const rel = `${quoteIdent(meta.schema)}.${quoteIdent(meta.table)}`;
+  const tag = `$rls_${Math.random().toString(36).slice(2, 10)}$`;
+  return `create or replace function ${name}(__rt_g int, __rt_rows jsonb)
+returns table (__rt_gi int, __rt_i int)
+language plpgsql stable
+as ${tag}
+#variable_conflict use_column
+begin
+  return query
+    select __rt_g, (__rt_e.__rt_v ->> 'i')::int
+      from jsonb_array_elements(__rt_rows) as __rt_e(__rt_v)
+      cross join lateral jsonb_populate_record(null::${rel}, __rt_e.__rt_v -> 'r') as ${quoteIdent(meta.table)}
+     where ${condition};
+end
+${tag};
+revoke all on function ${name}(int, jsonb) from public;`;
+}
