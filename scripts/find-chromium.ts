@@ -11,7 +11,7 @@ export const CHROMIUM_INSTALL_HINT =
   '  npx playwright install chromium          (Playwright\'s own build, needs internet)\n' +
   'or point PLAYWRIGHT_CHROMIUM_PATH at a Chromium or Chrome binary.';
 
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function findChromium(env: Record<string, string | undefined> = process.env): string | undefined {
   const candidates = [env.PLAYWRIGHT_CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', safePlaywrightPath()];
   return candidates.find((p): p is string => !!p && existsSync(p));
 }

@@ -9,7 +9,7 @@ import { CHROMIUM_INSTALL_HINT, findChromium } from './find-chromium.ts';
 interface Step {
   name: string;
   cmd: string[];
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   /** A reason the step cannot run on this machine; the run then fails with that reason. */
   missing?: string;
 }

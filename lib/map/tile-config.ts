@@ -12,7 +12,7 @@ export interface TileConfig {
 const OSM_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>';
 
-export function tileConfigFromEnv(env: NodeJS.ProcessEnv = process.env): TileConfig {
+export function tileConfigFromEnv(env: Record<string, string | undefined> = process.env): TileConfig {
   const configured = env.MAP_TILE_URL?.trim();
   if (configured === 'off') return { url: null, attribution: '' };
   if (configured) return { url: configured, attribution: env.MAP_TILE_ATTRIBUTION ?? '' };

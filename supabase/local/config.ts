@@ -25,7 +25,7 @@ export interface StackConfig {
   seedFile: string | undefined;
 }
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): StackConfig {
+export function configFromEnv(env: Record<string, string | undefined> = process.env, root = process.cwd()): StackConfig {
   return {
     host: env.STACK_HOST ?? '127.0.0.1',
     port: Number(env.STACK_PORT ?? 54321),

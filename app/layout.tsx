@@ -1,0 +1,35 @@
+/**
+ * Root layout: language from the `lang` cookie, and the Supabase location read at request time for
+ * the browser client. Reading cookies makes every page render per request, which is what keeps the
+ * API address out of the build.
+ */
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { LanguageProvider } from '@/lib/i18n/language-provider';
+import { getT } from '@/lib/i18n/server';
+import { SupabaseConfigScript } from './_components/supabase-config-script';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return {
+    title: { default: t('app.name'), template: `%s · ${t('app.name')}` },
+    description: t('app.tagline'),
+  };
+}
+
+export const viewport: Viewport = {
+  themeColor: '#0f172a',
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { lang } = await getT();
+  return (
+    <html lang={lang}>
+      <body>
+        <SupabaseConfigScript />
+        <LanguageProvider lang={lang}>{children}</LanguageProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,106 @@
+'use client';
+/**
+ * The wall display: live map, four queue boards, today's counters and the SLA chart, with the
+ * connection state in a corner. It needs no interaction: after a network drop or a restart of the
+ * stack the live view resubscribes and resyncs, the polls carry on, and the clock offset is measured
+ * again. State stays bounded for a screen that runs for days: only open incidents are held (closed
+ * ones leave the live view), boards are capped, the pulse tracker forgets, polls hold one value.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { WallReference } from '@/lib/data/wall';
+import { buildWallBoards } from '@/lib/domain/wall';
+import { FreshTracker } from '@/lib/domain/wall-fresh';
+import type { LiveStatus } from '@/lib/realtime/live-view';
+import type { TileConfig } from '@/lib/map/tile-config';
+import { useT } from '@/lib/i18n/use-t';
+import { createClient } from '@/lib/supabase/client';
+import { useLiveWallIncidents } from '@/lib/realtime/use-live-wall-incidents';
+import { useLiveWallCalls } from '@/lib/realtime/use-live-wall-calls';
+import { useLiveWallCounters } from '@/lib/realtime/use-live-wall-counters';
+import { ConnectionStatus } from '@/components/realtime/connection-status';
+import { useServerClock } from '@/components/queue/use-server-clock';
+import type { PostAgency } from '@/components/map/post-layer';
+import { WallBoard } from '@/components/wall/wall-board';
+import { WallClock } from '@/components/wall/wall-clock';
+import { WallCounters } from '@/components/wall/wall-counters';
+import { WallMapLazy } from '@/components/wall/wall-map-lazy';
+
+export interface WallScreenProps {
+  reference: WallReference;
+  tiles: TileConfig;
+}
+
+/** How long a new incident pulses on the map. */
+const PULSE_MS = 60_000;
+const NO_IDS: ReadonlySet<string> = new Set();
+
+export function WallScreen({ reference, tiles }: WallScreenProps) {
+  const { t } = useT();
+  const [client] = useState(createClient);
+  const incidents = useLiveWallIncidents(client);
+  const clock = useServerClock(client, incidents.status);
+  const nowRef = useRef(clock.nowMs);
+  useEffect(() => {
+    nowRef.current = clock.nowMs;
+  }, [clock.nowMs]);
+  const getNow = useCallback(() => nowRef.current, []);
+  const calls = useLiveWallCalls(client);
+  // Any change to an open incident (report, dispatch, acknowledgement, closure) moves this key, and
+  // with it an early read of today's counters.
+  const changeKey = useMemo(() => incidents.rows.reduce((sum, r) => sum + r.version, incidents.rows.length * 100_000), [incidents.rows]);
+  const counters = useLiveWallCounters(client, getNow, changeKey);
+
+  const [tracker] = useState(() => new FreshTracker(PULSE_MS));
+  const isLive = incidents.status === 'live';
+  // Re-evaluated on every change and every 5 s, so a pulse ends on time even when nothing changes.
+  const pulseTick = Math.floor(clock.nowMs / 5000) * 5000;
+  const freshIds = useMemo(
+    () => (isLive ? tracker.observe(incidents.rows.map((r) => r.id), pulseTick) : NO_IDS),
+    [incidents.rows, isLive, tracker, pulseTick],
+  );
+
+  const agencies = useMemo(
+    () => new Map<string, PostAgency>(reference.agencies.map((a) => [a.id, { code: a.code, name: a.name, color: a.color }])),
+    [reference.agencies],
+  );
+  const boards = useMemo(
+    () => buildWallBoards(calls.data?.calls ?? [], calls.data?.total ?? 0, incidents.rows, clock.nowMs, reference.targets),
+    [calls.data, incidents.rows, clock.nowMs, reference.targets],
+  );
+
+  const status: LiveStatus =
+    incidents.status !== 'live' ? incidents.status : calls.status === 'failing' || counters.status === 'failing' ? 'reconnecting' : 'live';
+
+  return (
+    <div
+      data-test="wall"
+      data-status={status}
+      className="grid h-full grid-rows-[auto_minmax(0,1fr)_minmax(0,0.75fr)] gap-[0.5vw] p-[0.5vw] text-[clamp(12px,1vw,64px)]"
+    >
+      <header className="flex items-center justify-between gap-[1vw]">
+        <h1 className="truncate text-[clamp(16px,1.6vw,100px)] font-bold">{t('wall.title')}</h1>
+        <span data-test="wall-open-count" data-count={incidents.rows.length} className="text-[clamp(12px,1.1vw,68px)] text-slate-300">
+          {t('wall.openIncidents', { count: incidents.rows.length })}
+        </span>
+        <div className="flex items-center gap-[1vw]">
+          {clock.error && <span className="text-[clamp(10px,0.7vw,44px)] text-amber-300">{t('wall.clockError')}</span>}
+          <WallClock nowMs={clock.nowMs} />
+          <span className="rounded-full bg-slate-100/90 opacity-80">
+            <ConnectionStatus status={status} />
+          </span>
+        </div>
+      </header>
+      <div className="grid min-h-0 grid-cols-[minmax(0,1.9fr)_minmax(0,1fr)] gap-[0.5vw]">
+        <div className="min-h-0 overflow-hidden rounded-[0.5vw]" aria-label={t('wall.map.label')}>
+          <WallMapLazy tiles={tiles} incidents={incidents.rows} posts={reference.posts} agencies={agencies} freshIds={freshIds} />
+        </div>
+        <WallCounters counters={counters.data} />
+      </div>
+      <div className="grid min-h-0 grid-cols-4 gap-[0.5vw]">
+        {boards.map((view) => (
+          <WallBoard key={view.board} view={view} />
+        ))}
+      </div>
+    </div>
+  );
+}

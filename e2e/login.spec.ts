@@ -1,0 +1,124 @@
+/**
+ * Signing in and out: every role lands on its own area, wrong credentials are refused with a clear
+ * message, sign-out returns to the login page, areas are closed to other roles, and the language
+ * switch changes the interface to English.
+ */
+import { DEMO_PASSWORD, DEMO_USERS, type AppRole } from '../lib/demo-users';
+import { expect, test } from './support/fixtures';
+
+const AREA_BY_ROLE: Record<AppRole, string> = {
+  operator: '/operator',
+  supervisor: '/dispatch',
+  opd: '/opd',
+  leadership: '/stats',
+  admin: '/admin',
+};
+
+const ROLE_LABEL_ID: Record<AppRole, string> = {
+  operator: 'Operator',
+  supervisor: 'Supervisor',
+  opd: 'OPD',
+  leadership: 'Pimpinan',
+  admin: 'Administrator',
+};
+
+function firstDemoUser(role: AppRole) {
+  const user = DEMO_USERS.find((u) => u.role === role);
+  if (!user) throw new Error(`No demo user with role ${role}`);
+  return user;
+}
+
+test.describe('demo sign-in', () => {
+  for (const role of Object.keys(AREA_BY_ROLE) as AppRole[]) {
+    test(`${role} signs in with one click and lands on ${AREA_BY_ROLE[role]}`, async ({ page, loginPage, header }) => {
+      const user = firstDemoUser(role);
+      await loginPage.goto();
+      await expect(loginPage.demoGroup(role)).toContainText(ROLE_LABEL_ID[role]);
+      await loginPage.signInAsDemoUser(user.email);
+      await expect(page).toHaveURL(new RegExp(`${AREA_BY_ROLE[role]}$`));
+      await expect(header.userName).toHaveText(user.fullName);
+      await expect(header.userRole).toHaveText(ROLE_LABEL_ID[role]);
+    });
+  }
+
+  test('the wall account reaches the dark wall display from statistics', async ({ page, loginPage }) => {
+    await loginPage.goto();
+    await loginPage.signInAsDemoUser('wall@112.cilegon.test');
+    await expect(page).toHaveURL(/\/stats$/);
+    await page.getByTestId('open-wall').click();
+    await expect(page).toHaveURL(/\/wall$/);
+    await expect(page.locator('[data-theme="dark"]')).toBeVisible();
+  });
+});
+
+test.describe('password sign-in', () => {
+  test('the form signs a user in with email and password', async ({ page, loginPage, header }) => {
+    const user = firstDemoUser('supervisor');
+    await loginPage.goto();
+    await loginPage.signIn(user.email, DEMO_PASSWORD);
+    await expect(page).toHaveURL(/\/dispatch$/);
+    await expect(header.userName).toHaveText(user.fullName);
+  });
+
+  test('a wrong password is refused with a clear message', async ({ page, loginPage }) => {
+    await loginPage.goto();
+    await loginPage.signIn(firstDemoUser('operator').email, 'wrong-password');
+    await expect(loginPage.error).toHaveText('Email atau kata sandi salah.');
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(loginPage.email).toHaveValue(firstDemoUser('operator').email);
+  });
+});
+
+test.describe('session', () => {
+  test('signing out returns to the login page and closes the areas', async ({ page, loginPage, header }) => {
+    await loginPage.goto();
+    await loginPage.signInAsDemoUser(firstDemoUser('operator').email);
+    await expect(page).toHaveURL(/\/operator$/);
+    await header.signOut();
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(loginPage.title).toBeVisible();
+    await page.goto('/operator');
+    await expect(page).toHaveURL(/\/login$/);
+  });
+
+  test('an area refuses a role it is not meant for with 403', async ({ page, loginPage }) => {
+    await loginPage.goto();
+    await loginPage.signInAsDemoUser(firstDemoUser('operator').email);
+    await expect(page).toHaveURL(/\/operator$/);
+    const response = await page.goto('/admin');
+    expect(response?.status()).toBe(403);
+    await expect(page.getByTestId('forbidden')).toBeVisible();
+  });
+});
+
+test.describe('runtime configuration', () => {
+  test('the page carries the API location read when served, not when built', async ({ page, loginPage }) => {
+    await loginPage.goto();
+    const config = JSON.parse((await page.locator('#supabase-config').textContent()) ?? 'null') as { url: string; anonKey: string };
+    // The e2e stack listens on a port chosen at start-up, which no build could have known.
+    expect(config.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(config.anonKey.split('.')).toHaveLength(3);
+  });
+});
+
+test.describe('language', () => {
+  test('the switch shows the interface in English and keeps the choice after sign-in', async ({ page, loginPage, header }) => {
+    await loginPage.goto();
+    await expect(loginPage.title).toHaveText('Masuk');
+    await header.languageButton('en').click();
+    await expect(loginPage.title).toHaveText('Sign in');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+    await loginPage.signIn(firstDemoUser('operator').email, 'wrong-password');
+    await expect(loginPage.error).toHaveText('Wrong email or password.');
+
+    await loginPage.signInAsDemoUser(firstDemoUser('leadership').email);
+    await expect(page).toHaveURL(/\/stats$/);
+    await expect(header.userRole).toHaveText('Leadership');
+    await expect(header.signOutButton).toHaveText('Sign out');
+
+    await header.languageButton('id').click();
+    await expect(header.userRole).toHaveText('Pimpinan');
+    await expect(header.signOutButton).toHaveText('Keluar');
+  });
+});

@@ -1,0 +1,53 @@
+'use server';
+/**
+ * Sign-in and sign-out as server actions. The server client writes the session cookies, so server
+ * components see the user on the very next request, and the login page ships no Supabase code to
+ * the browser.
+ */
+import { redirect } from 'next/navigation';
+import { isAuthApiError, isAuthRetryableFetchError, type AuthError } from '@supabase/supabase-js';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/demo-users';
+import { createClient } from '@/lib/supabase/server';
+import { isDemoMode } from './demo-mode';
+import type { LoginErrorCode, LoginState } from './login-state';
+
+function classify(error: AuthError): LoginErrorCode {
+  if (error.code === 'invalid_credentials') return 'invalid';
+  if (isAuthApiError(error) && error.status === 400) return 'invalid';
+  if (!isAuthRetryableFetchError(error)) {
+    // Unexpected answer from the auth API: the user sees "unavailable"; the server log keeps the cause.
+    console.error('Sign-in failed unexpectedly', error);
+  }
+  return 'unavailable';
+}
+
+async function signInWith(email: string, password: string): Promise<LoginState> {
+  const supabase = await createClient();
+  const { error } = await supabase.auth.signInWithPassword({ email, password });
+  if (error) return { error: classify(error), email };
+  // The home page sends the user to the area of their role.
+  redirect('/');
+}
+
+export async function signIn(_previous: LoginState, formData: FormData): Promise<LoginState> {
+  const email = String(formData.get('email') ?? '').trim();
+  const password = String(formData.get('password') ?? '');
+  if (email === '' || password === '') return { error: 'missing', email };
+  return signInWith(email, password);
+}
+
+export async function signInAsDemoUser(_previous: LoginState, formData: FormData): Promise<LoginState> {
+  const email = String(formData.get('email') ?? '');
+  // Without demo mode the demo password must not open anything from this button.
+  if (!isDemoMode()) return { error: 'demoOff', email: '' };
+  if (!DEMO_USERS.some((user) => user.email === email)) return { error: 'invalid', email: '' };
+  return signInWith(email, DEMO_PASSWORD);
+}
+
+export async function signOut(): Promise<void> {
+  const supabase = await createClient();
+  const { error } = await supabase.auth.signOut();
+  // An already-ended session is fine: the cookies are cleared either way.
+  if (error && (isAuthRetryableFetchError(error) || (error.status ?? 0) >= 500)) throw error;
+  redirect('/login');
+}

@@ -1,0 +1,64 @@
+/** English. `satisfies Dictionary` makes a missing or extra key a type error. */
+import { dispatchEn } from './dispatch.en';
+import { wallEn } from './wall.en';
+import { operatorEn } from './operator.en';
+import type { Dictionary } from './id';
+import { opdEn } from './opd.en';
+
+export const en = {
+  'app.name': 'Command Center 112 Kota Cilegon',
+  'app.tagline': '112 Emergency Service',
+
+  'lang.label': 'Language',
+  'lang.id': 'Bahasa Indonesia',
+  'lang.en': 'English',
+
+  'role.operator': 'Operator',
+  'role.supervisor': 'Supervisor',
+  'role.opd': 'Agency (OPD)',
+  'role.leadership': 'Leadership',
+  'role.admin': 'Administrator',
+
+  'area.operator': 'Call Taking',
+  'area.dispatch': 'Dispatch',
+  'area.opd': 'Agency Assignments',
+  'area.wall': 'Wall Display',
+  'area.stats': 'Statistics',
+  'area.admin': 'Administration',
+
+  'login.title': 'Sign in',
+  'login.subtitle': 'Sign in with your Command Center account.',
+  'login.email': 'Email',
+  'login.password': 'Password',
+  'login.submit': 'Sign in',
+  'login.submitting': 'Signing in…',
+  'login.error.invalid': 'Wrong email or password.',
+  'login.error.missing': 'Enter your email and password.',
+  'login.error.unavailable': 'The sign-in service cannot be reached. Please try again shortly.',
+  'login.error.demoOff': 'Demo mode is off.',
+  'login.demo.title': 'Demo accounts',
+  'login.demo.hint': 'Demo mode: click an account to sign in.',
+
+  'header.signOut': 'Sign out',
+  'header.signedInAs': 'Signed in as {name}',
+
+  'page.underConstruction': 'This page is under construction.',
+  'page.openWall': 'Open the wall display',
+
+  'account.noProfile.title': 'Account not ready',
+  'account.noProfile.body': 'The account {email} has no profile yet. Please contact the system administrator.',
+  'account.inactive.title': 'Account deactivated',
+  'account.inactive.body': 'The account {email} is inactive. Please contact the system administrator.',
+
+  'forbidden.title': 'Access denied (403)',
+  'forbidden.body': 'Your role may not open this page.',
+  'forbidden.home': 'Back to the home page',
+
+  'notFound.title': 'Page not found',
+  'notFound.home': 'Back to the home page',
+
+  ...dispatchEn,
+  ...wallEn,
+  ...operatorEn,
+  ...opdEn,
+} satisfies Dictionary;

@@ -1,0 +1,68 @@
+/**
+ * Bahasa Indonesia, the default language. This dictionary defines the message keys: every other
+ * language must provide exactly the same keys (see en.ts). `{name}` marks a value filled in by t().
+ */
+import { dispatchId } from './dispatch.id';
+import { wallId } from './wall.id';
+import { operatorId } from './operator.id';
+import { opdId } from './opd.id';
+export const id = {
+  'app.name': 'Command Center 112 Kota Cilegon',
+  'app.tagline': 'Layanan Kegawatdaruratan 112',
+
+  'lang.label': 'Bahasa',
+  'lang.id': 'Bahasa Indonesia',
+  'lang.en': 'English',
+
+  'role.operator': 'Operator',
+  'role.supervisor': 'Supervisor',
+  'role.opd': 'OPD',
+  'role.leadership': 'Pimpinan',
+  'role.admin': 'Administrator',
+
+  'area.operator': 'Penerimaan Panggilan',
+  'area.dispatch': 'Dispatch',
+  'area.opd': 'Penugasan OPD',
+  'area.wall': 'Layar Dinding',
+  'area.stats': 'Statistik',
+  'area.admin': 'Administrasi',
+
+  'login.title': 'Masuk',
+  'login.subtitle': 'Masuk dengan akun Command Center Anda.',
+  'login.email': 'Email',
+  'login.password': 'Kata sandi',
+  'login.submit': 'Masuk',
+  'login.submitting': 'Sedang masuk…',
+  'login.error.invalid': 'Email atau kata sandi salah.',
+  'login.error.missing': 'Isi email dan kata sandi.',
+  'login.error.unavailable': 'Layanan masuk tidak dapat dihubungi. Coba lagi sebentar lagi.',
+  'login.error.demoOff': 'Mode demo tidak aktif.',
+  'login.demo.title': 'Akun demo',
+  'login.demo.hint': 'Mode demo: klik satu akun untuk masuk.',
+
+  'header.signOut': 'Keluar',
+  'header.signedInAs': 'Masuk sebagai {name}',
+
+  'page.underConstruction': 'Halaman ini sedang dibangun.',
+  'page.openWall': 'Buka layar dinding',
+
+  'account.noProfile.title': 'Akun belum siap',
+  'account.noProfile.body': 'Akun {email} belum memiliki profil. Hubungi administrator sistem.',
+  'account.inactive.title': 'Akun dinonaktifkan',
+  'account.inactive.body': 'Akun {email} sedang tidak aktif. Hubungi administrator sistem.',
+
+  'forbidden.title': 'Akses ditolak (403)',
+  'forbidden.body': 'Peran Anda tidak berhak membuka halaman ini.',
+  'forbidden.home': 'Kembali ke halaman utama',
+
+  'notFound.title': 'Halaman tidak ditemukan',
+  'notFound.home': 'Kembali ke halaman utama',
+
+  ...dispatchId,
+  ...wallId,
+  ...operatorId,
+  ...opdId,
+};
+
+export type Dictionary = typeof id;
+export type MessageKey = keyof Dictionary;

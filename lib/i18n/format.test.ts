@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatTime } from './format';
+
+// 17:05:09 UTC is 00:05:09 the next day in WIB (UTC+7, no daylight saving).
+const LATE_UTC = '2026-11-28T17:05:09Z';
+
+describe('formatTime', () => {
+  it('shows WIB wall-clock time with colons, whatever the zone of the input', () => {
+    expect(formatTime(LATE_UTC)).toBe('00:05:09');
+    expect(formatTime('2026-11-29T07:05:09+07:00')).toBe('07:05:09');
+    expect(formatTime(new Date(Date.UTC(2026, 0, 1, 12, 0, 0)))).toBe('19:00:00');
+  });
+
+  it('can leave the seconds out', () => {
+    expect(formatTime(LATE_UTC, { seconds: false })).toBe('00:05');
+  });
+
+  it('accepts epoch milliseconds', () => {
+    expect(formatTime(Date.UTC(2026, 5, 30, 16, 59, 59))).toBe('23:59:59');
+  });
+
+  it('refuses an invalid date instead of printing garbage', () => {
+    expect(() => formatTime('not a date')).toThrow(RangeError);
+  });
+});
+
+describe('formatDate', () => {
+  it('uses the WIB calendar day', () => {
+    expect(formatDate(LATE_UTC, 'id')).toMatch(/^29 Nov\.? 2026$/);
+    expect(formatDate(LATE_UTC, 'en')).toMatch(/^29 Nov\.? 2026$/);
+  });
+
+  it('names the weekday and month in the chosen language in the long style', () => {
+    expect(formatDate(LATE_UTC, 'id', 'long')).toBe('Minggu, 29 November 2026');
+    // ICU versions differ on the comma after the English weekday.
+    expect(formatDate(LATE_UTC, 'en', 'long')).toMatch(/^Sunday,? 29 November 2026$/);
+  });
+});
+
+describe('formatDateTime', () => {
+  it('joins date and minutes and names the zone', () => {
+    expect(formatDateTime(LATE_UTC, 'id')).toMatch(/^29 Nov\.? 2026 00:05 WIB$/);
+    expect(formatDateTime('2026-08-17T03:00:00Z', 'en', { seconds: true })).toMatch(/^17 Aug\.? 2026 10:00:00 WIB$/);
+  });
+});

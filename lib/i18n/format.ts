@@ -1,0 +1,62 @@
+/**
+ * Date and time formatting for the interface. Every time is shown in WIB (Asia/Jakarta, UTC+7)
+ * whatever the time zone of the machine showing it: a wall PC or a phone set to another zone must
+ * still show the city's clock. Times use a 24-hour HH:mm:ss with colons in both languages, the
+ * control-room habit, rather than id-ID's dotted form.
+ */
+import type { Language } from './languages';
+
+export const WIB_TIME_ZONE = 'Asia/Jakarta';
+export const WIB_LABEL = 'WIB';
+
+export type DateInput = Date | string | number;
+
+const LOCALES: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
+
+const DATE_OPTIONS = {
+  short: { day: 'numeric', month: 'short', year: 'numeric' },
+  long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+type DateStyle = keyof typeof DATE_OPTIONS;
+
+// Building an Intl.DateTimeFormat is costly and running clocks format every second.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(key: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: WIB_TIME_ZONE });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+function toDate(value: DateInput): Date {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Not a valid date: ${String(value)}`);
+  return date;
+}
+
+/** `HH:mm:ss` (or `HH:mm`) in WIB. */
+export function formatTime(value: DateInput, options: { seconds?: boolean } = {}): string {
+  const withSeconds = options.seconds ?? true;
+  const parts = formatter(`time:${withSeconds}`, 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: withSeconds ? '2-digit' : undefined,
+    hourCycle: 'h23',
+  }).formatToParts(toDate(value));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return [part('hour'), part('minute'), ...(withSeconds ? [part('second')] : [])].join(':');
+}
+
+/** The calendar date in WIB, e.g. `29 Nov 2026`, or `Minggu, 29 November 2026` with style `long`. */
+export function formatDate(value: DateInput, lang: Language, style: DateStyle = 'short'): string {
+  return formatter(`date:${style}:${lang}`, LOCALES[lang], DATE_OPTIONS[style]).format(toDate(value));
+}
+
+/** Date and time with the zone named, e.g. `29 Nov 2026 00:05 WIB`. */
+export function formatDateTime(value: DateInput, lang: Language, options: { seconds?: boolean } = {}): string {
+  return `${formatDate(value, lang)} ${formatTime(value, { seconds: options.seconds ?? false })} ${WIB_LABEL}`;
+}

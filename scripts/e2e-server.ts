@@ -1,0 +1,125 @@
+/**
+ * Server for the browser tests (Playwright's webServer): the embedded stack on a fresh in-memory
+ * PGlite database with migrations and seed, and the production Next.js server (`next start`) in
+ * demo mode pointed at it. Needs an existing production build (`npx next build`). Stops both when
+ * it is told to stop or when either one ends.
+ *
+ * Env: E2E_PORT (Next.js, default 3199), E2E_STACK_PORT (stack, default a free port).
+ *
+ * Test-only control (for the wall's restart test): the database lives in a temporary PGlite
+ * directory (deleted on exit) rather than in memory, so the stack can be stopped and started again on
+ * the same data and port. A loopback HTTP server on E2E_CONTROL_PORT (default E2E_PORT + 1) answers
+ * `GET /stack` with the stack's URL and keys and `POST /restart-stack` by restarting the stack.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { configFromEnv } from '../supabase/local/config.ts';
+import { startStack, type RunningStack } from '../supabase/local/server.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const nextPort = Number(process.env.E2E_PORT ?? 3199);
+const seedFile = path.join(root, 'supabase', 'seed.sql');
+
+if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+  console.error('e2e-server: no production build in .next; run `npx next build` first.');
+  process.exit(1);
+}
+if (!existsSync(seedFile)) {
+  console.error(`e2e-server: ${seedFile} is missing; the browser tests sign in with the seeded demo accounts.`);
+  process.exit(1);
+}
+
+const config = {
+  ...configFromEnv(process.env, root),
+  host: '127.0.0.1',
+  port: Number(process.env.E2E_STACK_PORT ?? 0),
+  // A throw-away PGlite directory, so a restart keeps the data; removed when the server stops.
+  dataDir: mkdtempSync(path.join(os.tmpdir(), 'cilegon112-e2e-')),
+  // Always a throw-away PGlite database, whatever DATABASE_URL the shell has.
+  databaseUrl: undefined,
+  seedFile,
+};
+
+let stack: RunningStack = await startStack(config);
+console.log(`e2e-server: stack on ${stack.url}; migrations ${stack.migrations.applied.length}, seeded ${stack.migrations.seeded}`);
+// Restarts must come back on the same port: the app and the browsers keep this URL.
+const stackPort = Number(new URL(stack.url).port);
+let restarting: Promise<void> | null = null;
+
+const controlPort = Number(process.env.E2E_CONTROL_PORT ?? nextPort + 1);
+const control = http.createServer((req, res) => {
+  const reply = (status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  if (req.method === 'GET' && req.url === '/stack') {
+    return reply(200, { url: stack.url, anonKey: config.anonKey, serviceRoleKey: config.serviceRoleKey });
+  }
+  if (req.method === 'POST' && req.url === '/restart-stack') {
+    restarting ??= (async () => {
+      await stack.close();
+      stack = await startStack({ ...config, port: stackPort });
+      console.log(`e2e-server: stack restarted on ${stack.url}`);
+    })().finally(() => {
+      restarting = null;
+    });
+    return void restarting.then(
+      () => reply(200, { url: stack.url }),
+      (err: unknown) => reply(500, { error: String(err) }),
+    );
+  }
+  reply(404, { error: 'not found' });
+});
+await new Promise<void>((resolve) => control.listen(controlPort, '127.0.0.1', resolve));
+
+const next: ChildProcess = spawn(
+  process.execPath,
+  [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(nextPort), '-H', '127.0.0.1'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      SUPABASE_URL: stack.url,
+      NEXT_PUBLIC_SUPABASE_URL: stack.url,
+      SUPABASE_ANON_KEY: config.anonKey,
+      NEXT_PUBLIC_SUPABASE_ANON_KEY: config.anonKey,
+      SUPABASE_SERVICE_ROLE_KEY: config.serviceRoleKey,
+      DEMO_MODE: '1',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+);
+
+let stopping = false;
+async function stop(exitCode: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (next.exitCode === null && next.signalCode === null) {
+      const exited = new Promise<void>((resolve) => next.once('exit', () => resolve()));
+      next.kill('SIGTERM');
+      await exited;
+    }
+    control.close();
+    await restarting?.catch(() => undefined);
+    await stack.close();
+    rmSync(config.dataDir, { recursive: true, force: true });
+  }
+  process.exit(exitCode);
+}
+
+next.on('exit', (code, signal) => {
+  if (stopping) return;
+  console.error(`e2e-server: next start ended (${signal ?? code}); stopping the stack.`);
+  void stop(code ?? 1);
+});
+next.on('error', (error) => {
+  console.error('e2e-server: could not start next', error);
+  void stop(1);
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => void stop(0));
+}
