@@ -1,6 +1,311 @@
-// PLACEHOLDER — replaced by the REST implementation.
+/**
+ * `/rest/v1`: the PostgREST subset supabase-js uses. Each request is checked against the schema
+ * cache, turned into one SQL statement returning JSON text, and run in one transaction as the
+ * caller (role and claims from the JWT), so row-level security applies exactly as on Supabase.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { asCaller } from '../db/request-context.ts';
+import { quoteIdent, type Queryable } from '../db/database.ts';
+import { callerToken, HttpError, readBody, sendJson } from '../http.ts';
 import type { HttpApi, StackContext } from '../stack-context.ts';
-import { sendJson } from '../http.ts';
-export async function createRestApi(_ctx: StackContext): Promise<HttpApi & { reloadSchema(): Promise<void> }> {
-  return { handle: async (_req, res) => sendJson(res, 501, { message: 'todo' }), reloadSchema: async () => {} };
+import type { Claims } from '../jwt.ts';
+import { RestError, tableNotFound, toRestError } from './errors.ts';
+import { ClaimsCache } from './claims-cache.ts';
+import { checkPayloadColumns, deleteSql, insertSql, updateSql } from './mutation-sql.ts';
+import { parseAccept, parsePrefer, type AcceptInfo, type Preferences } from './prefer.ts';
+import { buildReadTree, type ReadNode } from './read-plan.ts';
+import { callSql, resolveFunction } from './rpc.ts';
+import { loadSchemaCache, type Relation, type SchemaCache } from './schema-cache.ts';
+import { mutationResultSql, Params, readSql } from './sql-build.ts';
+import { splitTopLevel } from './query-parse.ts';
+
+interface ResultRow {
+  total: string | number | null;
+  page_total: string | number;
+  body: string | null;
+}
+
+interface Statement {
+  sql: string;
+  values: unknown[];
+}
+
+interface Outcome {
+  row: ResultRow;
+  affected: number;
+}
+
+/** How many read statements to keep, keyed by everything that shapes their SQL. */
+const STATEMENT_CACHE_SIZE = 500;
+
+class RollbackSignal {
+  constructor(readonly outcome: Outcome) {}
+}
+
+function singleError(rows: number): RestError {
+  return new RestError(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${rows} rows`);
+}
+
+function invalidJson(detail: string): RestError {
+  return new RestError(400, 'PGRST102', 'Empty or invalid json', detail);
+}
+
+function contentRange(offset: number, count: number, total: number | null): string {
+  const totalText = total === null ? '*' : String(total);
+  return count === 0 ? `*/${totalText}` : `${offset}-${offset + count - 1}/${totalText}`;
+}
+
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    throw new RestError(400, 'PGRST100', 'Malformed percent-encoding in the request path');
+  }
+}
+
+function requestHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+function applyRange(req: IncomingMessage, root: ReadNode): void {
+  const range = req.headers.range;
+  if (!range || root.limit !== undefined) return;
+  const m = /^(?:items=)?(\d+)-(\d*)$/.exec(range.trim());
+  if (!m) return;
+  const from = Number(m[1]);
+  root.offset = root.offset ?? from;
+  if (m[2] !== '') root.limit = Math.max(0, Number(m[2]) - from + 1);
+}
+
+export async function createRestApi(ctx: StackContext): Promise<HttpApi & { reloadSchema(): Promise<void> }> {
+  const { db, config } = ctx;
+  let cache: SchemaCache = await loadSchemaCache(db);
+  const statements = new Map<string, Statement & { offset: number }>();
+  const claimsCache = new ClaimsCache(config.jwtSecret);
+
+  async function reloadSchema(): Promise<void> {
+    cache = await loadSchemaCache(db);
+    statements.clear();
+  }
+  let reloading: Promise<void> = Promise.resolve();
+  const unlisten = await db.listen('pgrst', (payload) => {
+    if (payload.trim() === '' || payload.trim() === 'reload schema') {
+      // Queue reloads so a burst of notifications never runs two introspections at once.
+      reloading = reloading.then(reloadSchema, reloadSchema);
+    }
+  });
+
+  async function run(claims: Claims, req: IncomingMessage, url: URL, stmt: Statement, check: (o: Outcome) => void, rollback: boolean): Promise<Outcome> {
+    // PostgREST sees the path below the gateway's /rest/v1 prefix.
+    const info = { method: req.method ?? 'GET', path: url.pathname.replace(/^\/rest\/v1/, ''), headers: requestHeaders(req) };
+    try {
+      return await asCaller(db, claims, info, async (tx: Queryable) => {
+        const r = await tx.query<ResultRow>(stmt.sql, stmt.values);
+        const outcome: Outcome = { row: r.rows[0] ?? { total: null, page_total: r.affectedRows, body: null }, affected: r.affectedRows };
+        check(outcome);
+        if (rollback) throw new RollbackSignal(outcome);
+        return outcome;
+      });
+    } catch (err) {
+      if (err instanceof RollbackSignal) return err.outcome;
+      throw err;
+    }
+  }
+
+  function readStatement(relation: { name: string; columns: Relation['columns'] }, from: string, req: IncomingMessage, url: URL, accept: AcceptInfo, prefs: Preferences, params = new Params(), isArg?: (k: string) => boolean) {
+    const root = buildReadTree(cache, relation, url.searchParams, isArg);
+    applyRange(req, root);
+    const sql = readSql(root, from, params, { ...accept, count: prefs.count !== undefined });
+    return { sql, values: params.values, offset: root.offset ?? 0 };
+  }
+
+  function sendRead(res: ServerResponse, method: string, outcome: Outcome, offset: number, accept: AcceptInfo, singleResult = false) {
+    const n = Number(outcome.row.page_total);
+    const total = outcome.row.total === null ? null : Number(outcome.row.total);
+    if (total !== null && total > 0 && offset > total) {
+      throw new RestError(416, 'PGRST103', 'Requested range not satisfiable', `An offset of ${offset} was requested, but there are only ${total} rows.`);
+    }
+    const status = total !== null && n < total ? 206 : 200;
+    const type = accept.single || singleResult ? 'application/vnd.pgrst.object+json' : 'application/json';
+    const headers = { 'content-type': `${type}; charset=utf-8`, 'content-range': contentRange(offset, n, total) };
+    res.writeHead(status, headers);
+    res.end(method === 'HEAD' ? undefined : outcome.row.body ?? 'null');
+  }
+
+  async function handleRead(req: IncomingMessage, res: ServerResponse, url: URL, relation: Relation, claims: Claims, accept: AcceptInfo, prefs: Preferences) {
+    const key = `${relation.name}${url.search}|${accept.single}|${accept.stripNulls}|${prefs.count ?? ''}|${req.headers.range ?? ''}`;
+    let stmt = statements.get(key);
+    if (stmt) {
+      statements.delete(key);
+    } else {
+      stmt = readStatement(relation, `public.${quoteIdent(relation.name)}`, req, url, accept, prefs);
+    }
+    statements.set(key, stmt);
+    if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
+    const outcome = await run(claims, req, url, stmt, (o) => {
+      if (accept.single && Number(o.row.page_total) !== 1) throw singleError(Number(o.row.page_total));
+    }, false);
+    sendRead(res, req.method ?? 'GET', outcome, stmt.offset, accept);
+  }
+
+  async function readJson(req: IncomingMessage): Promise<unknown> {
+    const text = await readBody(req);
+    if (text.trim() === '') return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (err) {
+      throw invalidJson(err instanceof Error ? err.message : 'invalid JSON');
+    }
+  }
+
+  async function handleWrite(req: IncomingMessage, res: ServerResponse, url: URL, relation: Relation, claims: Claims, accept: AcceptInfo, prefs: Preferences) {
+    const method = req.method ?? 'POST';
+    const root = buildReadTree(cache, relation, url.searchParams) as ReadNode & { source: Relation };
+    const representation = prefs.return === 'representation';
+    const params = new Params();
+    let mutation: string;
+    if (method === 'POST') {
+      const body = await readJson(req);
+      if (body === undefined) throw invalidJson('The request body is empty');
+      const rows = Array.isArray(body) ? body : [body];
+      if (!rows.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) throw invalidJson('Expected a JSON object or an array of objects');
+      const columnsParam = url.searchParams.get('columns');
+      const columns = columnsParam
+        ? splitTopLevel(columnsParam).map((c) => c.trim().replace(/^"|"$/g, ''))
+        : Object.keys((rows[0] ?? {}) as object);
+      if (!columnsParam && rows.some((r) => Object.keys(r as object).sort().join(',') !== [...columns].sort().join(','))) {
+        throw new RestError(400, 'PGRST102', 'All object keys must match');
+      }
+      checkPayloadColumns(relation, columns);
+      const onConflictParam = url.searchParams.get('on_conflict');
+      if (rows.length === 0) {
+        res.writeHead(201, { 'content-type': 'application/json; charset=utf-8', 'content-range': '*/*' });
+        res.end(representation ? '[]' : undefined);
+        return;
+      }
+      mutation = insertSql(relation, rows, {
+        columns,
+        missingDefault: prefs.missingDefault,
+        resolution: prefs.resolution,
+        onConflict: onConflictParam ? splitTopLevel(onConflictParam).map((c) => c.trim()) : undefined,
+        returning: representation,
+      }, params);
+    } else if (method === 'PATCH') {
+      const body = await readJson(req);
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidJson('Expected a JSON object');
+      const patch = body as Record<string, unknown>;
+      checkPayloadColumns(relation, Object.keys(patch));
+      if (Object.keys(patch).length === 0) {
+        res.writeHead(representation ? 200 : 204, representation ? { 'content-type': 'application/json; charset=utf-8' } : {});
+        res.end(representation ? '[]' : undefined);
+        return;
+      }
+      mutation = updateSql(root, patch, params, representation);
+    } else if (method === 'DELETE') {
+      mutation = deleteSql(root, params, representation);
+    } else {
+      throw new RestError(405, 'PGRST101', `Unsupported HTTP method: ${method}`);
+    }
+    const sql = representation ? mutationResultSql(root, mutation, params, accept) : mutation;
+    const outcome = await run(claims, req, url, { sql, values: params.values }, (o) => {
+      const n = representation ? Number(o.row.page_total) : o.affected;
+      if (accept.single && n !== 1) throw singleError(n);
+    }, prefs.rollback);
+    const n = representation ? Number(outcome.row.page_total) : outcome.affected;
+    const range = contentRange(0, n, prefs.count ? n : null).replace(/^\d+-\d+/, method === 'POST' ? '*' : '$&');
+    if (representation) {
+      const type = accept.single ? 'application/vnd.pgrst.object+json' : 'application/json';
+      res.writeHead(method === 'POST' ? 201 : 200, { 'content-type': `${type}; charset=utf-8`, 'content-range': range });
+      res.end(outcome.row.body ?? 'null');
+    } else {
+      res.writeHead(method === 'POST' ? 201 : 204, { 'content-range': range });
+      res.end();
+    }
+  }
+
+  async function handleRpc(req: IncomingMessage, res: ServerResponse, url: URL, name: string, claims: Claims, accept: AcceptInfo, prefs: Preferences) {
+    const method = req.method ?? 'POST';
+    const fromQuery = method === 'GET' || method === 'HEAD';
+    let args: Record<string, unknown> = {};
+    if (fromQuery) {
+      for (const [k, v] of url.searchParams) args[k] = v;
+    } else if (method === 'POST') {
+      const body = await readJson(req);
+      if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) throw invalidJson('Expected a JSON object of arguments');
+      args = (body ?? {}) as Record<string, unknown>;
+    } else {
+      throw new RestError(405, 'PGRST101', 'Only GET and POST are allowed on functions');
+    }
+    const reserved = new Set(['select', 'order', 'limit', 'offset', 'or', 'and', 'not.or', 'not.and', 'columns', 'on_conflict']);
+    const argNames = Object.keys(args).filter((k) => !fromQuery || (!reserved.has(k) && !k.includes('.')));
+    const fn = resolveFunction(cache, name, argNames, fromQuery);
+    const argSet = new Set(fn.args.map((a) => a.name));
+    const usedArgs = Object.fromEntries(Object.entries(args).filter(([k]) => argSet.has(k)));
+    const params = new Params();
+    const call = callSql(fn, usedArgs, params, fromQuery);
+    if (fn.resultColumns) {
+      const stmt = readStatement({ name: fn.name, columns: fn.resultColumns }, call, req, url, { ...accept, single: accept.single || !fn.returnsSet }, prefs, params, (k) => argSet.has(k));
+      const outcome = await run(claims, req, url, stmt, (o) => {
+        if (accept.single && Number(o.row.page_total) !== 1) throw singleError(Number(o.row.page_total));
+      }, prefs.rollback);
+      sendRead(res, method, outcome, stmt.offset, accept, !fn.returnsSet);
+      return;
+    }
+    if (fn.returnType === 'void') {
+      await run(claims, req, url, { sql: `select ${call}`, values: params.values }, () => {}, prefs.rollback);
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    const sql = fn.returnsSet
+      ? `select null::bigint as total, count(*) as page_total, coalesce(json_agg("t0"), '[]')::text as body from ${call} as "t0"`
+      : `select null::bigint as total, 1 as page_total, to_json(${call})::text as body`;
+    const outcome = await run(claims, req, url, { sql, values: params.values }, () => {}, prefs.rollback);
+    sendRead(res, method, outcome, 0, accept, false);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL, subpath: string): Promise<void> {
+    let authed = false;
+    try {
+      const token = callerToken(req, url);
+      const claims: Claims = token ? await claimsCache.verify(token) : { role: 'anon' };
+      authed = typeof claims.role === 'string' && claims.role !== 'anon';
+      const accept = parseAccept(req.headers.accept);
+      const prefs = parsePrefer(req.headers.prefer);
+      const method = req.method ?? 'GET';
+      const path = decodePath(subpath.replace(/\/+$/, ''));
+      if (path === '') {
+        sendJson(res, 200, { swagger: '2.0', info: { title: 'embedded PostgREST subset' }, paths: Object.fromEntries([...cache.relations.keys()].map((n) => [`/${n}`, {}])) });
+        return;
+      }
+      if (path.startsWith('rpc/')) {
+        await handleRpc(req, res, url, path.slice(4), claims, accept, prefs);
+        return;
+      }
+      const relation = cache.relations.get(path);
+      if (!relation) throw tableNotFound(path);
+      if (method === 'GET' || method === 'HEAD') await handleRead(req, res, url, relation, claims, accept, prefs);
+      else await handleWrite(req, res, url, relation, claims, accept, prefs);
+    } catch (err) {
+      const error = err instanceof HttpError
+        ? new RestError(err.status, String(err.body.code ?? 'PGRST000'), err.message)
+        : toRestError(err, authed);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const headers: Record<string, string> = error.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+      sendJson(res, error.status, error.body, headers);
+    }
+  }
+
+  return {
+    handle,
+    reloadSchema: () => (reloading = reloading.then(reloadSchema, reloadSchema)),
+    async close() {
+      await unlisten();
+    },
+  };
 }

@@ -1,0 +1,274 @@
+/**
+ * Parses the PostgREST query language that postgrest-js sends: `select=` trees with embedded
+ * resources, `col=op.value` filters, `or=(...)`/`and=(...)` logic trees and `order=` terms.
+ * Pure text → data; nothing here knows about the schema or SQL.
+ */
+import { parseError } from './errors.ts';
+
+export interface JsonStep {
+  arrow: '->' | '->>';
+  key: string;
+}
+
+export interface Field {
+  name: string;
+  path: JsonStep[];
+}
+
+export type AggregateName = 'count' | 'sum' | 'avg' | 'min' | 'max';
+
+export type SelectItem =
+  | { kind: 'star' }
+  | { kind: 'column'; field: Field; alias?: string; cast?: string; aggregate?: AggregateName }
+  /** `count()` with no column: counts rows. */
+  | { kind: 'count'; alias?: string; cast?: string }
+  | { kind: 'embed'; name: string; alias?: string; hint?: string; inner: boolean; select: SelectItem[] };
+
+export const OPERATORS = new Set([
+  'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'like', 'ilike', 'match', 'imatch', 'is', 'isdistinct', 'in',
+  'cs', 'cd', 'ov', 'sl', 'sr', 'nxr', 'nxl', 'adj', 'fts', 'plfts', 'phfts', 'wfts',
+]);
+
+export interface Filter {
+  field: Field;
+  negate: boolean;
+  op: string;
+  /** `any`/`all` for quantified operators, or the text search configuration for fts. */
+  modifier?: string;
+  value: string;
+  /** The items of `in.(...)`, unquoted. */
+  list?: string[];
+}
+
+export type LogicTree =
+  | { kind: 'filter'; filter: Filter }
+  | { kind: 'logic'; op: 'and' | 'or'; negate: boolean; children: LogicTree[] };
+
+export interface OrderTerm {
+  field: Field;
+  direction?: 'asc' | 'desc';
+  nulls?: 'first' | 'last';
+}
+
+const AGGREGATES = new Set<AggregateName>(['count', 'sum', 'avg', 'min', 'max']);
+const NAME_STOP = new Set([',', '(', ')', '!', ':', '.', '"', '-', '>']);
+const CAST_PATTERN = /^[A-Za-z_][A-Za-z0-9_ ]*(\[\])*$/;
+
+class Cursor {
+  pos = 0;
+  constructor(readonly text: string) {}
+  peek(s: string): boolean {
+    return this.text.startsWith(s, this.pos);
+  }
+  eat(s: string): boolean {
+    if (!this.peek(s)) return false;
+    this.pos += s.length;
+    return true;
+  }
+  expect(s: string): void {
+    if (!this.eat(s)) throw this.fail(`"${s}" expected`);
+  }
+  done(): boolean {
+    return this.pos >= this.text.length;
+  }
+  fail(what: string) {
+    return parseError(`"failed to parse select parameter (${this.text})"`, `${what} at position ${this.pos}`);
+  }
+}
+
+function readName(c: Cursor): string {
+  if (c.eat('"')) {
+    let out = '';
+    while (!c.done() && !c.peek('"')) {
+      if (c.peek('\\')) c.pos++;
+      out += c.text[c.pos++];
+    }
+    c.expect('"');
+    return out;
+  }
+  const start = c.pos;
+  while (!c.done() && !NAME_STOP.has(c.text[c.pos])) c.pos++;
+  const name = c.text.slice(start, c.pos).trim();
+  if (!name) throw c.fail('name expected');
+  return name;
+}
+
+function readJsonPath(c: Cursor): JsonStep[] {
+  const path: JsonStep[] = [];
+  for (;;) {
+    const arrow = c.eat('->>') ? '->>' : c.eat('->') ? '->' : undefined;
+    if (!arrow) return path;
+    path.push({ arrow, key: readName(c) });
+  }
+}
+
+function readCast(c: Cursor): string | undefined {
+  if (!c.eat('::')) return undefined;
+  const start = c.pos;
+  while (!c.done() && /[A-Za-z0-9_ [\]]/.test(c.text[c.pos])) c.pos++;
+  const cast = c.text.slice(start, c.pos).trim();
+  if (!CAST_PATTERN.test(cast)) throw c.fail('cast type expected');
+  return cast;
+}
+
+function parseItems(c: Cursor, nested: boolean): SelectItem[] {
+  const items: SelectItem[] = [];
+  if (nested && c.peek(')')) return items;
+  for (;;) {
+    items.push(parseItem(c));
+    if (c.eat(',')) continue;
+    if (nested ? c.peek(')') : c.done()) return items;
+    throw c.fail('"," expected');
+  }
+}
+
+function parseItem(c: Cursor): SelectItem {
+  if (c.eat('*')) return { kind: 'star' };
+  if (c.peek('...')) throw c.fail('spread embedding is not supported by the embedded stack');
+  let name = readName(c);
+  let alias: string | undefined;
+  if (c.peek(':') && !c.peek('::')) {
+    c.pos++;
+    alias = name;
+    name = readName(c);
+  }
+  if (name === 'count' && c.eat('()')) {
+    return { kind: 'count', alias, cast: readCast(c) };
+  }
+  let hint: string | undefined;
+  let inner = false;
+  while (c.eat('!')) {
+    const word = readName(c);
+    if (word === 'inner') inner = true;
+    else if (word !== 'left') hint = word;
+  }
+  if (c.eat('(')) {
+    const select = parseItems(c, true);
+    c.expect(')');
+    return { kind: 'embed', name, alias, hint, inner, select };
+  }
+  if (hint || inner) throw c.fail('"(" expected after an embedding hint');
+  const field: Field = { name, path: readJsonPath(c) };
+  let aggregate: AggregateName | undefined;
+  let cast = readCast(c);
+  if (c.eat('.')) {
+    const agg = readName(c) as AggregateName;
+    if (!AGGREGATES.has(agg)) throw c.fail('aggregate expected');
+    c.expect('()');
+    aggregate = agg;
+    cast = readCast(c) ?? cast;
+  }
+  return { kind: 'column', field, alias, cast, aggregate };
+}
+
+export function parseSelect(text: string): SelectItem[] {
+  if (text.trim() === '') return [{ kind: 'star' }];
+  return parseItems(new Cursor(text), false);
+}
+
+/** `col`, `col->a->>b` or `"quoted col"` as used in filter keys and order terms. */
+export function parseField(text: string): Field {
+  const c = new Cursor(text);
+  const name = readName(c);
+  const path = readJsonPath(c);
+  if (!c.done()) throw parseError(`"failed to parse field (${text})"`);
+  return { name, path };
+}
+
+/** Splits on commas that are not inside parentheses, braces or double quotes. */
+export function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '\\') i++;
+      else if (ch === '"') quoted = false;
+    } else if (ch === '"') quoted = true;
+    else if (ch === '(' || ch === '{') depth++;
+    else if (ch === ')' || ch === '}') depth--;
+    else if (ch === ',' && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (quoted || depth !== 0) throw parseError(`"failed to parse (${text})"`, 'unbalanced quotes or parentheses');
+  parts.push(text.slice(start));
+  return parts;
+}
+
+function unquote(value: string): string {
+  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
+    return value.slice(1, -1).replace(/\\(.)/g, '$1');
+  }
+  return value;
+}
+
+/** Parses `[not.]op[(modifier)].value` for the given field. */
+export function parseFilter(field: Field, text: string, inLogicTree = false): Filter {
+  let rest = text;
+  let negate = false;
+  if (rest.startsWith('not.')) {
+    negate = true;
+    rest = rest.slice(4);
+  }
+  const m = /^([a-z]+)(?:\(([^)]*)\))?\./.exec(rest);
+  if (!m || !OPERATORS.has(m[1])) throw parseError(`"failed to parse filter (${text})"`, `unknown operator in ${text}`);
+  const op = m[1];
+  const modifier = m[2];
+  let value = rest.slice(m[0].length);
+  if (modifier !== undefined && !['any', 'all'].includes(modifier) && !op.endsWith('fts')) {
+    throw parseError(`"failed to parse filter (${text})"`);
+  }
+  if (op === 'in') {
+    if (!value.startsWith('(') || !value.endsWith(')')) throw parseError(`"failed to parse filter (${text})"`, 'in. needs a list in parentheses');
+    const inner = value.slice(1, -1);
+    const list = inner === '' ? [] : splitTopLevel(inner).map((v) => unquote(v.trim()));
+    return { field, negate, op, modifier, value, list };
+  }
+  if (inLogicTree) value = unquote(value);
+  return { field, negate, op, modifier, value };
+}
+
+/** Parses the value of `or=`/`and=`: `(a.eq.1,or(b.gt.2,c.is.null))`. */
+export function parseLogicTree(op: 'and' | 'or', negate: boolean, text: string): LogicTree {
+  if (!text.startsWith('(') || !text.endsWith(')')) {
+    throw parseError(`"failed to parse logic tree (${text})"`, 'expected a parenthesised list');
+  }
+  const children = splitTopLevel(text.slice(1, -1)).map((part) => parseLogicItem(part.trim()));
+  return { kind: 'logic', op, negate, children };
+}
+
+function parseLogicItem(text: string): LogicTree {
+  const m = /^(not\.)?(and|or)(\(.*\))$/s.exec(text);
+  if (m) return parseLogicTree(m[2] as 'and' | 'or', Boolean(m[1]), m[3]);
+  const c = new Cursor(text);
+  const name = readName(c);
+  const path = readJsonPath(c);
+  if (!c.eat('.')) throw parseError(`"failed to parse logic tree (${text})"`);
+  return { kind: 'filter', filter: parseFilter({ name, path }, text.slice(c.pos), true) };
+}
+
+export function parseOrder(text: string): OrderTerm[] {
+  return splitTopLevel(text).map((term) => {
+    const c = new Cursor(term.trim());
+    const field: Field = { name: readName(c), path: readJsonPath(c) };
+    const out: OrderTerm = { field };
+    while (c.eat('.')) {
+      const word = readName(c);
+      if (word === 'asc' || word === 'desc') out.direction = word;
+      else if (word === 'nullsfirst') out.nulls = 'first';
+      else if (word === 'nullslast') out.nulls = 'last';
+      else throw parseError(`"failed to parse order (${text})"`, `unexpected "${word}"`);
+    }
+    if (!c.done()) throw parseError(`"failed to parse order (${text})"`);
+    return out;
+  });
+}
+
+export function parseNonNegativeInt(name: string, text: string): number {
+  if (!/^\d{1,15}$/.test(text)) throw parseError(`"failed to parse ${name} parameter (${text})"`);
+  return Number(text);
+}
