@@ -9,7 +9,7 @@ import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
 import { migrate, type MigrationReport } from './db/migrate.ts';
 import { applyCors, HttpError, sendJson } from './http.ts';
-import type { HttpApi, StackContext, WebSocketApi } from './stack-context.ts';
+import type { HttpApi, StackContext } from './stack-context.ts';
 import { createRestApi } from './rest/rest-api.ts';
 import { createAuthApi } from './auth/auth-api.ts';
 import { createRealtime } from './realtime/realtime-server.ts';
