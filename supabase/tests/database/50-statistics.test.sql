@@ -1,0 +1,258 @@
+-- Statistics functions (migration 000500): exact figures on a small fixture whose durations were
+-- worked out by hand, WIB day/hour bucketing at the range edges, and who may call them.
+-- The fixture lives on 10 January 2026 (WIB), away from anything else a test creates.
+begin;
+\ir helpers/test-helpers.psql
+select plan(36);
+
+select tests.create_agency('FIRE', 'fire');
+select tests.create_agency('MED', 'medical');
+select tests.create_user('op1@stats.test', 'operator');
+select tests.create_user('op2@stats.test', 'operator');
+select tests.create_user('lead@stats.test', 'leadership');
+select tests.create_user('sup@stats.test', 'supervisor');
+select tests.create_user('adm@stats.test', 'admin');
+select tests.create_user('opd@stats.test', 'opd', 'FIRE');
+
+create temp table fx_user as
+select p.id, split_part(u.email, '@', 1) as name from public.profiles p join auth.users u on u.id = p.id
+where u.email like '%@stats.test';
+
+create function pg_temp.uid(p_name text) returns uuid language sql as $$ select id from fx_user where name = p_name $$;
+
+-- calls: received (WIB), answer, classify, close seconds -----------------------------------------
+-- answer  10 30 70 50 20 → sorted 10 20 30 50 70: p50 30, p90 50+0.6·20 = 62, 4 of 5 within 60
+-- classify 20 5 10 65 30 → 5 10 20 30 65: p50 20, p90 30+0.6·35 = 51, 4 within 60
+-- close   30 5 40 70 20 → 5 20 30 40 70: p50 30, p90 40+0.6·30 = 58, 3 within 30
+-- total   60 40 120 185 70 → 40 60 70 120 185: p50 70, p90 120+0.6·65 = 159, 4 within 180
+insert into public.calls (received_at, answered_at, classified_at, ended_at, call_type, operator_id, caller_phone)
+select r.at, r.at + r.a * interval '1 second', r.at + (r.a + r.c) * interval '1 second',
+       r.at + (r.a + r.c + r.e) * interval '1 second', r.t::public.call_type, pg_temp.uid(r.op), '081200000000'
+from (values
+  ('2026-01-10 08:00:00+07'::timestamptz, 10, 20, 30, 'emergency', 'op1'),
+  ('2026-01-10 08:30:00+07', 30, 5, 5, 'ghost', 'op1'),
+  ('2026-01-10 20:15:00+07', 70, 10, 40, 'prank', 'op2'),
+  ('2026-01-10 23:59:00+07', 50, 65, 70, 'info', 'op2'),
+  ('2026-01-10 08:10:00+07', 20, 30, 20, 'emergency', 'op1'),
+  -- just outside the one-day range on either side
+  ('2026-01-09 23:59:59+07', 10, 10, 10, 'ghost', 'op1'),
+  ('2026-01-11 00:00:00+07', 10, 10, 10, 'prank', 'op1')
+) as r (at, a, c, e, t, op);
+
+-- A caller who hung up while it rang: no type, no answer; counted nowhere.
+insert into public.calls (received_at, ended_at) values ('2026-01-10 12:00:00+07', '2026-01-10 12:00:40+07');
+
+-- incidents: dispatch 60 / 200 s, acknowledge 120 / 30 s, dispatch→scene 600 / 1000 s ------------
+insert into public.incidents (ticket_no, status, category, description, lat, lng, kecamatan, reported_at,
+  dispatched_at, acknowledged_at, on_scene_at, resolved_at, closed_at, close_summary, cancelled_at, cancel_reason)
+values
+  ('112-20260110-9001', 'closed', 'fire', 'Kebakaran', -6.03, 106.01, 'Citangkil', '2026-01-10 08:01:00+07',
+   '2026-01-10 08:02:00+07', '2026-01-10 08:04:00+07', '2026-01-10 08:12:00+07', '2026-01-10 09:12:00+07',
+   '2026-01-10 09:20:00+07', 'Padam', null, null),
+  ('112-20260110-9002', 'on_scene', 'medical', 'Pingsan', -6.03, 106.01, 'Citangkil', '2026-01-10 08:11:00+07',
+   '2026-01-10 08:14:20+07', '2026-01-10 08:14:50+07', '2026-01-10 08:31:00+07', null, null, null, null, null),
+  ('112-20260110-9003', 'cancelled', 'medical', 'Batal', -6.03, 106.01, null, '2026-01-10 09:00:00+07',
+   null, null, null, null, null, null, '2026-01-10 09:05:00+07', 'Laporan palsu');
+
+-- assignments: FIRE acknowledges after 120 s and is on scene after 600 s; MED 30 s and 1000 s;
+-- FIRE declines the second incident.
+insert into public.assignments (incident_id, agency_id, status, assigned_at, acknowledged_at, on_scene_at,
+  completed_at, report, declined_at, decline_reason)
+select i.id, a.id, r.st::public.assignment_status, r.assigned, r.ack, r.scene, r.done, r.report, r.declined, r.reason
+from (values
+  ('112-20260110-9001', 'FIRE', 'completed', '2026-01-10 08:02:00+07'::timestamptz, '2026-01-10 08:04:00+07'::timestamptz,
+   '2026-01-10 08:12:00+07'::timestamptz, '2026-01-10 09:12:00+07'::timestamptz, 'Selesai', null::timestamptz, null),
+  ('112-20260110-9002', 'MED', 'on_scene', '2026-01-10 08:14:20+07', '2026-01-10 08:14:50+07',
+   '2026-01-10 08:31:00+07', null, null, null, null),
+  ('112-20260110-9002', 'FIRE', 'declined', '2026-01-10 08:14:20+07', null, null, null, null,
+   '2026-01-10 08:16:00+07', 'Unit sibuk')
+) as r (ticket, code, st, assigned, ack, scene, done, report, declined, reason)
+join public.incidents i on i.ticket_no = r.ticket
+join public.agencies a on a.code = r.code;
+
+-- results, read as leadership ---------------------------------------------------------------------
+select tests.authenticate_as(pg_temp.uid('lead'));
+create temp table r_sla as select * from public.stats_sla_compliance('2026-01-10 00:00+07', '2026-01-11 00:00+07');
+create temp table r_day as select * from public.stats_calls_by_type('2026-01-09 00:00+07', '2026-01-11 00:00+07', 'day');
+create temp table r_hour as select * from public.stats_calls_by_type('2026-01-10 00:00+07', '2026-01-11 00:00+07', 'hour');
+create temp table r_hod as select * from public.stats_calls_by_hour_of_day('2026-01-10 00:00+07', '2026-01-11 00:00+07');
+create temp table r_cat as select * from public.stats_incidents_by_category('2026-01-10 00:00+07', '2026-01-11 00:00+07');
+create temp table r_kec as select * from public.stats_incidents_by_kecamatan('2026-01-10 00:00+07', '2026-01-11 00:00+07');
+create temp table r_agency as select * from public.stats_agency_response('2026-01-10 00:00+07', '2026-01-11 00:00+07');
+create temp table r_op as select * from public.stats_operator_stage_times('2026-01-10 00:00+07', '2026-01-11 00:00+07');
+select tests.as_owner();
+
+-- SLA compliance ----------------------------------------------------------------------------------
+select results_eq(
+  $$select stage::text, target_seconds, samples, within_target, within_target_share, p50_seconds, p90_seconds
+    from r_sla order by r_sla.stage$$,
+  $$values ('answer', 60, 5::bigint, 4::bigint, 0.8000, 30.0, 62.0),
+           ('classify', 60, 5, 4, 0.8000, 20.0, 51.0),
+           ('close_call', 30, 5, 3, 0.6000, 30.0, 58.0),
+           ('call_total', 180, 5, 4, 0.8000, 70.0, 159.0),
+           ('dispatch', 120, 2, 1, 0.5000, 130.0, 186.0),
+           ('acknowledge', 180, 2, 2, 1.0000, 75.0, 111.0),
+           ('on_scene', 900, 2, 1, 0.5000, 800.0, 960.0)$$,
+  'SLA compliance per stage matches the hand-computed shares and percentiles');
+
+-- calls by type: WIB day buckets, end exclusive ------------------------------------------------
+select is((select count(*) from r_day), 8::bigint, 'two WIB days × four call types, zero-filled');
+select results_eq(
+  $$select call_type::text, calls from r_day where bucket_start = '2026-01-10 00:00+07' order by r_day.call_type$$,
+  $$values ('emergency', 2::bigint), ('ghost', 1::bigint), ('prank', 1::bigint), ('info', 1::bigint)$$,
+  '10 January WIB: the classified calls of that day only');
+select results_eq(
+  $$select call_type::text, calls from r_day where bucket_start = '2026-01-09 00:00+07' order by r_day.call_type$$,
+  $$values ('emergency', 0::bigint), ('ghost', 1::bigint), ('prank', 0::bigint), ('info', 0::bigint)$$,
+  'a call at 23:59:59 WIB belongs to its WIB day, though it is 16:59 UTC');
+select is((select count(*) from r_hour), 96::bigint, '24 hourly buckets × four call types');
+select is((select sum(calls) from r_hour where bucket_start = '2026-01-10 08:00+07'), 3::numeric,
+  'three calls in the 08:00 WIB hour');
+select is((select calls from r_hour where bucket_start = '2026-01-10 23:00+07' and call_type = 'info'), 1::bigint,
+  'the 23:59 WIB information call is in the 23:00 bucket');
+select is((select sum(calls) from r_hour), 5::numeric, 'hourly buckets add up to the five classified calls');
+select is((select calls from r_hod where hour = 8 and call_type = 'emergency'), 2::bigint, 'hour of day 8: two emergencies');
+select is((select calls from r_hod where hour = 20 and call_type = 'prank'), 1::bigint, 'hour of day 20: one prank');
+select is((select count(*) from r_hod), 96::bigint, 'hour of day: 24 × 4 rows');
+
+-- incidents by category and kecamatan ----------------------------------------------------------
+select is((select count(*) from r_cat), 10::bigint, 'every category appears');
+select results_eq(
+  $$select category::text, incidents, open_incidents, closed_incidents, cancelled_incidents from r_cat
+    where incidents > 0 order by category$$,
+  $$values ('fire', 1::bigint, 0::bigint, 1::bigint, 0::bigint), ('medical', 2::bigint, 1::bigint, 0::bigint, 1::bigint)$$,
+  'incidents per category with open, closed and cancelled counts');
+select is((select count(*) from r_kec), 9::bigint, 'the 8 kecamatan plus one row for incidents without kecamatan');
+select results_eq(
+  $$select kecamatan, incidents, p50_on_scene_seconds, on_scene_within_target_share from r_kec where incidents > 0$$,
+  $$values ('Citangkil'::text, 2::bigint, 800.0, 0.5000), (null, 1::bigint, null, null)$$,
+  'Citangkil: two incidents, median 800 s to scene, half within 900 s; the cancelled one has no kecamatan');
+select is((select incidents from r_kec where kecamatan = 'Pulomerak'), 0::bigint, 'a kecamatan without incidents shows 0');
+
+-- agencies ----------------------------------------------------------------------------------------
+select results_eq(
+  $$select agency_code, assignments, acknowledged, declined, completed, p50_acknowledge_seconds, p90_acknowledge_seconds,
+           acknowledge_within_target_share, p50_on_scene_seconds, p90_on_scene_seconds, on_scene_within_target_share
+    from r_agency order by agency_code$$,
+  $$values ('FIRE', 2::bigint, 1::bigint, 1::bigint, 1::bigint, 120.0, 120.0, 1.0000, 600.0, 600.0, 1.0000),
+           ('MED', 1::bigint, 1::bigint, 0::bigint, 0::bigint, 30.0, 30.0, 1.0000, 1000.0, 1000.0, 0.0000)$$,
+  'per agency: counts, acknowledgement and on-scene seconds, shares within target');
+
+-- operators ---------------------------------------------------------------------------------------
+select results_eq(
+  $$select operator_name, calls, emergency_calls, nuisance_calls, p50_answer_seconds, p50_classify_seconds,
+           p50_close_call_seconds, p50_call_total_seconds, call_total_within_target_share
+    from r_op$$,
+  $$values ('Test op1@stats.test', 3::bigint, 2::bigint, 1::bigint, 20.0, 20.0, 20.0, 60.0, 1.0000),
+           ('Test op2@stats.test', 2::bigint, 0::bigint, 1::bigint, 60.0, 37.5, 55.0, 152.5, 0.5000)$$,
+  'per operator: answered calls, emergencies, nuisance calls, median stage seconds, share within 3 minutes');
+
+-- who may call them -------------------------------------------------------------------------------
+create function pg_temp.stats_as(p_user text, p_sql text) returns text
+language plpgsql
+as $$
+begin
+  if p_user = 'anon' then
+    perform tests.authenticate_as_anon();
+  elsif p_user = 'service_role' then
+    perform tests.authenticate_as_service_role();
+  else
+    perform tests.authenticate_as(pg_temp.uid(p_user));
+  end if;
+  execute p_sql;
+  perform tests.as_owner();
+  return 'ok';
+exception when others then
+  perform tests.as_owner();
+  return sqlstate || ' ' || sqlerrm;
+end;
+$$;
+grant execute on function pg_temp.stats_as(text, text) to anon, authenticated, service_role;
+
+create temp table fx_calls (fn text, sql text);
+insert into fx_calls values
+  ('stats_calls_by_type', $$select * from public.stats_calls_by_type(now() - interval '1 day', now())$$),
+  ('stats_calls_by_hour_of_day', $$select * from public.stats_calls_by_hour_of_day(now() - interval '1 day', now())$$),
+  ('stats_sla_compliance', $$select * from public.stats_sla_compliance(now() - interval '1 day', now())$$),
+  ('stats_incidents_by_category', $$select * from public.stats_incidents_by_category(now() - interval '1 day', now())$$),
+  ('stats_incidents_by_kecamatan', $$select * from public.stats_incidents_by_kecamatan(now() - interval '1 day', now())$$),
+  ('stats_agency_response', $$select * from public.stats_agency_response(now() - interval '1 day', now())$$),
+  ('stats_operator_stage_times', $$select * from public.stats_operator_stage_times(now() - interval '1 day', now())$$);
+grant select on fx_calls to anon, authenticated, service_role;
+
+select is(
+  (select array_agg(distinct pg_temp.stats_as(u.who, c.sql)) from fx_calls c,
+     (values ('lead'), ('sup'), ('adm'), ('service_role')) as u (who)),
+  array['ok'], 'leadership, supervisors, admins and the service role get every statistic');
+select is(
+  (select array_agg(distinct pg_temp.stats_as('op1', c.sql)) from fx_calls c),
+  array['42501 forbidden_role'], 'an operator is refused every statistic with 42501 forbidden_role');
+select is(
+  (select array_agg(distinct pg_temp.stats_as('opd', c.sql)) from fx_calls c),
+  array['42501 forbidden_role'], 'an OPD liaison is refused every statistic with 42501 forbidden_role');
+select is(
+  (select array_agg(distinct left(pg_temp.stats_as('anon', c.sql), 5)) from fx_calls c),
+  array['42501'], 'anon may not even execute them (42501)');
+select is(
+  pg_temp.stats_as('lead', $$select * from public.stats_sla_compliance(now(), now() - interval '1 day')$$),
+  'P0001 invalid_range', 'a reversed range is refused');
+select is(
+  pg_temp.stats_as('lead', $$select * from public.stats_calls_by_type(now() - interval '100 days', now(), 'hour')$$),
+  'P0001 invalid_range', 'hourly buckets over more than 93 days are refused');
+select is(
+  pg_temp.stats_as('lead', $$select * from public.stats_calls_by_type(now() - interval '1 day', now(), 'week')$$),
+  'P0001 invalid_bucket', 'an unknown bucket is refused');
+
+-- shape: security definer, fixed search_path, no caller data in any result ------------------------
+select is(
+  (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+    where n.nspname = 'public' and p.proname like 'stats\_%'), 7::bigint, 'seven statistics functions');
+select is(
+  (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+    where n.nspname = 'public' and p.proname like 'stats\_%'
+      and p.prosecdef and p.proconfig @> array['search_path=""']), 7::bigint,
+  'all are security definer with an empty search_path');
+select is(
+  (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+    where n.nspname = 'public' and p.proname like 'stats\_%'
+      and array_to_string(p.proargnames, ',') ~ '(caller|phone|notes|description|address)'), 0::bigint,
+  'no result column carries caller data or free text');
+select is(
+  (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+    where n.nspname = 'public' and p.proname like 'stats\_%' and has_function_privilege('anon', p.oid, 'execute')),
+  0::bigint, 'anon has no execute privilege on any of them');
+select is(
+  (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+    where n.nspname = 'public' and p.proname like 'stats\_%'
+      and has_function_privilege('authenticated', p.oid, 'execute')),
+  7::bigint, 'authenticated may execute all (the role check is inside)');
+
+-- targets come from sla_targets: a changed target changes the share --------------------------------
+update public.sla_targets set target_seconds = 15 where stage = 'answer';
+select tests.authenticate_as(pg_temp.uid('sup'));
+select is(
+  (select within_target from public.stats_sla_compliance('2026-01-10 00:00+07', '2026-01-11 00:00+07') where stage = 'answer'),
+  1::bigint, 'with a 15 s answer target only the 10 s answer is within');
+select tests.as_owner();
+
+-- an empty range gives zero counts and no percentiles, not an error --------------------------------
+select tests.authenticate_as(pg_temp.uid('lead'));
+select is(
+  (select array_agg(distinct samples) from public.stats_sla_compliance('2025-01-01 00:00+07', '2025-01-02 00:00+07')),
+  array[0::bigint], 'no samples in an empty range');
+select is(
+  (select count(*) from public.stats_sla_compliance('2025-01-01 00:00+07', '2025-01-02 00:00+07') where p50_seconds is not null),
+  0::bigint, 'no percentile without samples');
+select is(
+  (select sum(calls) from public.stats_calls_by_type('2025-01-01 00:00+07', '2025-01-02 00:00+07')),
+  0::numeric, 'zero calls in an empty range');
+select is(
+  (select count(*) from public.stats_operator_stage_times('2025-01-01 00:00+07', '2025-01-02 00:00+07')),
+  0::bigint, 'no operator rows in an empty range');
+select is(
+  (select sum(assignments) from public.stats_agency_response('2025-01-01 00:00+07', '2025-01-02 00:00+07')),
+  0::numeric, 'agencies listed with zero assignments in an empty range');
+select tests.as_owner();
+
+select * from finish();
+rollback;
