@@ -14,7 +14,8 @@ export default defineConfig({
         test: {
           name: 'conformance',
           include: ['tests/conformance/**/*.test.ts'],
-          testTimeout: 30_000,
+          // Starting a stack (PGlite boot + migrations) takes seconds, many more on a loaded 2-core CI machine.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           // Each file starts its own stack(s); two cores do not gain from running them side by side.
           fileParallelism: false,
