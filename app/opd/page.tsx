@@ -4,7 +4,7 @@ import { requireRole } from '@/lib/auth/require-role';
 import { getT } from '@/lib/i18n/server';
 import { createClient } from '@/lib/supabase/server';
 import { loadOpdReference } from '@/lib/data/opd';
-import { OpdInbox } from '@/components/opd/opd-inbox';
+import { OpdInboxLazy } from '@/components/opd/opd-inbox-lazy';
 import { CenteredMessage } from '@/app/_components/centered-message';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,5 +23,5 @@ export default async function OpdPage() {
     );
   }
   const reference = await loadOpdReference(await createClient(), profile.agency_id);
-  return <OpdInbox agency={reference.agency} targets={reference.targets} />;
+  return <OpdInboxLazy agency={reference.agency} targets={reference.targets} />;
 }

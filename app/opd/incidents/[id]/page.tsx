@@ -9,7 +9,7 @@ import { getT } from '@/lib/i18n/server';
 import { createClient } from '@/lib/supabase/server';
 import { loadOpdIncident, loadOpdReference } from '@/lib/data/opd';
 import { tileConfigFromEnv } from '@/lib/map/tile-config';
-import { OpdIncidentView } from '@/components/opd/opd-incident-view';
+import { OpdIncidentViewLazy } from '@/components/opd/opd-incident-view-lazy';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -24,7 +24,7 @@ export default async function OpdIncidentPage({ params }: { params: Promise<{ id
   const [detail, reference] = await Promise.all([loadOpdIncident(client, id), loadOpdReference(client, profile.agency_id)]);
   if (!detail) notFound();
   return (
-    <OpdIncidentView
+    <OpdIncidentViewLazy
       initialIncident={detail.incident}
       callers={detail.callers}
       agencies={reference.agencies}

@@ -1,0 +1,35 @@
+'use client';
+/**
+ * The acknowledgement timer of one assignment against sla_targets 'acknowledge': from the moment the
+ * supervisor assigned it to the moment the agency accepted, on the database clock.
+ */
+import { stageResult } from '@/lib/domain/sla';
+import { formatElapsed } from '@/lib/domain/opd-inbox';
+import { useT } from '@/lib/i18n/use-t';
+import { SLA_CLASSES } from '@/components/queue/sla-colours';
+
+export function AckTimer({
+  assignedAt,
+  acknowledgedAt,
+  targetSeconds,
+  nowMs,
+}: {
+  assignedAt: string;
+  acknowledgedAt: string | null;
+  targetSeconds: number;
+  nowMs: number;
+}) {
+  const { t } = useT();
+  const r = stageResult('acknowledge', assignedAt, acknowledgedAt, targetSeconds, nowMs);
+  const values = { time: formatElapsed(r.seconds ?? 0), target: formatElapsed(targetSeconds) };
+  return (
+    <span
+      className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold tabular-nums ${SLA_CLASSES[r.colour ?? 'none']}`}
+      data-test="ack-timer"
+      data-colour={r.colour ?? 'none'}
+      data-running={r.running ? 'true' : 'false'}
+    >
+      ⏱ {r.running ? t('opd.ack.timer', values) : t('opd.ack.timerDone', values)}
+    </span>
+  );
+}

@@ -1,0 +1,74 @@
+'use client';
+/**
+ * The liaison's next steps on its assignment — accept, leave, arrive, complete with a report, or
+ * decline with a reason — offered from the state the assignment will have once the outbox is sent,
+ * so the liaison can carry on while the phone is offline. The database stamps each step.
+ */
+import { useState } from 'react';
+import type { Assignment } from '@/lib/data/opd';
+import { effectiveAssignment } from '@/lib/domain/offline-queue';
+import { latestState } from '@/lib/domain/opd-inbox';
+import { allowedAssignmentActions, type AssignmentAction, type IncidentStatus } from '@/lib/domain/workflow';
+import { useT } from '@/lib/i18n/use-t';
+import { CompleteForm } from './complete-form';
+import { DeclineForm } from './decline-form';
+import { QueueNotice } from './queue-notice';
+import { useOpdQueue } from './opd-queue-provider';
+
+const STEP_STYLE: Record<AssignmentAction, string> = {
+  acknowledge_assignment: 'bg-red-600 text-white text-xl min-h-14',
+  mark_en_route: 'bg-amber-500 text-slate-950 min-h-12',
+  mark_on_scene: 'bg-blue-700 text-white min-h-12',
+  complete_assignment: 'bg-emerald-700 text-white min-h-12',
+  decline_assignment: 'border border-slate-400 bg-white text-slate-900 min-h-10',
+};
+
+const STEP_LABEL: Record<AssignmentAction, 'opd.ack.button' | 'opd.step.en_route' | 'opd.step.on_scene' | 'opd.step.complete' | 'opd.step.decline'> = {
+  acknowledge_assignment: 'opd.ack.button',
+  mark_en_route: 'opd.step.en_route',
+  mark_on_scene: 'opd.step.on_scene',
+  complete_assignment: 'opd.step.complete',
+  decline_assignment: 'opd.step.decline',
+};
+
+export function AssignmentSteps({ assignment, incidentStatus, category }: { assignment: Assignment; incidentStatus: IncidentStatus; category: string }) {
+  const { t } = useT();
+  const { queue, applied, submit, dismiss } = useOpdQueue();
+  const [form, setForm] = useState<'complete' | 'decline' | null>(null);
+  const state = latestState(assignment, applied.get(assignment.id));
+  const effective = effectiveAssignment(queue, { id: assignment.id, ...state });
+  const actions = allowedAssignmentActions('opd', { status: effective.status, incidentStatus, ownAgency: true });
+  const mine = queue.filter((i) => i.assignmentId === assignment.id);
+
+  function take(action: AssignmentAction, text?: string) {
+    submit({ assignmentId: assignment.id, action, expectedVersion: effective.version, text });
+    setForm(null);
+  }
+
+  return (
+    <div className="flex flex-col gap-2" data-test="assignment-steps" data-effective-status={effective.status}>
+      <QueueNotice items={mine} onDismiss={dismiss} />
+      {form === 'complete' && <CompleteForm category={category} onSubmit={(r) => take('complete_assignment', r)} onCancel={() => setForm(null)} />}
+      {form === 'decline' && <DeclineForm onSubmit={(r) => take('decline_assignment', r)} onCancel={() => setForm(null)} />}
+      {form === null && actions.length > 0 && (
+        <div className="flex flex-col gap-2">
+          {actions.map((action) => (
+            <button
+              key={action}
+              type="button"
+              className={`w-full rounded-lg px-3 font-bold ${STEP_STYLE[action]}`}
+              data-test={`step-${action}`}
+              onClick={() => {
+                if (action === 'complete_assignment') setForm('complete');
+                else if (action === 'decline_assignment') setForm('decline');
+                else take(action);
+              }}
+            >
+              {t(STEP_LABEL[action])}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,209 @@
+'use client';
+/**
+ * The liaison's outbox, shared by the inbox and the incident pages of /opd (it sits in the area's
+ * layout, so it survives navigation between them). Steps are stored in localStorage before they are
+ * sent, sent one at a time, and re-sent after a lost answer; lib/domain/offline-queue.ts decides
+ * every outcome so a step applies once and a retry of an applied step is not shown as an error.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createClient } from '@/lib/supabase/client';
+import { readAssignmentState, sendAssignmentStep } from '@/lib/data/opd';
+import {
+  dismiss as dismissItem,
+  enqueue,
+  markSending,
+  nextToSend,
+  parseQueue,
+  reconcile,
+  resolveAttempt,
+  serializeQueue,
+  settle,
+  withExpectedVersion,
+  type NewQueueItem,
+  type QueueItem,
+  type Resolution,
+} from '@/lib/domain/offline-queue';
+import type { AssignmentStatus } from '@/lib/domain/workflow';
+import { isWorkflowErrorCode, workflowErrorMessage } from '@/lib/domain/workflow-errors';
+import { useT } from '@/lib/i18n/use-t';
+import type { Database } from '@/lib/supabase/database.types';
+import type { SupabaseClient } from '@supabase/supabase-js';
+
+export interface AppliedState {
+  status: AssignmentStatus;
+  version: number;
+}
+
+export interface OpdQueue {
+  /** The browser's Supabase client, made on first use: it reads the page, so never during server rendering. */
+  getClient(): SupabaseClient<Database>;
+  queue: readonly QueueItem[];
+  online: boolean;
+  /** Assignment states the functions returned, newer than the live rows until their change arrives. */
+  applied: ReadonlyMap<string, AppliedState>;
+  submit(step: Omit<NewQueueItem, 'id' | 'createdAtMs'>): void;
+  dismiss(id: string): void;
+}
+
+const OpdQueueContext = createContext<OpdQueue | null>(null);
+
+const EMPTY: readonly QueueItem[] = [];
+const serverQueue = () => EMPTY;
+
+function subscribeOnline(listener: () => void): () => void {
+  window.addEventListener('online', listener);
+  window.addEventListener('offline', listener);
+  return () => {
+    window.removeEventListener('online', listener);
+    window.removeEventListener('offline', listener);
+  };
+}
+
+/** The outbox of one user in localStorage, read once and then kept in memory. */
+function createQueueStore(storageKey: string) {
+  let items: readonly QueueItem[] | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    get(): readonly QueueItem[] {
+      items ??= parseQueue(window.localStorage.getItem(storageKey));
+      return items;
+    },
+    set(next: readonly QueueItem[]) {
+      // Stored before anything is sent: a reload mid-request must still know the step.
+      window.localStorage.setItem(storageKey, serializeQueue(next));
+      items = next;
+      for (const l of [...listeners]) l();
+    },
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** While steps wait, try again this often even without an `online` event (a captive or dead network). */
+const RETRY_MS = 4000;
+
+export function OpdQueueProvider({ userId, children }: { userId: string; children: ReactNode }) {
+  const { lang } = useT();
+  const clientRef = useRef<SupabaseClient<Database> | null>(null);
+  const getClient = useCallback(() => (clientRef.current ??= createClient()), []);
+  const storageKey = `opd-queue:${userId}`;
+  const [store] = useState(() => createQueueStore(storageKey));
+  const queue = useSyncExternalStore(store.subscribe, store.get, serverQueue);
+  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  const [applied, setApplied] = useState<ReadonlyMap<string, AppliedState>>(new Map());
+  const flushing = useRef(false);
+  const update = store.set;
+
+  const remember = useCallback((assignmentId: string, state: AppliedState | undefined) => {
+    if (!state) return;
+    setApplied((prev) => {
+      const old = prev.get(assignmentId);
+      if (old && old.version >= state.version) return prev;
+      return new Map(prev).set(assignmentId, state);
+    });
+  }, []);
+
+  const flush = useCallback(async () => {
+    if (flushing.current) return;
+    flushing.current = true;
+    try {
+      for (;;) {
+        const item = nextToSend(store.get());
+        if (!item || !navigator.onLine) break;
+        update(markSending(store.get(), item.id));
+        let attempt = item;
+        let result = await sendAssignmentStep(getClient(), attempt);
+        let resolution: Resolution = resolveAttempt(result);
+        if (result.kind === 'applied') remember(item.assignmentId, result.state);
+        let resent = false;
+        while (resolution.kind === 'reconcile') {
+          let current: AppliedState | null;
+          try {
+            current = await readAssignmentState(getClient(), item.assignmentId);
+          } catch {
+            // Could not read it back (connection dropped again): decide on the next attempt.
+            resolution = { kind: 'retry_later' };
+            break;
+          }
+          const r = reconcile(attempt, current, resent, {
+            stale: workflowErrorMessage('stale_version', lang),
+            invalid: workflowErrorMessage('invalid_state', lang),
+            notFound: workflowErrorMessage('assignment_not_found', lang),
+          });
+          if (r.kind === 'resend') {
+            resent = true;
+            attempt = { ...attempt, expectedVersion: r.expectedVersion };
+            update(withExpectedVersion(store.get(), item.id, r.expectedVersion));
+            result = await sendAssignmentStep(getClient(), attempt);
+            resolution = resolveAttempt(result);
+            if (result.kind === 'applied') remember(item.assignmentId, result.state);
+          } else if (r.kind === 'done') {
+            if (current) remember(item.assignmentId, current);
+            resolution = { kind: 'done', alreadyApplied: true };
+          } else {
+            resolution = { kind: 'failed', code: r.code, message: r.message };
+          }
+        }
+        if (resolution.kind === 'retry_later') {
+          update(settle(store.get(), item.id, { kind: 'retry_later' }));
+          break;
+        }
+        if (resolution.kind === 'done') {
+          update(settle(store.get(), item.id, { kind: 'done' }));
+        } else if (resolution.kind === 'failed') {
+          const message = isWorkflowErrorCode(resolution.code) ? workflowErrorMessage(resolution.code, lang) : resolution.message;
+          update(settle(store.get(), item.id, { kind: 'failed', code: resolution.code, message }));
+        }
+      }
+    } finally {
+      flushing.current = false;
+    }
+  }, [getClient, lang, remember, store, update]);
+
+  useEffect(() => {
+    // Steps stored by an earlier page, or before a reload while offline, go out now.
+    void flush();
+    const goOnline = () => void flush();
+    window.addEventListener('online', goOnline);
+    const timer = setInterval(() => {
+      if (store.get().some((i) => i.state !== 'failed')) void flush();
+    }, RETRY_MS);
+    return () => {
+      window.removeEventListener('online', goOnline);
+      clearInterval(timer);
+    };
+  }, [flush, store]);
+
+  const submit = useCallback(
+    (step: Omit<NewQueueItem, 'id' | 'createdAtMs'>) => {
+      update(enqueue(store.get(), { ...step, id: newStepId(), createdAtMs: Date.now() }));
+      void flush();
+    },
+    [flush, store, update],
+  );
+
+  const dismiss = useCallback((id: string) => update(dismissItem(store.get(), id)), [store, update]);
+
+  const value = useMemo<OpdQueue>(
+    () => ({ getClient, queue, online, applied, submit, dismiss }),
+    [getClient, queue, online, applied, submit, dismiss],
+  );
+  return <OpdQueueContext.Provider value={value}>{children}</OpdQueueContext.Provider>;
+}
+
+/**
+ * crypto.randomUUID exists only in secure contexts; a phone opening the center's server over plain
+ * http on the local network has getRandomValues only.
+ */
+function newStepId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function useOpdQueue(): OpdQueue {
+  const value = useContext(OpdQueueContext);
+  if (!value) throw new Error('useOpdQueue must be used inside OpdQueueProvider (app/opd/layout.tsx)');
+  return value;
+}
