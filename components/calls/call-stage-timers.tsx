@@ -1,0 +1,46 @@
+'use client';
+/**
+ * Running timers of one call per stage (answer, classify, close) and the total against the
+ * 3-minute standard, coloured against sla_targets. Time runs on the database clock estimate (local
+ * clock plus the measured offset), so every console shows the same colours.
+ */
+import { callStages, type CallTimes, type SlaStage } from '@/lib/domain/sla';
+import { useT } from '@/lib/i18n/use-t';
+import { SLA_CLASSES, formatSeconds } from './sla-colours';
+import { useDbNow } from './use-db-now';
+
+export function CallStageTimers({
+  call,
+  offsetMs,
+  targets,
+}: {
+  call: CallTimes;
+  /** Database clock minus local clock. */
+  offsetMs: number;
+  targets: Readonly<Record<SlaStage, number>>;
+}) {
+  const { t } = useT();
+  const nowMs = useDbNow(offsetMs);
+  const stages = callStages(call, nowMs, targets);
+  return (
+    <ol className="grid grid-cols-2 gap-2 sm:grid-cols-4" data-test="call-timers">
+      {stages.map((s) => (
+        <li
+          key={s.stage}
+          data-test={`timer-${s.stage}`}
+          data-colour={s.colour ?? 'none'}
+          data-running={s.running ? 'true' : 'false'}
+          className={`rounded-md border-l-4 px-3 py-2 ${SLA_CLASSES[s.colour ?? 'none']} ${s.stage === 'call_total' ? 'font-bold' : ''}`}
+        >
+          <div className="text-xs font-semibold uppercase tracking-wide">{t(`operator.stage.${s.stage as CallStage}`)}</div>
+          <div className="font-mono text-2xl tabular-nums">
+            {formatSeconds(s.seconds)}
+            <span className="ml-1 text-xs font-normal opacity-70">/ {formatSeconds(s.targetSeconds)}</span>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+type CallStage = 'answer' | 'classify' | 'close_call' | 'call_total';

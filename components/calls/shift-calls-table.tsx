@@ -1,0 +1,75 @@
+'use client';
+/** The operator's calls of the current shift (07:00/19:00 WIB), newest first, with each stage's time and SLA colour. */
+import { callStages, type SlaStage } from '@/lib/domain/sla';
+import { formatTime } from '@/lib/i18n/format';
+import { useT } from '@/lib/i18n/use-t';
+import type { OperatorCallRow } from '@/lib/realtime/use-live-operator-calls';
+import { SLA_CLASSES, formatSeconds } from './sla-colours';
+import { useDbNow } from './use-db-now';
+import { shiftStart } from '@/lib/domain/call-form';
+
+export function ShiftCallsTable({
+  calls,
+  offsetMs,
+  targets,
+}: {
+  calls: readonly OperatorCallRow[];
+  /** Database clock minus local clock. */
+  offsetMs: number;
+  targets: Readonly<Record<SlaStage, number>>;
+}) {
+  const { t } = useT();
+  const nowMs = useDbNow(offsetMs, 1000);
+  const from = shiftStart(nowMs);
+  const shift = calls
+    .filter((c) => Date.parse(c.received_at) >= from)
+    .sort((a, b) => Date.parse(b.received_at) - Date.parse(a.received_at));
+  if (shift.length === 0) {
+    return (
+      <p className="text-sm text-slate-600" data-test="shift-calls-empty">
+        {t('operator.shift.empty')}
+      </p>
+    );
+  }
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-test="shift-calls">
+        <thead className="text-xs uppercase text-slate-600">
+          <tr>
+            <th className="px-2 py-1">{t('operator.shift.time')}</th>
+            <th className="px-2 py-1">{t('operator.shift.type')}</th>
+            <th className="px-2 py-1">{t('operator.shift.caller')}</th>
+            <th className="px-2 py-1">{t('operator.stage.answer')}</th>
+            <th className="px-2 py-1">{t('operator.stage.classify')}</th>
+            <th className="px-2 py-1">{t('operator.stage.close_call')}</th>
+            <th className="px-2 py-1">{t('operator.stage.call_total')}</th>
+            <th className="px-2 py-1">{t('operator.shift.ticket')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shift.map((call) => (
+            <tr key={call.id} className="border-t border-slate-200" data-test="shift-call-row" data-call-id={call.id} data-type={call.call_type ?? ''}>
+              <td className="px-2 py-1 font-mono">{formatTime(call.received_at)}</td>
+              <td className="px-2 py-1">{call.call_type ? t(`operator.type.${call.call_type}`) : t('operator.type.none')}</td>
+              <td className="px-2 py-1">{call.caller_phone ?? '–'}</td>
+              {callStages(call, nowMs, targets).map((s) => (
+                <td key={s.stage} className="px-1 py-1">
+                  <span
+                    data-test={`shift-stage-${s.stage}`}
+                    data-colour={s.colour ?? 'none'}
+                    className={`inline-block min-w-12 rounded border-l-4 px-1.5 font-mono tabular-nums ${SLA_CLASSES[s.colour ?? 'none']}`}
+                  >
+                    {formatSeconds(s.seconds)}
+                  </span>
+                </td>
+              ))}
+              <td className="px-2 py-1 font-mono" data-test="shift-call-ticket">
+                {call.incident?.ticket_no ?? ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * Page object of the operator console (/operator), and a service-role client for checks the UI
+ * cannot make (how many incidents a call produced). The client finds the API address in the page's
+ * runtime configuration, so it follows whatever port the e2e server chose.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
+import { DEMO_SERVICE_ROLE_KEY } from '../supabase/local/config';
+import type { Database } from '../lib/supabase/database.types';
+
+export class OperatorConsolePage {
+  readonly newCallButton: Locator;
+  readonly activeCall: Locator;
+  readonly outcome: Locator;
+  readonly ticketNumber: Locator;
+  readonly error: Locator;
+  readonly callerPhone: Locator;
+  readonly callerHistory: Locator;
+  readonly infoNote: Locator;
+  readonly emergencyForm: Locator;
+  readonly category: Locator;
+  readonly priority: Locator;
+  readonly description: Locator;
+  readonly address: Locator;
+  readonly kecamatan: Locator;
+  readonly kelurahan: Locator;
+  readonly coordinates: Locator;
+  readonly map: Locator;
+  readonly submit: Locator;
+  readonly nearbyIncidents: Locator;
+  readonly shiftRows: Locator;
+  readonly openIncidents: Locator;
+
+  constructor(readonly page: Page) {
+    this.newCallButton = page.getByTestId('new-call');
+    this.activeCall = page.getByTestId('active-call');
+    this.outcome = page.getByTestId('call-outcome');
+    this.ticketNumber = page.getByTestId('ticket-number');
+    this.error = page.getByTestId('operator-error');
+    this.callerPhone = page.getByTestId('caller-phone');
+    this.callerHistory = page.getByTestId('caller-history');
+    this.infoNote = page.getByTestId('info-note');
+    this.emergencyForm = page.getByTestId('emergency-form');
+    this.category = page.getByTestId('emergency-category');
+    this.priority = page.getByTestId('emergency-priority');
+    this.description = page.getByTestId('emergency-description');
+    this.address = page.getByTestId('emergency-address');
+    this.kecamatan = page.getByTestId('emergency-kecamatan');
+    this.kelurahan = page.getByTestId('emergency-kelurahan');
+    this.coordinates = page.getByTestId('emergency-coordinates');
+    this.map = page.getByTestId('location-map');
+    this.submit = page.getByTestId('emergency-submit');
+    this.nearbyIncidents = page.getByTestId('nearby-incident');
+    this.shiftRows = page.getByTestId('shift-call-row');
+    this.openIncidents = page.getByTestId('open-incident');
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/operator');
+    await this.page.getByTestId('operator-console').waitFor();
+  }
+
+  classifyButton(type: 'ghost' | 'prank' | 'info' | 'emergency'): Locator {
+    return this.page.getByTestId(`classify-${type}`);
+  }
+
+  timer(stage: 'answer' | 'classify' | 'close_call' | 'call_total'): Locator {
+    return this.page.getByTestId(`timer-${stage}`);
+  }
+
+  /** Starts a call and waits until it is answered and on screen; returns its id. */
+  async startCall(): Promise<string> {
+    await this.newCallButton.click();
+    await this.activeCall.waitFor();
+    const id = await this.activeCall.getAttribute('data-call-id');
+    if (!id) throw new Error('active call has no id');
+    return id;
+  }
+
+  async fillEmergency(fields: { category: string; description: string; coordinates?: string; kecamatan?: string; kelurahan?: string }) {
+    await this.category.selectOption(fields.category);
+    await this.description.fill(fields.description);
+    if (fields.kecamatan) await this.kecamatan.selectOption(fields.kecamatan);
+    if (fields.kelurahan) await this.kelurahan.selectOption(fields.kelurahan);
+    if (fields.coordinates) await this.coordinates.fill(fields.coordinates);
+  }
+
+  /** The Supabase API address the page itself uses. */
+  async apiUrl(): Promise<string> {
+    const text = await this.page.locator('#supabase-config').textContent();
+    if (!text) throw new Error('no #supabase-config in the page');
+    return (JSON.parse(text) as { url: string }).url;
+  }
+
+  async serviceClient(): Promise<SupabaseClient<Database>> {
+    return createClient<Database>(await this.apiUrl(), DEMO_SERVICE_ROLE_KEY, {
+      auth: { persistSession: false, autoRefreshToken: false },
+      realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
+    });
+  }
+}
