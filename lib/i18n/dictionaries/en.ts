@@ -1,6 +1,7 @@
 /** English. `satisfies Dictionary` makes a missing or extra key a type error. */
 import { dispatchEn } from './dispatch.en';
 import { wallEn } from './wall.en';
+import { statsEn } from './stats.en';
 import { operatorEn } from './operator.en';
 import type { Dictionary } from './id';
 import { opdEn } from './opd.en';
@@ -59,6 +60,7 @@ export const en = {
 
   ...dispatchEn,
   ...wallEn,
+  ...statsEn,
   ...operatorEn,
   ...opdEn,
 } satisfies Dictionary;

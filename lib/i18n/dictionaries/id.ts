@@ -4,6 +4,7 @@
  */
 import { dispatchId } from './dispatch.id';
 import { wallId } from './wall.id';
+import { statsId } from './stats.id';
 import { operatorId } from './operator.id';
 import { opdId } from './opd.id';
 export const id = {
@@ -60,6 +61,7 @@ export const id = {
 
   ...dispatchId,
   ...wallId,
+  ...statsId,
   ...operatorId,
   ...opdId,
 };

@@ -1,0 +1,69 @@
+'use client';
+/**
+ * The dispatch map: the shared base map with open incidents (clustered) and agency posts. Loaded in
+ * the browser only, through DispatchMapLazy (Leaflet touches `window`).
+ */
+import type { LatLngBoundsExpression } from 'leaflet';
+import { BaseMap } from '@/components/map/base-map';
+import { IncidentLayer } from '@/components/map/incident-layer';
+import { PostLayer } from '@/components/map/post-layer';
+import type { Agency, AgencyPost, Incident } from '@/lib/data/dispatch';
+import type { TileConfig } from '@/lib/map/tile-config';
+import { CITY_BOUNDS } from '@/lib/domain/city';
+import { useT } from '@/lib/i18n/use-t';
+import { rankPostsByEta } from '@/lib/domain/eta';
+import { FitMapToContainer } from './fit-map-to-container';
+import { FocusSelection } from './focus-selection';
+
+const CITY: LatLngBoundsExpression = [
+  [CITY_BOUNDS.south, CITY_BOUNDS.west],
+  [CITY_BOUNDS.north, CITY_BOUNDS.east],
+];
+
+export interface DispatchMapProps {
+  tiles: TileConfig;
+  incidents: readonly Incident[];
+  posts: readonly AgencyPost[];
+  agencies: ReadonlyMap<string, Agency>;
+  selectedId: string | null;
+  freshIds: ReadonlySet<string>;
+  highlightAgencyIds: ReadonlySet<string> | null;
+  assignedAgencyIds: ReadonlySet<string>;
+  onSelect: (id: string) => void;
+  onPostClick: (post: AgencyPost) => void;
+}
+
+/** How many of the nearest matching posts the map keeps in view around a selected incident. */
+const FOCUS_POSTS = 3;
+
+export function DispatchMap(props: DispatchMapProps) {
+  const { t } = useT();
+  const selected = props.incidents.find((i) => i.id === props.selectedId);
+  const focus: Array<[number, number]> = [];
+  if (selected) {
+    focus.push([selected.lat, selected.lng]);
+    const candidates = props.highlightAgencyIds ? props.posts.filter((p) => props.highlightAgencyIds!.has(p.agency_id)) : [];
+    for (const r of rankPostsByEta(selected, candidates).slice(0, FOCUS_POSTS)) focus.push([r.post.lat, r.post.lng]);
+  }
+  return (
+    <BaseMap tiles={props.tiles} className="h-full w-full" testId="dispatch-map">
+      <FitMapToContainer bounds={CITY} />
+      {selected && <FocusSelection key={selected.id} points={focus} />}
+      <PostLayer
+        posts={props.posts}
+        agencies={props.agencies}
+        highlightAgencyIds={props.highlightAgencyIds}
+        assignedAgencyIds={props.assignedAgencyIds}
+        onPostClick={props.onPostClick}
+      />
+      <IncidentLayer
+        incidents={props.incidents}
+        selectedId={props.selectedId}
+        freshIds={props.freshIds}
+        onSelect={props.onSelect}
+        label={(i) => `${i.ticket_no} · ${t(`dispatch.category.${i.category}`)}`}
+        clusterLabel={(count) => t('dispatch.map.cluster', { count })}
+      />
+    </BaseMap>
+  );
+}

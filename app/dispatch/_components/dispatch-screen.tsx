@@ -1,0 +1,225 @@
+'use client';
+/**
+ * The supervisor's dispatch screen: live queue board, map with incidents and agency posts, and the
+ * drawer of the selected incident. Every write is a workflow RPC with the version the supervisor
+ * saw; a `stale_version` refusal shows the conflict message and reloads the fresh state.
+ */
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { Agency, AgencyPost, DispatchReference, Incident } from '@/lib/data/dispatch';
+import { assignAgency, cancelIncident, closeIncident, recordFollowUp, type ActionResult } from '@/lib/data/dispatch-actions';
+import { agencyMatch } from '@/lib/domain/dispatch-agencies';
+import { BOARD_COLUMNS } from '@/lib/domain/dispatch-board';
+import type { AssignmentStatus } from '@/lib/domain/workflow';
+import type { TileConfig } from '@/lib/map/tile-config';
+import { useT } from '@/lib/i18n/use-t';
+import { createClient } from '@/lib/supabase/client';
+import { useLiveAssignments } from '@/lib/realtime/use-live-assignments';
+import { useLiveIncidents } from '@/lib/realtime/use-live-incidents';
+import { ConnectionStatus } from '@/components/realtime/connection-status';
+import { QueueBoard } from '@/components/queue/queue-board';
+import { ArrivalTracker } from '@/components/queue/arrival-tracker';
+import { playBeep } from '@/components/queue/beep';
+import { useServerClock } from '@/components/queue/use-server-clock';
+import type { DrawerNotice } from '@/components/incidents/incident-drawer';
+import { DispatchMapLazy } from './dispatch-map-lazy';
+import { SelectedIncidentPanel } from './selected-incident-panel';
+
+export interface DispatchScreenProps {
+  reference: DispatchReference;
+  tiles: TileConfig;
+  user: { id: string; name: string };
+}
+
+const ACTIVE_ASSIGNMENTS: readonly AssignmentStatus[] = ['assigned', 'acknowledged', 'en_route', 'on_scene'];
+/** A new report stays highlighted this long (database clock). */
+const FRESH_MS = 30_000;
+/** Placeholder id while nothing is selected: a valid uuid that matches no incident. */
+const NO_INCIDENT = '00000000-0000-0000-0000-000000000000';
+const NO_IDS: ReadonlySet<string> = new Set();
+
+function newest(...rows: Array<Incident | undefined>): Incident | undefined {
+  let best: Incident | undefined;
+  for (const r of rows) if (r && (!best || r.version > best.version)) best = r;
+  return best;
+}
+
+export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) {
+  const { t, lang } = useT();
+  const [client] = useState(createClient);
+  const incidents = useLiveIncidents(client, { statuses: BOARD_COLUMNS });
+  const active = useLiveAssignments(client, { statuses: ACTIVE_ASSIGNMENTS });
+  const clock = useServerClock(client, incidents.status);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selectedLive = useLiveIncidents(client, { id: selectedId ?? NO_INCIDENT });
+  // Rows returned by our own RPCs: newer than the live rows until realtime delivers the change, so a
+  // second click right after the first does not trip over our own version bump.
+  const [own, setOwn] = useState<ReadonlyMap<string, Incident>>(new Map());
+  const [notice, setNotice] = useState<DrawerNotice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [sound, setSound] = useState(true);
+  const [tracker] = useState(() => new ArrivalTracker());
+  const announced = useSyncExternalStore(tracker.subscribe, tracker.getAnnounced, () => NO_IDS);
+
+  const agencies = useMemo(() => new Map<string, Agency>(reference.agencies.map((a) => [a.id, a])), [reference.agencies]);
+  const people = useMemo(() => new Map(reference.people.map((p) => [p.id, p.full_name])), [reference.people]);
+
+  const boardIncidents = useMemo(() => incidents.rows.map((r) => newest(r, own.get(r.id)) ?? r), [incidents.rows, own]);
+  const selected = selectedId
+    ? newest(selectedLive.rows.find((r) => r.id === selectedId), boardIncidents.find((r) => r.id === selectedId), own.get(selectedId))
+    : undefined;
+
+  // A report this screen has not seen before beeps once; the first snapshot only teaches the tracker.
+  const idsKey = incidents.rows.map((r) => r.id).join(',');
+  const isLive = incidents.status === 'live';
+  useEffect(() => {
+    if (!isLive) return;
+    const fresh = tracker.observe(idsKey ? idsKey.split(',') : []);
+    if (fresh.length && sound) playBeep();
+  }, [idsKey, isLive, sound, tracker]);
+
+  const freshIds = useMemo(() => {
+    const ids = new Set<string>();
+    for (const r of boardIncidents) if (announced.has(r.id) && clock.nowMs - Date.parse(r.reported_at) < FRESH_MS) ids.add(r.id);
+    return ids;
+  }, [announced, boardIncidents, clock.nowMs]);
+
+  const selectedAssignedAgencies = useMemo(
+    () => new Set(active.rows.filter((a) => a.incident_id === selectedId).map((a) => a.agency_id)),
+    [active.rows, selectedId],
+  );
+  const highlightAgencyIds = useMemo(() => {
+    if (!selected) return null;
+    return new Set(reference.agencies.filter((a) => a.active && agencyMatch(selected.category, a.kind) !== null).map((a) => a.id));
+  }, [selected, reference.agencies]);
+
+  const refreshAll = useCallback(
+    () => Promise.all([incidents.refresh(), active.refresh(), selectedLive.refresh()]),
+    [incidents, active, selectedLive],
+  );
+
+  const run = useCallback(
+    async <T,>(action: () => Promise<ActionResult<T>>, onOk?: (data: T) => void): Promise<boolean> => {
+      setBusy(true);
+      setNotice(null);
+      try {
+        const result = await action();
+        if (result.ok) {
+          onOk?.(result.data);
+          setNotice({ kind: 'ok', message: t('dispatch.drawer.done') });
+          return true;
+        }
+        if (result.code === 'stale_version') {
+          setNotice({ kind: 'conflict', message: t('dispatch.drawer.conflict') });
+          await refreshAll();
+        } else {
+          setNotice({ kind: 'error', message: result.message });
+        }
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [refreshAll, t],
+  );
+
+  const remember = useCallback((row: Incident) => setOwn((m) => new Map(m).set(row.id, row)), []);
+
+  const onSelect = useCallback((id: string) => {
+    setSelectedId(id);
+    setNotice(null);
+  }, []);
+
+  const assign = (agencyId: string) => {
+    if (!selected || busy) return;
+    void run(() => assignAgency(client, selected, agencyId, lang), remember);
+  };
+
+  const onPostClick = (post: AgencyPost) => {
+    if (selected && !selectedAssignedAgencies.has(post.agency_id)) assign(post.agency_id);
+  };
+
+  return (
+    <div className="flex h-[calc(100vh-3.5rem)] min-h-[640px] flex-col gap-2 p-2" data-test="dispatch-screen" data-beeps={announced.size}>
+      <div className="flex items-center gap-3">
+        <h1 className="text-xl font-bold" data-test="page-title">
+          {t('dispatch.title')}
+        </h1>
+        <ConnectionStatus status={incidents.status} />
+        <button
+          type="button"
+          className="rounded border px-2 py-0.5 text-xs"
+          aria-pressed={sound}
+          title={t('dispatch.sound.hint')}
+          onClick={() => setSound((s) => !s)}
+          data-test="sound-toggle"
+        >
+          {sound ? `🔔 ${t('dispatch.sound.on')}` : `🔕 ${t('dispatch.sound.off')}`}
+        </button>
+        {clock.error && (
+          <span className="text-xs text-amber-800" role="status">
+            {t('dispatch.clockError')}
+          </span>
+        )}
+        {incidents.error && incidents.status === 'error' && (
+          <span className="text-xs text-red-700" role="alert">
+            {t('dispatch.loadError', { message: incidents.error.message })}
+          </span>
+        )}
+      </div>
+      <div className="h-[40%] min-h-0">
+        <QueueBoard
+          incidents={boardIncidents}
+          assignments={active.rows}
+          agencies={agencies}
+          nowMs={clock.nowMs}
+          targets={reference.targets}
+          selectedId={selectedId}
+          freshIds={freshIds}
+          onSelect={onSelect}
+        />
+      </div>
+      <div className="flex min-h-0 flex-1 gap-2">
+        <div className="min-h-0 flex-1 overflow-hidden rounded border border-slate-300" aria-label={t('dispatch.map.label')}>
+          <DispatchMapLazy
+            tiles={tiles}
+            incidents={boardIncidents}
+            posts={reference.posts}
+            agencies={agencies}
+            selectedId={selectedId}
+            freshIds={freshIds}
+            highlightAgencyIds={highlightAgencyIds}
+            assignedAgencyIds={selectedAssignedAgencies}
+            onSelect={onSelect}
+            onPostClick={onPostClick}
+          />
+        </div>
+        <div className="min-h-0 w-[440px] shrink-0 overflow-hidden rounded border border-slate-300 bg-white">
+          {selected ? (
+            <SelectedIncidentPanel
+              key={selected.id}
+              client={client}
+              user={user}
+              incident={selected}
+              agencies={agencies}
+              posts={reference.posts}
+              people={people}
+              targets={reference.targets}
+              nowMs={clock.nowMs}
+              notice={notice}
+              busy={busy}
+              onDismiss={() => setSelectedId(null)}
+              onAssign={assign}
+              onCancel={(reason) => run(() => cancelIncident(client, selected, reason, lang), remember)}
+              onClose={(summary, force) => run(() => closeIncident(client, selected, summary, force, lang), remember)}
+              onFollowUp={(assignmentId, note) => run(() => recordFollowUp(client, assignmentId, note, lang))}
+            />
+          ) : (
+            <p className="p-4 text-sm text-slate-500" data-test="drawer-empty">
+              {t('dispatch.drawer.empty')}
+            </p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+'use client';
+/**
+ * The drawer of the selected incident plus presence: everyone who opens an incident joins its room
+ * (`incident:<id>`), so the drawer can say who else is looking at it.
+ */
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '@/lib/supabase/database.types';
+import { useLivePresence } from '@/lib/realtime/use-live-presence';
+import { IncidentDrawer, type IncidentDrawerProps } from '@/components/incidents/incident-drawer';
+
+export interface SelectedIncidentPanelProps extends Omit<IncidentDrawerProps, 'viewers'> {
+  client: SupabaseClient<Database>;
+  user: { id: string; name: string };
+}
+
+export function SelectedIncidentPanel({ user, ...drawer }: SelectedIncidentPanelProps) {
+  const presence = useLivePresence(drawer.client as unknown as SupabaseClient, `incident:${drawer.incident.id}`, user.id, { name: user.name });
+  const viewers = presence.members
+    .filter((m) => m.key !== user.id)
+    .map((m) => String(m.states[0]?.name ?? m.key));
+  return <IncidentDrawer {...drawer} viewers={viewers} />;
+}

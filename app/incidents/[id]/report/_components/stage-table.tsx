@@ -1,0 +1,92 @@
+/**
+ * Times per stage of an incident against its SLA targets, for the printed report: the caller's call
+ * (answer, classify, completion, total) and the incident (dispatch, acknowledge, on scene), then
+ * resolve and close without a target.
+ */
+import type { Call, Incident } from '@/lib/data/dispatch';
+import { formatDuration } from '@/lib/domain/dispatch-board';
+import { callStages, incidentStages, type SlaStage, type StageResult } from '@/lib/domain/sla';
+import { formatTime } from '@/lib/i18n/format';
+import type { Translate } from '@/lib/i18n/translate';
+
+type ReportStage = SlaStage | 'resolve' | 'close';
+
+interface Row {
+  stage: ReportStage;
+  from: string | null;
+  to: string | null;
+  result: StageResult | null;
+  seconds: number | null;
+}
+
+const RESULT_CLASS = { within: 'text-emerald-800', warning: 'text-amber-800', breached: 'font-semibold text-red-800' } as const;
+
+function span(from: string | null, to: string | null): number | null {
+  return from && to ? Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000) : null;
+}
+
+export function StageTable({ incident, call, targets, nowMs, t }: {
+  incident: Incident;
+  call: Call | undefined;
+  targets: Readonly<Record<SlaStage, number>>;
+  nowMs: number;
+  t: Translate;
+}) {
+  const stoppedAt = incident.closed_at ?? incident.cancelled_at;
+  const rows: Row[] = [];
+  if (call) {
+    const results = callStages(call, nowMs, targets);
+    const bounds: Record<string, [string | null, string | null]> = {
+      answer: [call.received_at, call.answered_at],
+      classify: [call.answered_at, call.classified_at],
+      close_call: [call.classified_at, call.ended_at],
+      call_total: [call.received_at, call.ended_at],
+    };
+    for (const r of results) rows.push({ stage: r.stage, from: bounds[r.stage][0], to: bounds[r.stage][1], result: r, seconds: r.seconds });
+  }
+  const incidentBounds: Record<string, [string | null, string | null]> = {
+    dispatch: [incident.reported_at, incident.dispatched_at],
+    acknowledge: [incident.dispatched_at, incident.acknowledged_at],
+    on_scene: [incident.dispatched_at, incident.on_scene_at],
+  };
+  for (const r of incidentStages(incident, nowMs, targets, stoppedAt)) {
+    rows.push({ stage: r.stage, from: incidentBounds[r.stage][0], to: incidentBounds[r.stage][1], result: r, seconds: r.seconds });
+  }
+  rows.push({ stage: 'resolve', from: incident.dispatched_at, to: incident.resolved_at, result: null, seconds: span(incident.dispatched_at, incident.resolved_at) });
+  rows.push({ stage: 'close', from: incident.reported_at, to: incident.closed_at, result: null, seconds: span(incident.reported_at, incident.closed_at) });
+
+  return (
+    <table className="w-full border-collapse text-sm" data-test="report-stages">
+      <thead>
+        <tr className="border-b border-slate-400 text-left">
+          <th className="py-1">{t('dispatch.report.stage')}</th>
+          <th>{t('dispatch.report.from')}</th>
+          <th>{t('dispatch.report.to')}</th>
+          <th>{t('dispatch.report.duration')}</th>
+          <th>{t('dispatch.report.target')}</th>
+          <th>{t('dispatch.report.result')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const reached = row.to !== null;
+          const colour = reached ? (row.result?.colour ?? null) : null;
+          return (
+            <tr key={row.stage} className="border-b border-slate-200" data-test={`report-stage-${row.stage}`} data-reached={String(reached)} data-sla={colour ?? 'none'}>
+              <td className="py-1">{t(`dispatch.report.stage.${row.stage}`)}</td>
+              <td className="tabular-nums">{row.from ? formatTime(row.from) : '—'}</td>
+              <td className="tabular-nums">{row.to ? formatTime(row.to) : '—'}</td>
+              <td className="tabular-nums" data-test="stage-duration">
+                {reached && row.seconds !== null ? formatDuration(row.seconds) : '—'}
+              </td>
+              <td className="tabular-nums">{row.result ? formatDuration(row.result.targetSeconds) : t('dispatch.report.noTarget')}</td>
+              <td className={colour ? RESULT_CLASS[colour] : 'text-slate-500'}>
+                {!reached ? t('dispatch.report.notReached') : colour ? t(`dispatch.report.${colour}`) : t('dispatch.report.noTarget')}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,198 @@
+/**
+ * Laporan Kondisi Gawat Darurat — the printable report of one incident, the product of the service
+ * standard: ticket, the caller's call, times per stage against the targets, agencies, field reports
+ * and the timeline. Server-rendered; print CSS in report-print.css.
+ */
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireRole } from '@/lib/auth/require-role';
+import { getT } from '@/lib/i18n/server';
+import { formatDateTime, formatTime } from '@/lib/i18n/format';
+import { createClient } from '@/lib/supabase/server';
+import { getIncidentReport } from '@/lib/data/incidents';
+import type { Agency } from '@/lib/data/dispatch';
+import { describeEvent } from '@/components/incidents/event-details';
+import { PrintButton } from './_components/print-button';
+import { StageTable } from './_components/stage-table';
+import './report-print.css';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t('dispatch.report.title') };
+}
+
+export default async function IncidentReportPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireRole('supervisor');
+  const { id } = await params;
+  if (!UUID.test(id)) notFound();
+  const { t, lang } = await getT();
+  const report = await getIncidentReport(await createClient(), id);
+  if (!report) notFound();
+  const { incident, calls, assignments, events } = report;
+  const agencies = new Map<string, Agency>(report.agencies.map((a) => [a.id, a]));
+  const people = new Map(report.people.map((p) => [p.id, p.full_name]));
+  // The report is a snapshot: running stages are measured up to the moment it is rendered.
+  const renderedAt = new Date();
+  const withReports = assignments.filter((a) => a.report);
+
+  return (
+    <article className="report-sheet mx-auto my-4 max-w-4xl bg-white p-6 text-slate-950 shadow" data-test="incident-report" data-incident-id={incident.id}>
+      <div className="mb-3 flex items-center justify-between print:hidden">
+        <Link href="/dispatch" className="text-sm text-blue-700 underline">
+          {t('dispatch.report.back')}
+        </Link>
+        <PrintButton label={t('dispatch.report.print')} />
+      </div>
+
+      <header className="border-b-2 border-slate-900 pb-2">
+        <p className="text-xs uppercase tracking-wide">{t('app.name')}</p>
+        <h1 className="text-2xl font-bold" data-test="report-title">
+          {t('dispatch.report.title')}
+        </h1>
+        <p className="text-xs text-slate-600">{t('dispatch.report.printedAt', { time: formatDateTime(renderedAt, lang, { seconds: true }) })}</p>
+      </header>
+
+      <section className="mt-3">
+        <dl className="grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1 text-sm">
+          <dt className="font-semibold">{t('dispatch.report.ticket')}</dt>
+          <dd className="font-mono" data-test="report-ticket">{incident.ticket_no}</dd>
+          <dt className="font-semibold">{t('dispatch.report.status')}</dt>
+          <dd data-test="report-status">{t(`dispatch.status.${incident.status}`)}</dd>
+          <dt className="font-semibold">{t('dispatch.report.category')}</dt>
+          <dd>{t(`dispatch.category.${incident.category}`)}</dd>
+          <dt className="font-semibold">{t('dispatch.report.priority')}</dt>
+          <dd>{t(`dispatch.priority.${incident.priority}`)}</dd>
+          <dt className="font-semibold">{t('dispatch.report.description')}</dt>
+          <dd>{incident.description}</dd>
+          <dt className="font-semibold">{t('dispatch.report.location')}</dt>
+          <dd>{[incident.address, incident.kelurahan && `Kel. ${incident.kelurahan}`, incident.kecamatan && `Kec. ${incident.kecamatan}`].filter(Boolean).join(', ') || '—'}</dd>
+          <dt className="font-semibold">{t('dispatch.report.coordinates')}</dt>
+          <dd className="font-mono">{incident.lat.toFixed(6)}, {incident.lng.toFixed(6)}</dd>
+        </dl>
+      </section>
+
+      <section className="mt-4" data-test="report-calls">
+        <h2 className="mb-1 text-lg font-semibold">{t('dispatch.report.calls')}</h2>
+        <table className="w-full border-collapse text-sm">
+          <thead>
+            <tr className="border-b border-slate-400 text-left">
+              <th className="py-1">{t('dispatch.report.callerPhone')}</th>
+              <th>{t('dispatch.report.callerName')}</th>
+              <th>{t('dispatch.report.received')}</th>
+              <th>{t('dispatch.report.stage.answer')}</th>
+              <th>{t('dispatch.report.stage.classify')}</th>
+              <th>{t('dispatch.report.stage.close_call')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {calls.map((c) => (
+              <tr key={c.id} className="border-b border-slate-200" data-test="report-call">
+                <td className="py-1 font-mono">{c.caller_phone ?? '—'}</td>
+                <td>{c.caller_name ?? '—'}</td>
+                <td className="tabular-nums">{formatDateTime(c.received_at, lang, { seconds: true })}</td>
+                <td className="tabular-nums">{c.answered_at ? formatTime(c.answered_at) : '—'}</td>
+                <td className="tabular-nums">{c.classified_at ? formatTime(c.classified_at) : '—'}</td>
+                <td className="tabular-nums">{c.ended_at ? formatTime(c.ended_at) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="mt-4">
+        <h2 className="mb-1 text-lg font-semibold">{t('dispatch.report.stages')}</h2>
+        <StageTable incident={incident} call={calls[0]} targets={report.targets} nowMs={renderedAt.getTime()} t={t} />
+      </section>
+
+      <section className="mt-4" data-test="report-agencies">
+        <h2 className="mb-1 text-lg font-semibold">{t('dispatch.report.agencies')}</h2>
+        <table className="w-full border-collapse text-sm">
+          <thead>
+            <tr className="border-b border-slate-400 text-left">
+              <th className="py-1">{t('dispatch.report.agency')}</th>
+              <th>{t('dispatch.report.status')}</th>
+              <th>{t('dispatch.assignment.assigned')}</th>
+              <th>{t('dispatch.assignment.acknowledged')}</th>
+              <th>{t('dispatch.assignment.on_scene')}</th>
+              <th>{t('dispatch.assignment.completed')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {assignments.map((a) => (
+              <tr key={a.id} className="border-b border-slate-200" data-test="report-assignment" data-agency-code={agencies.get(a.agency_id)?.code}>
+                <td className="py-1">{agencies.get(a.agency_id)?.name ?? a.agency_id}</td>
+                <td>
+                  {t(`dispatch.assignment.${a.status}`)}
+                  {a.escalation_count > 0 && ` · ${t('dispatch.assignments.followUps', { count: a.escalation_count })}`}
+                </td>
+                <td className="tabular-nums">{formatTime(a.assigned_at)}</td>
+                <td className="tabular-nums">{a.acknowledged_at ? formatTime(a.acknowledged_at) : '—'}</td>
+                <td className="tabular-nums">{a.on_scene_at ? formatTime(a.on_scene_at) : '—'}</td>
+                <td className="tabular-nums">{a.completed_at ? formatTime(a.completed_at) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="mt-4" data-test="report-field-reports">
+        <h2 className="mb-1 text-lg font-semibold">{t('dispatch.report.fieldReports')}</h2>
+        {withReports.length === 0 && <p className="text-sm text-slate-600">{t('dispatch.report.noFieldReports')}</p>}
+        {withReports.map((a) => (
+          <div key={a.id} className="mb-1 text-sm" data-test="report-field-report">
+            <span className="font-semibold">{agencies.get(a.agency_id)?.code}:</span> {a.report}
+          </div>
+        ))}
+      </section>
+
+      {(incident.close_summary || incident.cancel_reason) && (
+        <section className="mt-4" data-test="report-closing">
+          <h2 className="mb-1 text-lg font-semibold">{t('dispatch.report.closing')}</h2>
+          {incident.close_summary && <p className="text-sm">{incident.close_summary}</p>}
+          {incident.closed_forced && (
+            <p className="text-sm font-semibold text-amber-800" data-test="report-closed-forced">
+              {t('dispatch.report.closedForced')}
+            </p>
+          )}
+          {incident.cancel_reason && (
+            <p className="text-sm">
+              {t('dispatch.report.cancelReason')}: {incident.cancel_reason}
+            </p>
+          )}
+        </section>
+      )}
+
+      <section className="mt-4" data-test="report-timeline">
+        <h2 className="mb-1 text-lg font-semibold">{t('dispatch.report.timeline')}</h2>
+        <table className="w-full border-collapse text-sm">
+          <thead>
+            <tr className="border-b border-slate-400 text-left">
+              <th className="py-1">{t('dispatch.report.time')}</th>
+              <th>{t('dispatch.report.event')}</th>
+              <th>{t('dispatch.report.actor')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => {
+              const d = describeEvent(e, agencies, t);
+              return (
+                <tr key={e.id} className="border-b border-slate-200 align-top" data-test="report-event" data-kind={e.kind}>
+                  <td className="py-1 tabular-nums">{formatTime(e.at)}</td>
+                  <td>
+                    {d.title}
+                    {d.agencies.length > 0 && ` · ${d.agencies.join(', ')}`}
+                    {d.note && <span className="text-slate-600"> — “{d.note}”</span>}
+                  </td>
+                  <td>{e.actor_id ? (people.get(e.actor_id) ?? '—') : t('dispatch.timeline.system')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+    </article>
+  );
+}

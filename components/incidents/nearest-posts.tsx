@@ -1,0 +1,94 @@
+'use client';
+/**
+ * The posts of the agencies an incident calls for, nearest first with the travel estimate; one
+ * click assigns the post's agency. "Show every agency" lists the rest too.
+ */
+import { useMemo, useState } from 'react';
+import type { Agency, AgencyPost, Incident } from '@/lib/data/dispatch';
+import { agencyMatch } from '@/lib/domain/dispatch-agencies';
+import { etaMinutes, rankPostsByEta } from '@/lib/domain/eta';
+import { useT } from '@/lib/i18n/use-t';
+
+export interface NearestPostsProps {
+  incident: Pick<Incident, 'lat' | 'lng' | 'category' | 'status'>;
+  posts: readonly AgencyPost[];
+  agencies: ReadonlyMap<string, Agency>;
+  assignedAgencyIds: ReadonlySet<string>;
+  busy: boolean;
+  onAssign: (agencyId: string) => void;
+  /** How many rows to show before "show every agency". */
+  limit?: number;
+}
+
+export function NearestPosts({ incident, posts, agencies, assignedAgencyIds, busy, onAssign, limit = 8 }: NearestPostsProps) {
+  const { t, lang } = useT();
+  const [showAll, setShowAll] = useState(false);
+  const ranked = useMemo(() => {
+    const rows = rankPostsByEta(incident, posts).map((r) => {
+      const agency = agencies.get(r.post.agency_id);
+      return { ...r, agency, match: agency ? agencyMatch(incident.category, agency.kind) : null };
+    });
+    return rows.filter((r) => r.agency?.active !== false);
+  }, [incident, posts, agencies]);
+  const visible = showAll ? ranked : ranked.filter((r) => r.match !== null).slice(0, limit);
+  const km = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const open = incident.status !== 'closed' && incident.status !== 'cancelled';
+
+  return (
+    <section data-test="nearest-posts">
+      <div className="mb-1 flex items-center justify-between">
+        <h3 className="text-sm font-semibold">{t('dispatch.posts.title')}</h3>
+        <label className="flex items-center gap-1 text-xs">
+          <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} data-test="posts-show-all" />
+          {t('dispatch.posts.showAll')}
+        </label>
+      </div>
+      <p className="mb-1 text-xs text-slate-500">{t('dispatch.posts.hint')}</p>
+      <ol className="flex flex-col gap-1">
+        {visible.map(({ post, agency, match, distanceMetres, etaSeconds }) => {
+          const assigned = assignedAgencyIds.has(post.agency_id);
+          return (
+            <li
+              key={post.id}
+              className="flex items-center justify-between gap-2 rounded border border-slate-200 bg-white px-2 py-1 text-sm"
+              data-test="nearest-post"
+              data-post-id={post.id}
+              data-agency-code={agency?.code}
+              data-distance={Math.round(distanceMetres)}
+            >
+              <div className="min-w-0">
+                <div className="flex items-center gap-1">
+                  <span className="h-2.5 w-2.5 shrink-0 rounded-sm" style={{ background: agency?.color ?? '#64748b' }} aria-hidden="true" />
+                  <span className="font-semibold">{agency?.code}</span>
+                  <span className="truncate">{post.name}</span>
+                  {match && (
+                    <span className={`rounded px-1 text-[10px] ${match === 'primary' ? 'bg-blue-100 text-blue-800' : 'bg-slate-100 text-slate-700'}`}>
+                      {t(`dispatch.posts.${match}`)}
+                    </span>
+                  )}
+                </div>
+                <div className="text-xs text-slate-600" data-test="post-eta">
+                  {t('dispatch.posts.distance', { km: km.format(distanceMetres / 1000), minutes: etaMinutes(etaSeconds) })}
+                </div>
+              </div>
+              {assigned ? (
+                <span className="shrink-0 text-xs text-emerald-700">{t('dispatch.posts.assigned')}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="shrink-0 rounded bg-blue-700 px-2 py-1 text-xs font-semibold text-white disabled:opacity-50"
+                  disabled={busy || !open}
+                  onClick={() => onAssign(post.agency_id)}
+                  data-test="assign-post"
+                >
+                  {t('dispatch.posts.assign')}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <p className="mt-1 text-[11px] text-slate-500">{t('dispatch.posts.etaNote')}</p>
+    </section>
+  );
+}

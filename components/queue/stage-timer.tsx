@@ -1,0 +1,21 @@
+'use client';
+/** The running timer of the stage an incident waits in, coloured against its SLA target. */
+import { formatDuration, type StageTimer as Timer } from '@/lib/domain/dispatch-board';
+import { useT } from '@/lib/i18n/use-t';
+import { SLA_CLASSES } from './sla-colours';
+
+export function StageTimer({ timer }: { timer: Timer }) {
+  const { t } = useT();
+  return (
+    <span
+      className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-medium tabular-nums ${SLA_CLASSES[timer.colour ?? 'none']}`}
+      data-test="stage-timer"
+      data-stage={timer.stage}
+      data-sla={timer.colour ?? 'none'}
+      title={timer.targetSeconds === null ? undefined : t('dispatch.stage.target', { target: formatDuration(timer.targetSeconds) })}
+    >
+      <span>{t(`dispatch.stage.${timer.stage}`)}</span>
+      <span className="font-mono">{formatDuration(timer.seconds)}</span>
+    </span>
+  );
+}
