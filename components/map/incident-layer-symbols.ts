@@ -1,7 +1,7 @@
 /**
- * Status colours and category glyphs for markup rendered outside the map (board cards, lists,
- * the report). The same values as marker-icons.ts, which cannot be imported there: it loads
- * Leaflet, which touches `window` and breaks server rendering.
+ * Status colours and category glyphs of incidents, for the map markers and for markup outside the
+ * map (board cards, lists, the report). Kept free of Leaflet, which touches `window` and would break
+ * server rendering of those.
  */
 export const STATUS_COLOURS: Readonly<Record<string, string>> = {
   reported: '#dc2626',

@@ -4,28 +4,7 @@
  * problems with bundlers.
  */
 import L from 'leaflet';
-
-export const STATUS_COLORS: Record<string, string> = {
-  reported: '#dc2626',
-  dispatched: '#ea580c',
-  acknowledged: '#ca8a04',
-  on_scene: '#2563eb',
-  resolved: '#16a34a',
-  closed: '#6b7280',
-  cancelled: '#9ca3af',
-};
-
-export const CATEGORY_GLYPHS: Record<string, string> = {
-  fire: '🔥',
-  medical: '✚',
-  traffic_accident: '🚗',
-  crime: '🚨',
-  disaster: '🌊',
-  flood: '🌊',
-  rescue: '🛟',
-  public_order: '⚖',
-  other: '❗',
-};
+import { CATEGORY_GLYPHS, STATUS_COLOURS } from './incident-layer-symbols';
 
 const iconCache = new Map<string, L.DivIcon>();
 
@@ -34,7 +13,7 @@ export function incidentIcon(status: string, category: string, opts: { pulse?: b
   const key = `${status}|${category}|${opts.pulse ? 1 : 0}|${size}`;
   const cached = iconCache.get(key);
   if (cached) return cached;
-  const color = STATUS_COLORS[status] ?? '#111827';
+  const color = STATUS_COLOURS[status] ?? '#111827';
   const glyph = CATEGORY_GLYPHS[category] ?? CATEGORY_GLYPHS.other;
   const icon = L.divIcon({
     className: `incident-marker${opts.pulse ? ' incident-marker--pulse' : ''}`,
