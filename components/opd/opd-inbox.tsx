@@ -7,7 +7,7 @@
 import { useCallback, useMemo } from 'react';
 import Link from 'next/link';
 import { ConnectionStatus } from '@/components/realtime/connection-status';
-import { useServerClock } from '@/components/queue/use-server-clock';
+import { useServerClock } from '@/lib/realtime/use-server-clock';
 import type { Agency, OpdAssignment } from '@/lib/data/opd';
 import type { SlaStage } from '@/lib/domain/sla';
 import { splitInbox } from '@/lib/domain/opd-inbox';

@@ -7,7 +7,7 @@
 import { useMemo } from 'react';
 import Link from 'next/link';
 import { ConnectionStatus } from '@/components/realtime/connection-status';
-import { useServerClock } from '@/components/queue/use-server-clock';
+import { useServerClock } from '@/lib/realtime/use-server-clock';
 import type { Agency, CallerContact, OpdIncident } from '@/lib/data/opd';
 import type { SlaStage } from '@/lib/domain/sla';
 import { telUri } from '@/lib/domain/opd-inbox';

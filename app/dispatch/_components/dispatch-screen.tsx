@@ -19,7 +19,7 @@ import { ConnectionStatus } from '@/components/realtime/connection-status';
 import { QueueBoard } from '@/components/queue/queue-board';
 import { ArrivalTracker } from '@/components/queue/arrival-tracker';
 import { playBeep } from '@/components/queue/beep';
-import { useServerClock } from '@/components/queue/use-server-clock';
+import { useServerClock } from '@/lib/realtime/use-server-clock';
 import type { DrawerNotice } from '@/components/incidents/incident-drawer';
 import { DispatchMapLazy } from './dispatch-map-lazy';
 import { SelectedIncidentPanel } from './selected-incident-panel';

@@ -52,7 +52,7 @@ import { InfoForm } from './info-form';
 import { OpenIncidentsList } from './open-incidents-list';
 import { useCallDraft } from './use-call-draft';
 import { useCallerHistory } from './use-caller-history';
-import { useClockOffset } from './use-clock-offset';
+import { useServerClock } from '@/lib/realtime/use-server-clock';
 
 export interface OperatorConsoleProps {
   operatorId: string;
@@ -76,7 +76,7 @@ export function OperatorConsole({ operatorId, targets, tiles }: OperatorConsoleP
   const [client] = useState(() => createClient());
   const incidentsLive = useLiveOperatorIncidents(client);
   const callsLive = useLiveOperatorCalls(client, operatorId);
-  const clock = useClockOffset(client, incidentsLive.status);
+  const clock = useServerClock(client, incidentsLive.status);
   // Coarse clock for the one-hour window of the nearby check; the timers tick on their own.
   const nowMs = useDbNow(clock.offsetMs, 15_000);
 

@@ -9,7 +9,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '@/lib/supabase/database.types';
 import type { LiveStatus } from '@/lib/realtime/live-view';
 import { readServerNow } from '@/lib/data/dispatch';
-import { clockOffsetMs } from '@/lib/domain/dispatch-clock';
+import { clockOffsetMs } from '@/lib/domain/clock-offset';
 
 export interface ServerClock {
   nowMs: number;

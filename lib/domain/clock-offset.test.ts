@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockOffsetMs } from './dispatch-clock';
+import { clockOffsetMs } from './clock-offset';
 
 describe('clockOffsetMs', () => {
   it('places the server time in the middle of the round trip', () => {
