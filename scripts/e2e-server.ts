@@ -89,6 +89,8 @@ const next: ChildProcess = spawn(
       NEXT_PUBLIC_SUPABASE_ANON_KEY: config.anonKey,
       SUPABASE_SERVICE_ROLE_KEY: config.serviceRoleKey,
       DEMO_MODE: '1',
+      // No test may depend on internet tiles: the maps show the offline coastline and markers.
+      MAP_TILE_URL: 'off',
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

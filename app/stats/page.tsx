@@ -1,23 +1,92 @@
-/** The stats area (placeholder until its screen is built); links to the wall display for leadership. */
+/**
+ * Statistics for leadership, supervisors and admins: a WIB date range (default the last 30 days) and
+ * the statistics functions' aggregates as charts and tables. Read on the server per request; no
+ * caller data exists in any of the figures. Links to the wall display.
+ */
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireRole } from '@/lib/auth/require-role';
 import { getT } from '@/lib/i18n/server';
-import { UnderConstruction } from '@/app/_components/under-construction';
+import { createClient } from '@/lib/supabase/server';
+import { loadStatsReport } from '@/lib/data/stats';
+import { parseStatsRange } from '@/lib/domain/stats-range';
+import { formatDate } from '@/lib/i18n/format';
+import type { MessageKey } from '@/lib/i18n/dictionaries/id';
+import type { CallType } from '@/lib/domain/workflow';
+import { CallsByTypeChart } from '@/components/charts/calls-by-type-chart';
+import { CountBarChart } from '@/components/charts/count-bar-chart';
+import { SlaShareChart } from '@/components/charts/sla-share-chart';
+import { StatsRangeForm } from './_components/stats-range-form';
+import { StatsSection } from './_components/stats-section';
+import { StatsTables } from './_components/stats-tables';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
   return { title: t('area.stats') };
 }
 
-export default async function StatsPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function one(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export default async function StatsPage({ searchParams }: { searchParams: SearchParams }) {
   await requireRole('leadership', 'supervisor', 'admin');
-  const { t } = await getT();
+  const { t, lang } = await getT();
+  const params = await searchParams;
+  const range = parseStatsRange(one(params.from), one(params.to));
+  const report = await loadStatsReport(await createClient(), range);
+  const typeLabels = Object.fromEntries(
+    (['emergency', 'ghost', 'prank', 'info'] as const).map((k) => [k, t(`wall.callType.${k}` as MessageKey)]),
+  ) as Record<CallType, string>;
+
   return (
-    <UnderConstruction title={t('area.stats')}>
-      <Link href="/wall" className="font-semibold text-brand-700 underline" data-test="open-wall">
-        {t('page.openWall')}
-      </Link>
-    </UnderConstruction>
+    <section className="mx-auto flex w-full max-w-7xl flex-col gap-4 p-4" data-test="stats">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold" data-test="page-title">
+            {t('stats.title')}
+          </h1>
+          <p className="text-sm text-slate-600" data-test="stats-range">
+            {t('stats.range.summary', { from: formatDate(range.fromIso, lang), to: formatDate(range.to + 'T12:00:00+07:00', lang), days: range.days })}
+          </p>
+        </div>
+        <div className="flex items-end gap-4">
+          <StatsRangeForm from={range.from} to={range.to} labels={{ from: t('stats.range.from'), to: t('stats.range.to'), apply: t('stats.range.apply') }} />
+          <Link href="/wall" className="font-semibold text-brand-700 underline" data-test="open-wall">
+            {t('page.openWall')}
+          </Link>
+        </div>
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <StatsSection title={t('stats.section.calls')} test="stats-calls">
+          <CallsByTypeChart
+            typeLabels={typeLabels}
+            days={report.daily.map((d) => ({ label: formatDate(d.day, lang).replace(/ \d{4}$/, ''), counts: d.counts }))}
+          />
+        </StatsSection>
+        <StatsSection title={t('stats.section.sla')} test="stats-sla">
+          <div className="h-[280px]">
+            <SlaShareChart stages={report.sla.map((s) => ({ key: s.stage, label: t(`wall.stage.${s.stage}` as MessageKey), share: s.withinShare }))} />
+          </div>
+        </StatsSection>
+        <StatsSection title={t('stats.section.categories')} test="stats-categories">
+          <CountBarChart
+            name={t('stats.col.incidents')}
+            rows={report.categories.map((c) => ({ key: c.category, label: t(`dispatch.category.${c.category}` as MessageKey), value: c.incidents }))}
+          />
+        </StatsSection>
+        <StatsSection title={t('stats.section.kecamatan')} test="stats-kecamatan">
+          <CountBarChart
+            name={t('stats.col.incidents')}
+            colour="#2563eb"
+            rows={report.kecamatan.map((k) => ({ key: k.kecamatan ?? '-', label: k.kecamatan ?? t('stats.kecamatan.unknown'), value: k.incidents }))}
+          />
+        </StatsSection>
+      </div>
+      <StatsTables report={report} />
+    </section>
   );
 }

@@ -18,7 +18,8 @@ import { useLiveWallIncidents } from '@/lib/realtime/use-live-wall-incidents';
 import { useLiveWallCalls } from '@/lib/realtime/use-live-wall-calls';
 import { useLiveWallCounters } from '@/lib/realtime/use-live-wall-counters';
 import { ConnectionStatus } from '@/components/realtime/connection-status';
-import { useServerClock } from '@/components/queue/use-server-clock';
+import { useViewportFontSize } from '@/components/charts/use-viewport-font-size';
+import { useServerClock } from '@/lib/realtime/use-server-clock';
 import type { PostAgency } from '@/components/map/post-layer';
 import { WallBoard } from '@/components/wall/wall-board';
 import { WallClock } from '@/components/wall/wall-clock';
@@ -45,6 +46,7 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
   }, [clock.nowMs]);
   const getNow = useCallback(() => nowRef.current, []);
   const calls = useLiveWallCalls(client);
+  const badgeZoom = useViewportFontSize(100 / 1920, 100) / 100;
   // Any change to an open incident (report, dispatch, acknowledgement, closure) moves this key, and
   // with it an early read of today's counters.
   const changeKey = useMemo(() => incidents.rows.reduce((sum, r) => sum + r.version, incidents.rows.length * 100_000), [incidents.rows]);
@@ -85,7 +87,8 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
         <div className="flex items-center gap-[1vw]">
           {clock.error && <span className="text-[clamp(10px,0.7vw,44px)] text-amber-300">{t('wall.clockError')}</span>}
           <WallClock nowMs={clock.nowMs} />
-          <span className="rounded-full bg-slate-100/90 opacity-80">
+          {/* The shared badge is sized in px: zoom it with the screen so it stays legible at 4K. */}
+          <span className="rounded-full bg-slate-100/90 opacity-80" style={{ zoom: badgeZoom }}>
             <ConnectionStatus status={status} />
           </span>
         </div>

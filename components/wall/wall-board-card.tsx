@@ -1,0 +1,49 @@
+'use client';
+/** One call or incident on a wall board: what it is, where, and its running stage timer in SLA colour. */
+import type { WallCard } from '@/lib/domain/wall';
+import { formatDuration } from '@/lib/domain/dispatch-board';
+import { CATEGORY_GLYPHS, STATUS_COLOURS } from '@/components/map/incident-layer-symbols';
+import type { MessageKey } from '@/lib/i18n/dictionaries/id';
+import { useT } from '@/lib/i18n/use-t';
+import { WALL_SLA_CLASSES } from './wall-sla-classes';
+
+export function WallBoardCard({ card }: { card: WallCard }) {
+  const { t } = useT();
+  const isCall = card.kind === 'call';
+  const accent = isCall ? '#38bdf8' : (STATUS_COLOURS[card.state] ?? '#64748b');
+  const title = isCall
+    ? t(`wall.callStage.${card.state}` as MessageKey)
+    : `${CATEGORY_GLYPHS[card.category ?? 'other'] ?? CATEGORY_GLYPHS.other} ${t(`dispatch.category.${card.category ?? 'other'}` as MessageKey)}`;
+  const subtitle = isCall
+    ? card.callType
+      ? t(`wall.callType.${card.callType}` as MessageKey)
+      : ''
+    : [card.ticketNo?.slice(-4), card.kecamatan].filter(Boolean).join(' · ');
+  return (
+    <li
+      data-test="wall-card"
+      data-kind={card.kind}
+      data-id={card.id}
+      data-state={card.state}
+      data-sla={card.colour ?? 'none'}
+      className="flex items-center gap-[0.6vw] rounded-[0.4vw] bg-slate-800/80 py-[0.45vh] pl-[0.6vw] pr-[0.3vw]"
+      style={{ borderLeft: `0.35vw solid ${accent}` }}
+    >
+      <div className="min-w-0 flex-1">
+        <div className="truncate text-[clamp(12px,1.05vw,64px)] font-semibold leading-tight">{title}</div>
+        <div className="truncate text-[clamp(10px,0.8vw,48px)] leading-tight text-slate-300">{subtitle || '\u00a0'}</div>
+      </div>
+      <div className="flex flex-col items-end">
+        <span
+          data-test="wall-timer"
+          className={`rounded-[0.3vw] px-[0.5vw] font-mono text-[clamp(14px,1.5vw,96px)] font-bold tabular-nums leading-tight ${WALL_SLA_CLASSES[card.colour ?? 'none']}`}
+        >
+          {formatDuration(card.seconds)}
+        </span>
+        <span className="text-[clamp(9px,0.65vw,40px)] uppercase tracking-wide text-slate-400">
+          {t(`wall.timer.${card.timerStage}` as MessageKey)}
+        </span>
+      </div>
+    </li>
+  );
+}

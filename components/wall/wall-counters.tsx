@@ -1,0 +1,68 @@
+'use client';
+/** Today's big numbers on the wall: calls by type, emergencies and the share within SLA, with the per-stage chart. */
+import type { TodayCounters } from '@/lib/domain/wall';
+import type { CallType } from '@/lib/domain/workflow';
+import type { MessageKey } from '@/lib/i18n/dictionaries/id';
+import { useT } from '@/lib/i18n/use-t';
+import { SlaShareChart } from '@/components/charts/sla-share-chart';
+
+const TYPES: readonly CallType[] = ['emergency', 'ghost', 'prank', 'info'];
+
+function Figure({ label, value, test, tone = 'text-slate-50' }: { label: string; value: string; test: string; tone?: string }) {
+  return (
+    <div className="flex flex-col rounded-[0.5vw] bg-slate-900 px-[0.8vw] py-[0.6vh]" data-test={test}>
+      <span className="text-[clamp(10px,0.85vw,52px)] uppercase tracking-wide text-slate-400">{label}</span>
+      <span data-test="wall-figure-value" className={`text-[clamp(22px,3.2vw,200px)] font-bold tabular-nums leading-none ${tone}`}>
+        {value}
+      </span>
+    </div>
+  );
+}
+
+export function WallCounters({ counters }: { counters: TodayCounters | undefined }) {
+  const { t } = useT();
+  const none = t('wall.counters.none');
+  const share = counters?.slaShare;
+  const shareTone = share == null ? 'text-slate-50' : share >= 0.9 ? 'text-emerald-400' : share >= 0.75 ? 'text-amber-300' : 'text-red-400';
+  return (
+    <section data-test="wall-counters" className="flex min-h-0 flex-col gap-[0.8vh]">
+      <h2 className="text-[clamp(12px,1.1vw,64px)] font-semibold uppercase tracking-wide text-slate-300">{t('wall.counters.title')}</h2>
+      <div className="grid grid-cols-3 gap-[0.5vw]">
+        <Figure test="wall-count-calls" label={t('wall.counters.calls')} value={counters ? String(counters.totalCalls) : none} />
+        <Figure
+          test="wall-count-emergencies"
+          label={t('wall.counters.emergencies')}
+          value={counters ? String(counters.emergencies) : none}
+          tone="text-red-400"
+        />
+        <Figure
+          test="wall-count-sla"
+          label={t('wall.counters.sla')}
+          value={share == null ? none : `${Math.round(share * 100)}%`}
+          tone={shareTone}
+        />
+      </div>
+      <ul className="grid grid-cols-4 gap-[0.5vw]" data-test="wall-calls-by-type">
+        {TYPES.map((type) => (
+          <li key={type} data-test="wall-type" data-type={type} className="rounded-[0.4vw] bg-slate-900 px-[0.6vw] py-[0.4vh]">
+            <span className="block text-[clamp(9px,0.75vw,46px)] uppercase tracking-wide text-slate-400">
+              {t(`wall.callType.${type}` as MessageKey)}
+            </span>
+            <span data-test="wall-type-count" className="text-[clamp(16px,1.9vw,120px)] font-bold tabular-nums leading-none">
+              {counters ? counters.byType[type] : none}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <div className="flex min-h-0 flex-1 flex-col rounded-[0.5vw] bg-slate-900 p-[0.5vw]">
+        <h3 className="text-[clamp(10px,0.85vw,52px)] uppercase tracking-wide text-slate-400">{t('wall.chart.title')}</h3>
+        <div className="min-h-0 flex-1" data-test="wall-sla-chart">
+          <SlaShareChart
+            stages={(counters?.stages ?? []).map((s) => ({ key: s.stage, label: t(`wall.stage.${s.stage}` as MessageKey), share: s.share }))}
+            dark
+          />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * The wall display follows the workflow live: another context (the demo operator, supervisor and
+ * OPD accounts through the workflow RPCs) starts a call, reports, dispatches, handles and closes an
+ * incident, and the wall's boards, map and counters follow without a reload. After a restart of the
+ * stack it reconnects and shows the current state by itself. Screenshots at 1920×1080 and 3840×2160
+ * are attached to the report and saved under test-results/wall-screenshots/.
+ */
+import { expect, test } from './support/fixtures';
+import { restartStack, WallPage, WorkflowDriver } from './wall.po';
+
+test.describe('wall display', () => {
+  test('follows a call and an incident from report to closure without a reload', async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const wall = new WallPage(page);
+    await wall.signInAndOpen();
+    const driver = await WorkflowDriver.fromPage(page);
+    try {
+      await expect(page.getByTestId('wall-count-calls').getByTestId('wall-figure-value')).toHaveText(/^\d+$/);
+      const emergenciesBefore = await wall.count('wall-count-emergencies');
+
+      // A call rings: the calls board shows it (polled, anonymous).
+      const call = await driver.startCall();
+      await expect(wall.card('calls', call.id)).toBeVisible({ timeout: 10_000 });
+      await expect(wall.card('calls', call.id)).toHaveAttribute('data-state', 'ringing');
+
+      // Reported: a new, pulsing marker and a card awaiting dispatch.
+      const incident = await driver.reportFromCall(call);
+      await expect(wall.marker(incident.id)).toBeVisible();
+      await expect(wall.marker(incident.id)).toHaveAttribute('data-status', 'reported');
+      await expect(wall.marker(incident.id)).toHaveClass(/incident-marker--pulse/);
+      await expect(wall.card('awaiting_dispatch', incident.id)).toBeVisible();
+      await expect(wall.card('calls', call.id)).toHaveAttribute('data-state', 'classified', { timeout: 10_000 });
+      await driver.endCall(call.id, incident.callVersion);
+      await expect(wall.card('calls', call.id)).toHaveCount(0, { timeout: 10_000 });
+      await expect(page.getByTestId('wall-count-emergencies').getByTestId('wall-figure-value')).toHaveText(String(emergenciesBefore + 1), {
+        timeout: 20_000,
+      });
+
+      // Dispatched: awaiting the agency's acknowledgement.
+      await driver.dispatch(incident.id, await driver.incidentVersion(incident.id));
+      await expect(wall.card('awaiting_ack', incident.id)).toBeVisible();
+      await expect(wall.card('awaiting_dispatch', incident.id)).toHaveCount(0);
+      await expect(wall.marker(incident.id)).toHaveAttribute('data-status', 'dispatched');
+
+      // The agency acknowledges and arrives.
+      await driver.opdHandles(incident.id, 'acknowledge');
+      await expect(wall.card('on_scene', incident.id)).toHaveAttribute('data-state', 'acknowledged');
+      await driver.opdHandles(incident.id, 'on_scene');
+      await expect(wall.card('on_scene', incident.id)).toHaveAttribute('data-state', 'on_scene');
+      await expect(wall.marker(incident.id)).toHaveAttribute('data-status', 'on_scene');
+
+      await wall.screenshot(testInfo, 1920, 1080);
+      await wall.screenshot(testInfo, 3840, 2160);
+      await page.setViewportSize({ width: 1920, height: 1080 });
+
+      // Completed and closed: it leaves the boards and the map.
+      await driver.opdHandles(incident.id, 'complete');
+      await expect(wall.card('on_scene', incident.id)).toHaveCount(0);
+      await expect(wall.marker(incident.id)).toHaveAttribute('data-status', 'resolved');
+      await driver.close(incident.id);
+      await expect(wall.marker(incident.id)).toHaveCount(0);
+
+      expect(await wall.notReloaded()).toBe(true);
+      // No caller data reached the page at any point.
+      await expect(page.locator('body')).not.toContainText('081299990000');
+      await expect(page.locator('body')).not.toContainText('Penelepon Rahasia');
+    } finally {
+      await driver.dispose();
+    }
+  });
+
+  test('reconnects and shows the current state after the stack restarts', async ({ page }) => {
+    test.setTimeout(150_000);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const wall = new WallPage(page);
+    await wall.signInAndOpen();
+    const driver = await WorkflowDriver.fromPage(page);
+    try {
+      const before = await driver.reportFromCall(await driver.startCall(), -6.0, 106.0);
+      await expect(wall.marker(before.id)).toBeVisible();
+
+      await restartStack();
+      driver.reset();
+      // Changes made right after the restart, possibly before the wall is back: the resync shows them.
+      await driver.dispatch(before.id, await driver.incidentVersion(before.id));
+      const call = await driver.startCall();
+      const after = await driver.reportFromCall(call, -5.95, 106.03);
+
+      await wall.waitLive(60_000);
+      await expect(wall.marker(after.id)).toBeVisible({ timeout: 30_000 });
+      await expect(wall.card('awaiting_dispatch', after.id)).toBeVisible();
+      await expect(wall.card('awaiting_ack', before.id)).toBeVisible();
+      await expect(wall.card('calls', call.id)).toBeVisible({ timeout: 15_000 });
+
+      // And it stays live: a later change arrives as usual.
+      await driver.close(after.id).catch(() => undefined);
+      await driver.dispatch(after.id, await driver.incidentVersion(after.id));
+      await expect(wall.card('awaiting_ack', after.id)).toBeVisible();
+      expect(await wall.notReloaded()).toBe(true);
+    } finally {
+      await driver.dispose();
+    }
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * Typed reads of the statistics page: one call per statistics function (supabase/migrations/
+ * 20261128000500_statistics.sql) over a [from, to) range, normalised so that "nothing measured"
+ * is null (the generated types cannot say a percentile may be null). Aggregates only: no caller data.
+ * Reads return data or throw.
+ */
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '@/lib/supabase/database.types';
+import type { SlaStage } from '@/lib/domain/sla';
+import type { CallType } from '@/lib/domain/workflow';
+
+type Db = SupabaseClient<Database>;
+type Enums = Database['public']['Enums'];
+
+export interface DailyCalls {
+  day: string;
+  counts: Record<CallType, number>;
+}
+
+export interface StageCompliance {
+  stage: SlaStage;
+  targetSeconds: number;
+  samples: number;
+  withinShare: number | null;
+  p50: number | null;
+  p90: number | null;
+}
+
+export interface CategoryCount {
+  category: Enums['incident_category'];
+  incidents: number;
+  open: number;
+  closed: number;
+  cancelled: number;
+}
+
+export interface KecamatanCount {
+  kecamatan: string | null;
+  incidents: number;
+  p50OnScene: number | null;
+  onSceneShare: number | null;
+}
+
+export interface AgencyResponse {
+  code: string;
+  name: string;
+  assignments: number;
+  acknowledged: number;
+  declined: number;
+  completed: number;
+  p50Ack: number | null;
+  p90Ack: number | null;
+  ackShare: number | null;
+  p50OnScene: number | null;
+  p90OnScene: number | null;
+  onSceneShare: number | null;
+}
+
+export interface OperatorTimes {
+  id: string;
+  name: string;
+  calls: number;
+  emergencies: number;
+  nuisance: number;
+  p50Answer: number | null;
+  p50Classify: number | null;
+  p50Close: number | null;
+  p50Total: number | null;
+  totalShare: number | null;
+}
+
+export interface StatsReport {
+  daily: DailyCalls[];
+  sla: StageCompliance[];
+  categories: CategoryCount[];
+  kecamatan: KecamatanCount[];
+  agencies: AgencyResponse[];
+  operators: OperatorTimes[];
+}
+
+/** A numeric column that may be null (nothing measured) and may arrive as a string. */
+function num(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  const n = Number(v);
+  return Number.isNaN(n) ? null : n;
+}
+
+function fail(what: string, error: { message: string }): never {
+  throw new Error(`Reading ${what} failed: ${error.message}`);
+}
+
+export async function loadStatsReport(client: Db, range: { fromIso: string; toIso: string }): Promise<StatsReport> {
+  const args = { p_from: range.fromIso, p_to: range.toIso };
+  const [byType, sla, categories, kecamatan, agencies, operators] = await Promise.all([
+    client.rpc('stats_calls_by_type', { ...args, p_bucket: 'day' }),
+    client.rpc('stats_sla_compliance', args),
+    client.rpc('stats_incidents_by_category', args),
+    client.rpc('stats_incidents_by_kecamatan', args),
+    client.rpc('stats_agency_response', args),
+    client.rpc('stats_operator_stage_times', args),
+  ]);
+  if (byType.error) fail('calls by type', byType.error);
+  if (sla.error) fail('SLA compliance', sla.error);
+  if (categories.error) fail('incidents by category', categories.error);
+  if (kecamatan.error) fail('incidents by kecamatan', kecamatan.error);
+  if (agencies.error) fail('agency response times', agencies.error);
+  if (operators.error) fail('operator stage times', operators.error);
+
+  const days = new Map<string, DailyCalls>();
+  for (const r of byType.data) {
+    let d = days.get(r.bucket_start);
+    if (!d) {
+      d = { day: r.bucket_start, counts: { emergency: 0, ghost: 0, prank: 0, info: 0 } };
+      days.set(r.bucket_start, d);
+    }
+    d.counts[r.call_type] = Number(r.calls);
+  }
+
+  return {
+    daily: [...days.values()],
+    sla: sla.data.map((r) => ({
+      stage: r.stage,
+      targetSeconds: r.target_seconds,
+      samples: Number(r.samples),
+      withinShare: num(r.within_target_share),
+      p50: num(r.p50_seconds),
+      p90: num(r.p90_seconds),
+    })),
+    categories: categories.data.map((r) => ({
+      category: r.category,
+      incidents: Number(r.incidents),
+      open: Number(r.open_incidents),
+      closed: Number(r.closed_incidents),
+      cancelled: Number(r.cancelled_incidents),
+    })),
+    kecamatan: kecamatan.data.map((r) => ({
+      kecamatan: r.kecamatan,
+      incidents: Number(r.incidents),
+      p50OnScene: num(r.p50_on_scene_seconds),
+      onSceneShare: num(r.on_scene_within_target_share),
+    })),
+    agencies: agencies.data.map((r) => ({
+      code: r.agency_code,
+      name: r.agency_name,
+      assignments: Number(r.assignments),
+      acknowledged: Number(r.acknowledged),
+      declined: Number(r.declined),
+      completed: Number(r.completed),
+      p50Ack: num(r.p50_acknowledge_seconds),
+      p90Ack: num(r.p90_acknowledge_seconds),
+      ackShare: num(r.acknowledge_within_target_share),
+      p50OnScene: num(r.p50_on_scene_seconds),
+      p90OnScene: num(r.p90_on_scene_seconds),
+      onSceneShare: num(r.on_scene_within_target_share),
+    })),
+    operators: operators.data.map((r) => ({
+      id: r.operator_id,
+      name: r.operator_name,
+      calls: Number(r.calls),
+      emergencies: Number(r.emergency_calls),
+      nuisance: Number(r.nuisance_calls),
+      p50Answer: num(r.p50_answer_seconds),
+      p50Classify: num(r.p50_classify_seconds),
+      p50Close: num(r.p50_close_call_seconds),
+      p50Total: num(r.p50_call_total_seconds),
+      totalShare: num(r.call_total_within_target_share),
+    })),
+  };
+}

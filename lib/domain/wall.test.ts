@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SLA_TARGETS } from './sla';
+import { buildWallBoards, callCard, incidentBoard, todayCounters, wibDayRange, type WallCall, type WallIncident } from './wall';
+import { FreshTracker } from './wall-fresh';
+
+const NOW = Date.parse('2026-11-28T10:00:00Z');
+const ago = (s: number) => new Date(NOW - s * 1000).toISOString();
+
+function incident(id: string, status: WallIncident['status'], reportedAgo: number, extra: Partial<WallIncident> = {}): WallIncident {
+  return {
+    id,
+    status,
+    priority: 'medium',
+    reported_at: ago(reportedAgo),
+    dispatched_at: null,
+    acknowledged_at: null,
+    on_scene_at: null,
+    resolved_at: null,
+    ticket_no: `112-20261128-${id}`,
+    category: 'fire',
+    kecamatan: 'Cilegon',
+    ...extra,
+  };
+}
+
+function call(id: string, stage: WallCall['stage'], receivedAgo: number, answeredAgo: number | null = null): WallCall {
+  return { id, stage, received_at: ago(receivedAgo), answered_at: answeredAgo === null ? null : ago(answeredAgo), classified_at: null, call_type: null };
+}
+
+describe('wall boards', () => {
+  it('times a ringing call on the answer target and an answered one on the classify target', () => {
+    expect(callCard(call('a', 'ringing', 70), NOW, DEFAULT_SLA_TARGETS)).toMatchObject({ timerStage: 'answer', seconds: 70, colour: 'breached' });
+    expect(callCard(call('b', 'answered', 100, 10), NOW, DEFAULT_SLA_TARGETS)).toMatchObject({ timerStage: 'classify', seconds: 10, colour: 'within' });
+  });
+
+  it('puts incidents on their boards, acknowledged and on-scene together, resolved on none', () => {
+    expect(incidentBoard('reported')).toBe('awaiting_dispatch');
+    expect(incidentBoard('dispatched')).toBe('awaiting_ack');
+    expect(incidentBoard('acknowledged')).toBe('on_scene');
+    expect(incidentBoard('on_scene')).toBe('on_scene');
+    expect(incidentBoard('resolved')).toBeNull();
+    expect(incidentBoard('closed')).toBeNull();
+  });
+
+  it('orders each board longest waiting first and turns a timer red past its target', () => {
+    const boards = buildWallBoards(
+      [call('c2', 'ringing', 5), call('c1', 'ringing', 50)],
+      2,
+      [
+        incident('0002', 'dispatched', 400, { dispatched_at: ago(100) }),
+        incident('0001', 'dispatched', 300, { dispatched_at: ago(200) }),
+        incident('0003', 'reported', 130),
+      ],
+      NOW,
+      DEFAULT_SLA_TARGETS,
+    );
+    const byBoard = Object.fromEntries(boards.map((b) => [b.board, b]));
+    expect(byBoard.calls.cards.map((c) => c.id)).toEqual(['c1', 'c2']);
+    expect(byBoard.calls.cards[0].colour).toBe('warning');
+    expect(byBoard.awaiting_ack.cards.map((c) => c.id)).toEqual(['0001', '0002']);
+    expect(byBoard.awaiting_ack.cards[0].colour).toBe('breached');
+    expect(byBoard.awaiting_dispatch.cards[0]).toMatchObject({ seconds: 130, colour: 'breached' });
+    expect(byBoard.on_scene.total).toBe(0);
+  });
+
+  it('caps the cards of a board but counts them all, including calls beyond the query limit', () => {
+    const many = Array.from({ length: 10 }, (_, n) => incident(String(1000 + n), 'reported', 10 + n));
+    const boards = buildWallBoards([call('c', 'ringing', 1)], 75, many, NOW, DEFAULT_SLA_TARGETS, 4);
+    expect(boards[1].cards).toHaveLength(4);
+    expect(boards[1].total).toBe(10);
+    expect(boards[1].cards[0].id).toBe('1009');
+    expect(boards[0].total).toBe(75);
+  });
+});
+
+describe('wibDayRange', () => {
+  it('starts the day at midnight WIB, which is 17:00 UTC the day before', () => {
+    expect(wibDayRange(Date.parse('2026-11-28T16:59:59Z'))).toEqual({ from: '2026-11-27T17:00:00.000Z', to: '2026-11-28T17:00:00.000Z' });
+    expect(wibDayRange(Date.parse('2026-11-28T17:00:00Z'))).toEqual({ from: '2026-11-28T17:00:00.000Z', to: '2026-11-29T17:00:00.000Z' });
+  });
+});
+
+describe('todayCounters', () => {
+  it('sums calls by type and the overall share within target over every measured stage', () => {
+    const c = todayCounters(
+      [
+        { call_type: 'emergency', calls: 3 },
+        { call_type: 'prank', calls: 5 },
+        { call_type: 'info', calls: 2 },
+      ],
+      [
+        { stage: 'answer', target_seconds: 60, samples: 8, within_target: 6, within_target_share: 0.75 },
+        { stage: 'dispatch', target_seconds: 120, samples: 2, within_target: 2, within_target_share: 1 },
+        { stage: 'on_scene', target_seconds: 900, samples: 0, within_target: 0, within_target_share: null },
+      ],
+    );
+    expect(c.totalCalls).toBe(10);
+    expect(c.emergencies).toBe(3);
+    expect(c.byType.ghost).toBe(0);
+    expect(c.slaShare).toBeCloseTo(0.8);
+    expect(c.stages.find((s) => s.stage === 'on_scene')?.share).toBeNull();
+  });
+
+  it('has no share when nothing was measured', () => {
+    expect(todayCounters([], []).slaShare).toBeNull();
+  });
+});
+
+describe('FreshTracker', () => {
+  it('learns the first set silently, then pulses new ids for a while', () => {
+    const t = new FreshTracker(1000);
+    expect(t.observe(['a', 'b'], 0).size).toBe(0);
+    expect([...t.observe(['a', 'b', 'c'], 100)]).toEqual(['c']);
+    expect([...t.observe(['a', 'b', 'c'], 900)]).toEqual(['c']);
+    expect(t.observe(['a', 'b', 'c'], 1100).size).toBe(0);
+  });
+
+  it('forgets closed ids, so a long run does not grow', () => {
+    const t = new FreshTracker(1000);
+    t.observe([], 0);
+    for (let n = 0; n < 5000; n++) t.observe([`i${n}`, `i${n + 1}`], n * 10);
+    expect(t.size()).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('FreshTracker identity', () => {
+  it('returns the same set while nothing changes', () => {
+    const t = new FreshTracker(1000);
+    t.observe(['a'], 0);
+    const first = t.observe(['a', 'b'], 10);
+    expect(t.observe(['a', 'b'], 20)).toBe(first);
+  });
+});

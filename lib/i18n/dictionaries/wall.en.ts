@@ -1,0 +1,52 @@
+/** Messages of the wall display, English (same keys as wall.id.ts). */
+import type { wallId } from './wall.id';
+
+export const wallEn = {
+  'wall.title': '112 Command Center Kota Cilegon',
+  'wall.clockError': 'The server clock cannot be read; timers use this computer’s clock.',
+  'wall.stale': 'Data may be out of date — reconnecting…',
+  'wall.openIncidents': '{count} open incidents',
+
+  'wall.board.calls': 'Calls in progress',
+  'wall.board.awaiting_dispatch': 'Awaiting dispatch',
+  'wall.board.awaiting_ack': 'Awaiting acknowledgement',
+  'wall.board.on_scene': 'En route & on scene',
+  'wall.board.empty': 'None',
+  'wall.board.more': '+{count} more',
+
+  'wall.callStage.ringing': 'Ringing',
+  'wall.callStage.answered': 'Answered',
+  'wall.callStage.classified': 'Recording',
+
+  'wall.callType.emergency': 'Emergency',
+  'wall.callType.ghost': 'Ghost',
+  'wall.callType.prank': 'Prank',
+  'wall.callType.info': 'Information',
+
+  'wall.timer.answer': 'answer',
+  'wall.timer.classify': 'classify',
+  'wall.timer.close_call': 'close',
+  'wall.timer.dispatch': 'dispatch',
+  'wall.timer.acknowledge': 'acknowledge',
+  'wall.timer.on_scene': 'arrival',
+  'wall.timer.handling': 'handling',
+  'wall.timer.closing': 'closing',
+
+  'wall.counters.title': 'Today',
+  'wall.counters.calls': 'Calls',
+  'wall.counters.emergencies': 'Emergencies',
+  'wall.counters.sla': 'Within SLA',
+  'wall.counters.none': '—',
+
+  'wall.chart.title': 'Within target per stage (today)',
+  'wall.stage.answer': 'Answer',
+  'wall.stage.classify': 'Classify',
+  'wall.stage.close_call': 'Close',
+  'wall.stage.call_total': 'Total',
+  'wall.stage.dispatch': 'Dispatch',
+  'wall.stage.acknowledge': 'Acknowledge',
+  'wall.stage.on_scene': 'Arrival',
+
+  'wall.map.cluster': '{count} incidents',
+  'wall.map.label': 'Map of open incidents',
+} satisfies Record<keyof typeof wallId, string>;
