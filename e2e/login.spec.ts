@@ -49,6 +49,20 @@ test.describe('demo sign-in', () => {
     await expect(page).toHaveURL(/\/wall$/);
     await expect(page.locator('[data-theme="dark"]')).toBeVisible();
   });
+
+  test('a wall PC that opens /wall signed out comes back to /wall after one sign-in', async ({ page, loginPage }) => {
+    await page.goto('/wall');
+    await expect(page).toHaveURL(/\/login\?next=%2Fwall$/);
+    await loginPage.signInAsDemoUser('wall@112.cilegon.test');
+    await expect(page).toHaveURL(/\/wall$/);
+    await expect(page.locator('[data-theme="dark"]')).toBeVisible();
+  });
+
+  test('a return address that leaves the site is ignored', async ({ page, loginPage }) => {
+    await page.goto('/login?next=%2F%2Fevil.example');
+    await loginPage.signInAsDemoUser('operator1@112.cilegon.test');
+    await expect(page).toHaveURL(/\/operator$/);
+  });
 });
 
 test.describe('password sign-in', () => {

@@ -9,6 +9,7 @@ import { isAuthApiError, isAuthRetryableFetchError, type AuthError } from '@supa
 import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/demo-users';
 import { createClient } from '@/lib/supabase/server';
 import { isDemoMode } from './demo-mode';
+import { safeReturnPath } from './return-path';
 import type { LoginErrorCode, LoginState } from './login-state';
 
 function classify(error: AuthError): LoginErrorCode {
@@ -21,19 +22,19 @@ function classify(error: AuthError): LoginErrorCode {
   return 'unavailable';
 }
 
-async function signInWith(email: string, password: string): Promise<LoginState> {
+async function signInWith(email: string, password: string, next: unknown): Promise<LoginState> {
   const supabase = await createClient();
   const { error } = await supabase.auth.signInWithPassword({ email, password });
   if (error) return { error: classify(error), email };
-  // The home page sends the user to the area of their role.
-  redirect('/');
+  // Back to the page asked for before signing in, else the home page sends the user to their area.
+  redirect(safeReturnPath(next) ?? '/');
 }
 
 export async function signIn(_previous: LoginState, formData: FormData): Promise<LoginState> {
   const email = String(formData.get('email') ?? '').trim();
   const password = String(formData.get('password') ?? '');
   if (email === '' || password === '') return { error: 'missing', email };
-  return signInWith(email, password);
+  return signInWith(email, password, formData.get('next'));
 }
 
 export async function signInAsDemoUser(_previous: LoginState, formData: FormData): Promise<LoginState> {
@@ -41,7 +42,7 @@ export async function signInAsDemoUser(_previous: LoginState, formData: FormData
   // Without demo mode the demo password must not open anything from this button.
   if (!isDemoMode()) return { error: 'demoOff', email: '' };
   if (!DEMO_USERS.some((user) => user.email === email)) return { error: 'invalid', email: '' };
-  return signInWith(email, DEMO_PASSWORD);
+  return signInWith(email, DEMO_PASSWORD, formData.get('next'));
 }
 
 export async function signOut(): Promise<void> {

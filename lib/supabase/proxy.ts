@@ -9,8 +9,11 @@ import WebSocket from 'ws';
 import type { Database } from './database.types';
 import { readSupabaseConfig } from './runtime-config';
 import { SESSION_COOKIE_NAME } from './session-cookie';
+import { REQUEST_PATH_HEADER } from '@/lib/auth/return-path';
 
 export async function updateSession(request: NextRequest): Promise<NextResponse> {
+  // Pages read it to send a signed-out visitor back here after signing in (lib/auth/return-path.ts).
+  request.headers.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   let response = NextResponse.next({ request });
   const { url, anonKey } = readSupabaseConfig();
   const supabase = createServerClient<Database>(url, anonKey, {

@@ -11,7 +11,15 @@ export interface DemoRoleGroup {
   users: Array<{ email: string; fullName: string }>;
 }
 
-export function DemoUserList({ groups, errors }: { groups: DemoRoleGroup[]; errors: Record<LoginErrorCode, string> }) {
+export function DemoUserList({
+  groups,
+  errors,
+  next,
+}: {
+  groups: DemoRoleGroup[];
+  errors: Record<LoginErrorCode, string>;
+  next: string | null;
+}) {
   const [state, action, pending] = useActionState(signInAsDemoUser, INITIAL_LOGIN_STATE);
   return (
     <form action={action} className="flex flex-col gap-4" data-test="demo-users">
@@ -20,6 +28,7 @@ export function DemoUserList({ groups, errors }: { groups: DemoRoleGroup[]; erro
           {errors[state.error]}
         </Alert>
       ) : null}
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       {groups.map((group) => (
         <fieldset key={group.role} className="flex flex-col gap-1" data-test={`demo-group-${group.role}`}>
           <legend className="mb-1 text-xs font-bold uppercase tracking-wide text-slate-600">{group.label}</legend>

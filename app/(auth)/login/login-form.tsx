@@ -15,7 +15,7 @@ export interface LoginFormLabels {
   errors: Record<LoginErrorCode, string>;
 }
 
-export function LoginForm({ labels }: { labels: LoginFormLabels }) {
+export function LoginForm({ labels, next }: { labels: LoginFormLabels; next: string | null }) {
   const [state, action, pending] = useActionState(signIn, INITIAL_LOGIN_STATE);
   return (
     <form action={action} className="flex flex-col gap-4" data-test="login-form">
@@ -24,6 +24,7 @@ export function LoginForm({ labels }: { labels: LoginFormLabels }) {
           {labels.errors[state.error]}
         </Alert>
       ) : null}
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       <TextField
         id="login-email"
         name="email"

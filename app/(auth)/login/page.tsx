@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getSession } from '@/lib/auth/session';
 import { isDemoMode } from '@/lib/auth/demo-mode';
+import { safeReturnPath } from '@/lib/auth/return-path';
 import type { LoginErrorCode } from '@/lib/auth/login-state';
 import { DEMO_USERS, type AppRole } from '@/lib/demo-users';
 import { getT } from '@/lib/i18n/server';
@@ -27,9 +28,10 @@ function demoGroups(t: Translate): DemoRoleGroup[] {
   })).filter((group) => group.users.length > 0);
 }
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const next = safeReturnPath((await searchParams).next);
   const session = await getSession();
-  if (session.status !== 'signed_out') redirect('/');
+  if (session.status !== 'signed_out') redirect(next ?? '/');
   const { t } = await getT();
   const errors: Record<LoginErrorCode, string> = {
     invalid: t('login.error.invalid'),
@@ -66,6 +68,7 @@ export default async function LoginPage() {
               submitting: t('login.submitting'),
               errors,
             }}
+            next={next}
           />
         </Card>
         {demo ? (
@@ -74,7 +77,7 @@ export default async function LoginPage() {
               <h2 className="text-lg font-bold">{t('login.demo.title')}</h2>
               <p className="text-sm text-slate-700">{t('login.demo.hint')}</p>
             </div>
-            <DemoUserList groups={demoGroups(t)} errors={errors} />
+            <DemoUserList groups={demoGroups(t)} errors={errors} next={next} />
           </Card>
         ) : null}
       </main>
