@@ -584,6 +584,10 @@ order by e.at, e.kind;
 
 set session_replication_role = origin;
 
+-- The statistics rollups (migration 000500) are kept by triggers, which were off for the bulk load:
+-- build them from the rows now.
+select private.stats_rebuild();
+
 -- The next ticket of today continues after the seeded ones.
 insert into private.ticket_counters (day, last_no)
 select (i.reported_at at time zone 'Asia/Jakarta')::date, count(*)

@@ -31,6 +31,15 @@ describe.each(backends)('seed on %s', (backend) => {
     expect(seedMs).toBeGreaterThan(0);
   });
 
+  it('built the statistics rollups that its bulk load (triggers off) skipped', async () => {
+    const r = await one<{ mismatches: string; hours: string }>(
+      `select (select count(*) from private.stats_rollup_mismatches()) mismatches,
+              (select count(*) from private.stats_call_hours) hours`,
+    );
+    expect(Number(r.mismatches)).toBe(0);
+    expect(Number(r.hours)).toBeGreaterThan(1000);
+  });
+
   it('has the agencies, posts and demo accounts', async () => {
     const r = await one<{ agencies: string; posts: string; users: string; identities: string; profiles: string; off_land: string }>(
       `select (select count(*) from agencies) agencies, (select count(*) from agency_posts) posts,

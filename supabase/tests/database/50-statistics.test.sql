@@ -1,9 +1,11 @@
 -- Statistics functions (migration 000500): exact figures on a small fixture whose durations were
--- worked out by hand, WIB day/hour bucketing at the range edges, and who may call them.
+-- worked out by hand, WIB day/hour bucketing at the range edges, and who may call them; the rollups
+-- they read stay equal to a recomputation from the raw rows through inserts, every workflow
+-- transition, later stamps, multi-row updates, deletes and a bulk load with triggers off.
 -- The fixture lives on 10 January 2026 (WIB), away from anything else a test creates.
 begin;
 \ir helpers/test-helpers.psql
-select plan(36);
+select plan(52);
 
 select tests.create_agency('FIRE', 'fire');
 select tests.create_agency('MED', 'medical');
@@ -253,6 +255,134 @@ select is(
   (select sum(assignments) from public.stats_agency_response('2025-01-01 00:00+07', '2025-01-02 00:00+07')),
   0::numeric, 'agencies listed with zero assignments in an empty range');
 select tests.as_owner();
+
+-- rollups -----------------------------------------------------------------------------------------
+update public.sla_targets set target_seconds = 60 where stage = 'answer';
+select is((select count(*) from private.stats_rollup_mismatches()), 0::bigint,
+  'the rollups equal their recomputation after the fixture''s inserts');
+
+-- Ranges that do not start or end on a WIB day (or hour): whole days (hours) come from the rollups,
+-- the partial edges from the raw rows.
+select tests.authenticate_as(pg_temp.uid('lead'));
+create temp table r_edge as select * from public.stats_sla_compliance('2026-01-09 12:00+07', '2026-01-11 06:00+07');
+create temp table r_inner as select * from public.stats_sla_compliance('2026-01-10 08:05+07', '2026-01-10 20:20+07');
+create temp table r_hour_in as select * from public.stats_calls_by_type('2026-01-10 08:05+07', '2026-01-10 09:00+07', 'hour');
+create temp table r_hour_edge as select * from public.stats_calls_by_type('2026-01-10 07:30+07', '2026-01-10 20:30+07', 'hour');
+create temp table r_op_edge as select * from public.stats_operator_stage_times('2026-01-09 12:00+07', '2026-01-11 06:00+07');
+select tests.as_owner();
+
+-- 9 Jan 12:00 – 11 Jan 06:00 also holds the two calls at either side of 10 January:
+-- answer 10 10 10 20 30 50 70: p50 20, p90 50+0.4·20 = 58, 6 within 60;
+-- total 30 30 40 60 70 120 185: p50 60, p90 120+0.4·65 = 146, 6 within 180.
+select results_eq(
+  $$select stage::text, samples, within_target, p50_seconds, p90_seconds from r_edge
+    where stage in ('answer', 'call_total', 'dispatch') order by r_edge.stage$$,
+  $$values ('answer', 7::bigint, 6::bigint, 20.0, 58.0), ('call_total', 7, 6, 60.0, 146.0), ('dispatch', 2, 1, 130.0, 186.0)$$,
+  'a range with partial days at both ends: the whole day from the rollups plus the edges from the raw rows');
+-- 08:05–20:20 on 10 January: answers 20 30 70 (p90 30+0.8·40 = 62); one incident dispatched after 200 s.
+select results_eq(
+  $$select stage::text, samples, within_target, p50_seconds, p90_seconds from r_inner
+    where stage in ('answer', 'dispatch') order by r_inner.stage$$,
+  $$values ('answer', 3::bigint, 2::bigint, 30.0, 62.0), ('dispatch', 1, 0, 200.0, 200.0)$$,
+  'a range inside one day comes from the raw rows alone');
+select results_eq(
+  $$select call_type::text, calls from r_hour_in order by r_hour_in.call_type$$,
+  $$values ('emergency', 1::bigint), ('ghost', 1::bigint), ('prank', 0::bigint), ('info', 0::bigint)$$,
+  '08:05–09:00 WIB: one hourly bucket without the 08:00 call');
+select is((select sum(calls) from r_hour_edge), 4::numeric, '07:30–20:30 WIB: whole hours from the rollup, 20:15 from the edge');
+select is((select calls from r_hour_edge where bucket_start = '2026-01-10 20:00+07' and call_type = 'prank'), 1::bigint,
+  'the edge call lands in its own hourly bucket');
+-- op1 gains the ghost call of 9 January 23:59:59 and the prank call of 11 January 00:00 (10 s stages).
+select results_eq(
+  $$select operator_name, calls, emergency_calls, nuisance_calls, p50_answer_seconds, p50_classify_seconds,
+           p50_close_call_seconds, p50_call_total_seconds, call_total_within_target_share
+    from r_op_edge$$,
+  $$values ('Test op1@stats.test', 5::bigint, 2::bigint, 3::bigint, 10.0, 10.0, 10.0, 40.0, 1.0000),
+           ('Test op2@stats.test', 2::bigint, 0::bigint, 1::bigint, 60.0, 37.5, 55.0, 152.5, 0.5000)$$,
+  'per operator over partial days at both ends');
+
+-- Every workflow transition, through the real functions: calls start to end, report, dispatch to
+-- two agencies, acknowledge, en route, on scene, decline, complete, close, and a cancel that
+-- withdraws an assignment.
+do $$
+declare
+  v_call public.calls;
+begin
+  perform tests.build_world();
+  perform tests.new_incident('inc2', 'medical');
+  perform tests.run_as(tests.id('supervisor'),
+    $q$select * from public.dispatch_incident({inc2}, array[{aga}, {agb}]::uuid[], tests.iv('inc2'))$q$);
+  perform tests.name_assignment('a2a', 'inc2', 'aga');
+  perform tests.name_assignment('a2b', 'inc2', 'agb');
+  perform tests.run_as(tests.id('opd_own'), $q$select * from public.acknowledge_assignment({a2a}, tests.av('a2a'))$q$);
+  perform tests.run_as(tests.id('opd_own'), $q$select * from public.mark_en_route({a2a}, tests.av('a2a'))$q$);
+  perform tests.run_as(tests.id('opd_own'), $q$select * from public.mark_on_scene({a2a}, tests.av('a2a'))$q$);
+  perform tests.run_as(tests.id('opd_other'), $q$select * from public.decline_assignment({a2b}, 'Unit sibuk', tests.av('a2b'))$q$);
+  perform tests.run_as(tests.id('opd_own'), $q$select * from public.complete_assignment({a2a}, 'Selesai', tests.av('a2a'))$q$);
+  perform tests.run_as(tests.id('supervisor'), $q$select * from public.close_incident({inc2}, 'Selesai', tests.iv('inc2'))$q$);
+  perform tests.run_as(tests.id('supervisor'), $q$select * from public.cancel_incident({inc1}, 'Laporan ganda', tests.iv('inc1'))$q$);
+  perform tests.authenticate_as(tests.id('operator'));
+  v_call := public.start_call(gen_random_uuid(), '0813 1111 2222');
+  v_call := public.answer_call(v_call.id, v_call.version);
+  v_call := public.classify_call(v_call.id, 'prank', v_call.version);
+  v_call := public.end_call(v_call.id, v_call.version);
+  perform tests.as_owner();
+end;
+$$;
+select is((select count(*) from private.stats_rollup_mismatches()), 0::bigint,
+  'the rollups equal their recomputation after a whole workflow');
+select tests.authenticate_as(pg_temp.uid('lead'));
+select is(
+  (select incidents || '/' || closed_incidents || '/' || cancelled_incidents
+   from public.stats_incidents_by_category(now() - interval '1 day', now() + interval '1 day') where category = 'fire'),
+  '1/0/1', 'a cancelled incident moves from open to cancelled in the rollup');
+select tests.as_owner();
+
+-- In a test transaction now() stands still, so every workflow stage took 0 s. Stamps that arrive
+-- later, by fractions of a second, as the owner: a single-row update per table, then a multi-row one.
+update public.calls set received_at = received_at - interval '60.000001 seconds' where id = tests.id('call1');
+update public.incidents set reported_at = reported_at - interval '100.5 seconds' where id = tests.id('inc2');
+update public.assignments set assigned_at = assigned_at - interval '30.25 seconds' where id = tests.id('a2a');
+update public.calls set operator_id = tests.id('spare')
+where operator_id = tests.id('operator') and received_at > now() - interval '1 day';
+select is((select count(*) from private.stats_rollup_mismatches()), 0::bigint,
+  'the rollups follow later stamps and multi-row updates');
+
+-- call1 answered after 60.000001 s: over the 60 s target, counted as 61 s; the other two calls 0 s.
+select tests.authenticate_as(pg_temp.uid('lead'));
+select results_eq(
+  $$select samples, within_target, p50_seconds, p90_seconds
+    from public.stats_sla_compliance(now() - interval '1 day', now() + interval '1 day') where stage = 'answer'$$,
+  $$values (3::bigint, 2::bigint, 0.0, 48.8)$$,
+  'a fractional duration is counted in whole seconds rounded up: over target stays over target');
+select results_eq(
+  $$select samples, within_target, p50_seconds from public.stats_sla_compliance(now() - interval '1 day', now() + interval '1 day')
+    where stage = 'dispatch'$$,
+  $$values (2::bigint, 2::bigint, 50.5)$$,
+  'incident stages follow a moved report time (101 s and 0 s: median 50.5)');
+select results_eq(
+  $$select p50_acknowledge_seconds, p50_on_scene_seconds
+    from public.stats_agency_response(now() - interval '1 day', now() + interval '1 day') where agency_code = 'AGA'$$,
+  $$values (31.0, 31.0)$$,
+  'assignment stages follow a moved assignment time (30.25 s counted as 31 s; the withdrawn one has none)');
+select tests.as_owner();
+
+-- Deletes, and a bulk load with the triggers off (as the seed loads its history): the rebuild
+-- repairs what the triggers did not see.
+insert into public.calls (received_at, answered_at, classified_at, ended_at, call_type, operator_id)
+select now() - g * interval '1 hour', now() - g * interval '1 hour' + interval '5 seconds',
+       now() - g * interval '1 hour' + interval '9 seconds', now() - g * interval '1 hour' + interval '20 seconds',
+       'info', tests.id('spare')
+from generate_series(1, 3) g;
+delete from public.calls where call_type = 'info' and operator_id = tests.id('spare');
+select is((select count(*) from private.stats_rollup_mismatches()), 0::bigint, 'the rollups follow deletes');
+set local session_replication_role = replica;
+insert into public.calls (received_at, answered_at, call_type, classified_at, ended_at)
+values ('2026-01-12 10:00+07', '2026-01-12 10:00:05+07', 'ghost', '2026-01-12 10:00:07+07', '2026-01-12 10:00:09+07');
+set local session_replication_role = origin;
+select ok((select count(*) from private.stats_rollup_mismatches()) > 0, 'rows loaded with triggers off are missing from the rollups');
+select private.stats_rebuild();
+select is((select count(*) from private.stats_rollup_mismatches()), 0::bigint, 'stats_rebuild() recomputes them');
 
 select * from finish();
 rollback;
