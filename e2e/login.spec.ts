@@ -92,7 +92,7 @@ test.describe('session', () => {
     await expect(page).toHaveURL(/\/login$/);
     await expect(loginPage.title).toBeVisible();
     await page.goto('/operator');
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(/\/login\?next=%2Foperator$/);
   });
 
   test('an area refuses a role it is not meant for with 403', async ({ page, loginPage }) => {

@@ -118,8 +118,42 @@ export class WorkflowDriver {
     return unwrap(await db.rpc('start_call', { p_idempotency_key: crypto.randomUUID(), p_caller_phone: '081299990000' }), 'start_call');
   }
 
-  /** Answers, classifies as emergency and reports the call; returns the incident. */
-  async reportFromCall(call: { id: string; version: number }, lat = -5.99, lng = 106.02): Promise<{ id: string; version: number; callVersion: number }> {
+  /**
+   * Cancels every open incident, as a supervisor would, so the boards (capped at 6 cards, oldest
+   * first) show this spec's incidents whatever the specs before it left open on the shared server.
+   */
+  async quietCenter(): Promise<void> {
+    const db = await this.as('supervisor1@112.cilegon.test');
+    const open = unwrap(await db.from('incidents').select('id, version').not('status', 'in', '(closed,cancelled)'), 'read open incidents');
+    for (const i of open) {
+      unwrap(
+        await db.rpc('cancel_incident', { p_incident_id: i.id, p_reason: 'Uji layar dinding: pusat dikosongkan', p_expected_version: i.version }),
+        'cancel_incident',
+      );
+    }
+  }
+
+  /**
+   * A point in the city as far as possible from every open incident, so the wall shows the test's
+   * incident as its own marker rather than inside a cluster of incidents other specs left open.
+   */
+  async isolatedSpot(): Promise<{ lat: number; lng: number }> {
+    const db = await this.as('supervisor1@112.cilegon.test');
+    const open = unwrap(await db.from('incidents').select('lat, lng').not('status', 'in', '(closed,cancelled)'), 'read open incidents');
+    let best = { lat: -5.99, lng: 106.02, gap: -1 };
+    // On land in the fitted city view: east of about 105.97 (data/cilegon.json city.note).
+    for (let lat = -6.055; lat <= -5.905; lat += 0.005) {
+      for (let lng = 105.975; lng <= 106.08; lng += 0.005) {
+        const gap = Math.min(...open.map((o) => Math.hypot(o.lat - lat, o.lng - lng)), Infinity);
+        if (gap > best.gap) best = { lat, lng, gap };
+      }
+    }
+    return { lat: best.lat, lng: best.lng };
+  }
+
+  /** Answers, classifies as emergency and reports the call (at an isolated spot unless given); returns the incident. */
+  async reportFromCall(call: { id: string; version: number }, at?: { lat: number; lng: number }): Promise<{ id: string; version: number; callVersion: number }> {
+    const { lat, lng } = at ?? (await this.isolatedSpot());
     const db = await this.as('operator1@112.cilegon.test');
     const answered = unwrap(await db.rpc('answer_call', { p_call_id: call.id, p_expected_version: call.version }), 'answer_call');
     unwrap(

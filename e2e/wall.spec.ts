@@ -16,6 +16,7 @@ test.describe('wall display', () => {
     await wall.signInAndOpen();
     const driver = await WorkflowDriver.fromPage(page);
     try {
+      await driver.quietCenter();
       await expect(page.getByTestId('wall-count-calls').getByTestId('wall-figure-value')).toHaveText(/^\d+$/);
       const emergenciesBefore = await wall.count('wall-count-emergencies');
 
@@ -77,7 +78,8 @@ test.describe('wall display', () => {
     await wall.signInAndOpen();
     const driver = await WorkflowDriver.fromPage(page);
     try {
-      const before = await driver.reportFromCall(await driver.startCall(), -6.0, 106.0);
+      await driver.quietCenter();
+      const before = await driver.reportFromCall(await driver.startCall());
       await expect(wall.marker(before.id)).toBeVisible();
 
       await restartStack();
@@ -85,7 +87,7 @@ test.describe('wall display', () => {
       // Changes made right after the restart, possibly before the wall is back: the resync shows them.
       await driver.dispatch(before.id, await driver.incidentVersion(before.id));
       const call = await driver.startCall();
-      const after = await driver.reportFromCall(call, -5.95, 106.03);
+      const after = await driver.reportFromCall(call, await driver.isolatedSpot());
 
       await wall.waitLive(60_000);
       await expect(wall.marker(after.id)).toBeVisible({ timeout: 30_000 });
