@@ -47,7 +47,9 @@ const config = { ...configFromEnv(), host: process.env.STACK_HOST ?? host };
 const stack = await startStack(config);
 const supabaseUrl = `http://127.0.0.1:${config.port}`;
 
-const next = spawn('npx', ['next', 'start', '-p', String(appPort), '-H', host], {
+// Run Next's own binary, not `npx next`: a signal to npx does not reach the server it starts.
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const next = spawn(process.execPath, [nextBin, 'start', '-p', String(appPort), '-H', host], {
   stdio: 'inherit',
   env: {
     ...process.env,
