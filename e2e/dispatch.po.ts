@@ -5,13 +5,11 @@
  * The API address comes from the page's runtime configuration, so it follows the e2e server's port.
  */
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import WebSocket from 'ws';
-import { DEMO_PASSWORD } from '../lib/demo-users';
 import type { Database } from '../lib/supabase/database.types';
 import { LoginPage } from './login.po';
+import { DemoClients, type DemoDb } from './support/demo-clients';
 
-type Db = SupabaseClient<Database>;
+type Db = DemoDb;
 
 export async function signedInPage(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
@@ -109,36 +107,18 @@ export interface ReportedIncident {
 
 /** supabase-js as demo accounts, one client per account. */
 export class DispatchApi {
-  private readonly clients = new Map<string, Db>();
-
-  private constructor(private readonly url: string, private readonly anonKey: string) {}
+  private constructor(private readonly accounts: DemoClients) {}
 
   static async fromPage(page: Page): Promise<DispatchApi> {
-    const text = await page.locator('#supabase-config').textContent();
-    if (!text) throw new Error('no #supabase-config in the page');
-    const { url, anonKey } = JSON.parse(text) as { url: string; anonKey: string };
-    return new DispatchApi(url, anonKey);
+    return new DispatchApi(await DemoClients.fromPage(page));
   }
 
-  async as(email: string): Promise<Db> {
-    const existing = this.clients.get(email);
-    if (existing) return existing;
-    const client = createClient<Database>(this.url, this.anonKey, {
-      auth: { persistSession: false, autoRefreshToken: false },
-      realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
-    });
-    const { error } = await client.auth.signInWithPassword({ email, password: DEMO_PASSWORD });
-    if (error) throw new Error(`sign-in of ${email} failed: ${error.message}`);
-    this.clients.set(email, client);
-    return client;
+  as(email: string): Promise<Db> {
+    return this.accounts.as(email);
   }
 
-  async close(): Promise<void> {
-    for (const c of this.clients.values()) {
-      await c.removeAllChannels();
-      await c.auth.signOut();
-    }
-    this.clients.clear();
+  close(): Promise<void> {
+    return this.accounts.close({ signOut: true });
   }
 
   /** What the operator console does: a call, answered, classified emergency, reported, ended. */

@@ -4,15 +4,12 @@
  * wall test can change incidents from "another context" and watch the wall follow.
  */
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import WebSocket from 'ws';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_PASSWORD } from '../lib/demo-users';
-import type { Database } from '../lib/supabase/database.types';
 import { LoginPage } from './login.po';
+import { DemoClients, type DemoDb } from './support/demo-clients';
 
-type Db = SupabaseClient<Database>;
+type Db = DemoDb;
 type Board = 'calls' | 'awaiting_dispatch' | 'awaiting_ack' | 'on_scene';
 
 export const WALL_EMAIL = 'wall@112.cilegon.test';
@@ -84,33 +81,19 @@ function unwrap<T>(result: { data: T; error: { message: string } | null }, what:
 
 /** Acts as demo accounts through the workflow RPCs, like the operator, dispatch and OPD screens. */
 export class WorkflowDriver {
-  private readonly clients = new Map<string, Db>();
-
-  private constructor(private readonly url: string, private readonly anonKey: string) {}
+  private constructor(private readonly accounts: DemoClients) {}
 
   static async fromPage(page: Page): Promise<WorkflowDriver> {
-    const text = await page.locator('#supabase-config').textContent();
-    if (!text) throw new Error('no #supabase-config in the page');
-    const { url, anonKey } = JSON.parse(text) as { url: string; anonKey: string };
-    return new WorkflowDriver(url, anonKey);
+    return new WorkflowDriver(await DemoClients.fromPage(page));
   }
 
-  async as(email: string): Promise<Db> {
-    const existing = this.clients.get(email);
-    if (existing) return existing;
-    const client = createClient<Database>(this.url, this.anonKey, {
-      auth: { persistSession: false, autoRefreshToken: false },
-      realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
-    });
-    const { error } = await client.auth.signInWithPassword({ email, password: DEMO_PASSWORD });
-    if (error) throw new Error(`sign-in of ${email} failed: ${error.message}`);
-    this.clients.set(email, client);
-    return client;
+  as(email: string): Promise<Db> {
+    return this.accounts.as(email);
   }
 
   /** Forgets the sessions (e.g. after the stack restarted, sign in again). */
   reset(): void {
-    this.clients.clear();
+    this.accounts.forget();
   }
 
   async startCall(): Promise<{ id: string; version: number }> {
@@ -208,9 +191,8 @@ export class WorkflowDriver {
     return unwrap(await db.from('incidents').select('version').eq('id', incidentId).single(), 'read incident').version;
   }
 
-  async dispose(): Promise<void> {
-    for (const c of this.clients.values()) await c.removeAllChannels();
-    this.clients.clear();
+  dispose(): Promise<void> {
+    return this.accounts.close({ signOut: false });
   }
 }
 
