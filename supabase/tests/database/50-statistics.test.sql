@@ -150,26 +150,6 @@ select results_eq(
   'per operator: answered calls, emergencies, nuisance calls, median stage seconds, share within 3 minutes');
 
 -- who may call them -------------------------------------------------------------------------------
-create function pg_temp.stats_as(p_user text, p_sql text) returns text
-language plpgsql
-as $$
-begin
-  if p_user = 'anon' then
-    perform tests.authenticate_as_anon();
-  elsif p_user = 'service_role' then
-    perform tests.authenticate_as_service_role();
-  else
-    perform tests.authenticate_as(pg_temp.uid(p_user));
-  end if;
-  execute p_sql;
-  perform tests.as_owner();
-  return 'ok';
-exception when others then
-  perform tests.as_owner();
-  return sqlstate || ' ' || sqlerrm;
-end;
-$$;
-grant execute on function pg_temp.stats_as(text, text) to anon, authenticated, service_role;
 
 create temp table fx_calls (fn text, sql text);
 insert into fx_calls values
@@ -183,26 +163,26 @@ insert into fx_calls values
 grant select on fx_calls to anon, authenticated, service_role;
 
 select is(
-  (select array_agg(distinct pg_temp.stats_as(u.who, c.sql)) from fx_calls c,
+  (select array_agg(distinct tests.outcome_as(u.who, pg_temp.uid(u.who), c.sql)) from fx_calls c,
      (values ('lead'), ('sup'), ('adm'), ('service_role')) as u (who)),
   array['ok'], 'leadership, supervisors, admins and the service role get every statistic');
 select is(
-  (select array_agg(distinct pg_temp.stats_as('op1', c.sql)) from fx_calls c),
+  (select array_agg(distinct tests.outcome_as('op1', pg_temp.uid('op1'), c.sql)) from fx_calls c),
   array['42501 forbidden_role'], 'an operator is refused every statistic with 42501 forbidden_role');
 select is(
-  (select array_agg(distinct pg_temp.stats_as('opd', c.sql)) from fx_calls c),
+  (select array_agg(distinct tests.outcome_as('opd', pg_temp.uid('opd'), c.sql)) from fx_calls c),
   array['42501 forbidden_role'], 'an OPD liaison is refused every statistic with 42501 forbidden_role');
 select is(
-  (select array_agg(distinct left(pg_temp.stats_as('anon', c.sql), 5)) from fx_calls c),
+  (select array_agg(distinct left(tests.outcome_as('anon', pg_temp.uid('anon'), c.sql), 5)) from fx_calls c),
   array['42501'], 'anon may not even execute them (42501)');
 select is(
-  pg_temp.stats_as('lead', $$select * from public.stats_sla_compliance(now(), now() - interval '1 day')$$),
+  tests.outcome_as('lead', pg_temp.uid('lead'), $$select * from public.stats_sla_compliance(now(), now() - interval '1 day')$$),
   'P0001 invalid_range', 'a reversed range is refused');
 select is(
-  pg_temp.stats_as('lead', $$select * from public.stats_calls_by_type(now() - interval '100 days', now(), 'hour')$$),
+  tests.outcome_as('lead', pg_temp.uid('lead'), $$select * from public.stats_calls_by_type(now() - interval '100 days', now(), 'hour')$$),
   'P0001 invalid_range', 'hourly buckets over more than 93 days are refused');
 select is(
-  pg_temp.stats_as('lead', $$select * from public.stats_calls_by_type(now() - interval '1 day', now(), 'week')$$),
+  tests.outcome_as('lead', pg_temp.uid('lead'), $$select * from public.stats_calls_by_type(now() - interval '1 day', now(), 'week')$$),
   'P0001 invalid_bucket', 'an unknown bucket is refused');
 
 -- shape: security definer, fixed search_path, no caller data in any result ------------------------

@@ -29,26 +29,6 @@ values
    'prank', pg_temp.uid('op'), '081211110004', null, null),
   (now() - interval '13 hours', null, null, null, null, null, '081211110005', null, null);
 
-create function pg_temp.wall_as(p_user text, p_sql text) returns text
-language plpgsql
-as $$
-begin
-  if p_user = 'anon' then
-    perform tests.authenticate_as_anon();
-  elsif p_user = 'service_role' then
-    perform tests.authenticate_as_service_role();
-  else
-    perform tests.authenticate_as(pg_temp.uid(p_user));
-  end if;
-  execute p_sql;
-  perform tests.as_owner();
-  return 'ok';
-exception when others then
-  perform tests.as_owner();
-  return sqlstate || ' ' || sqlerrm;
-end;
-$$;
-grant execute on function pg_temp.wall_as(text, text) to anon, authenticated, service_role;
 
 -- leadership sees the open calls, oldest first, with their stage ----------------------------------
 select tests.authenticate_as(pg_temp.uid('lead'));
@@ -90,15 +70,15 @@ select is(
 select tests.as_owner();
 
 -- who may call it ---------------------------------------------------------------------------------
-select is(pg_temp.wall_as('lead', 'select * from public.wall_open_calls()'), 'ok', 'leadership may');
-select is(pg_temp.wall_as('sup', 'select * from public.wall_open_calls()'), 'ok', 'a supervisor may');
-select is(pg_temp.wall_as('adm', 'select * from public.wall_open_calls()'), 'ok', 'an admin may');
-select is(pg_temp.wall_as('service_role', 'select * from public.wall_open_calls()'), 'ok', 'the service role may');
-select is(pg_temp.wall_as('op', 'select * from public.wall_open_calls()'), '42501 forbidden_role',
+select is(tests.outcome_as('lead', pg_temp.uid('lead'), 'select * from public.wall_open_calls()'), 'ok', 'leadership may');
+select is(tests.outcome_as('sup', pg_temp.uid('sup'), 'select * from public.wall_open_calls()'), 'ok', 'a supervisor may');
+select is(tests.outcome_as('adm', pg_temp.uid('adm'), 'select * from public.wall_open_calls()'), 'ok', 'an admin may');
+select is(tests.outcome_as('service_role', pg_temp.uid('service_role'), 'select * from public.wall_open_calls()'), 'ok', 'the service role may');
+select is(tests.outcome_as('op', pg_temp.uid('op'), 'select * from public.wall_open_calls()'), '42501 forbidden_role',
   'an operator is refused (they read calls in their own console)');
-select is(pg_temp.wall_as('opd', 'select * from public.wall_open_calls()'), '42501 forbidden_role',
+select is(tests.outcome_as('opd', pg_temp.uid('opd'), 'select * from public.wall_open_calls()'), '42501 forbidden_role',
   'an OPD liaison is refused');
-select is(left(pg_temp.wall_as('anon', 'select * from public.wall_open_calls()'), 5), '42501',
+select is(left(tests.outcome_as('anon', pg_temp.uid('anon'), 'select * from public.wall_open_calls()'), 5), '42501',
   'anon may not execute it');
 
 select * from finish();
