@@ -1,40 +1,58 @@
 -- The part of a Supabase database that the platform creates before any migration runs:
 -- API roles, the auth schema and its helper functions, the realtime publication and default grants.
--- Idempotent: run on every start of the embedded stack. Migrations never create any of this.
+-- Run on every start of the embedded stack, in one transaction. It creates what is missing and grants
+-- only on what it has just created: the privileges of an existing database belong to its migrations
+-- (which revoke, e.g., anon's access to public tables and functions), so a restart must never hand
+-- them back. Migrations never create any of this.
 
 do $$
+declare
+  created text[] := '{}';
+  api_role text;
 begin
   if not exists (select from pg_roles where rolname = 'anon') then
     create role anon nologin noinherit;
+    created := created || 'anon'::text;
   end if;
   if not exists (select from pg_roles where rolname = 'authenticated') then
     create role authenticated nologin noinherit;
+    created := created || 'authenticated'::text;
   end if;
   if not exists (select from pg_roles where rolname = 'service_role') then
     create role service_role nologin noinherit bypassrls;
+    created := created || 'service_role'::text;
   end if;
   if not exists (select from pg_roles where rolname = 'authenticator') then
     create role authenticator noinherit login;
+    created := created || 'authenticator'::text;
   end if;
   if not exists (select from pg_roles where rolname = 'supabase_admin') then
     create role supabase_admin nologin;
   end if;
+  -- Roles are shared by every database of a Postgres server: the membership is granted together
+  -- with the role that needs it, never again on a later start or another database.
+  foreach api_role in array array['anon', 'authenticated', 'service_role'] loop
+    if api_role = any(created) or 'authenticator' = any(created) then
+      execute format('grant %I to authenticator', api_role);
+    end if;
+  end loop;
 end
 $$;
 
-grant anon, authenticated, service_role to authenticator;
-
-create schema if not exists extensions;
-create schema if not exists auth;
-create schema if not exists realtime;
-create schema if not exists supabase_migrations;
+do $$
+declare
+  api_schema text;
+begin
+  foreach api_schema in array array['extensions', 'auth', 'realtime'] loop
+    if not exists (select from pg_namespace where nspname = api_schema) then
+      execute format('create schema %I', api_schema);
+      execute format('grant usage on schema %I to anon, authenticated, service_role', api_schema);
+    end if;
+  end loop;
+end
+$$;
 
 create extension if not exists pgcrypto with schema extensions;
-
-grant usage on schema public to anon, authenticated, service_role;
-grant usage on schema extensions to anon, authenticated, service_role;
-grant usage on schema auth to anon, authenticated, service_role;
-grant usage on schema realtime to anon, authenticated, service_role;
 
 create table if not exists auth.users (
   instance_id uuid,
@@ -117,6 +135,13 @@ create table if not exists auth.refresh_tokens (
 );
 create index if not exists refresh_tokens_session_id_idx on auth.refresh_tokens (session_id);
 
+-- The helpers missing before this run: only they get their grants below. `create or replace` keeps
+-- the privileges of a function that exists already.
+create temporary table baseline_new_functions on commit drop as
+  select signature
+    from unnest(array['auth.uid()', 'auth.role()', 'auth.email()', 'auth.jwt()']) as signature
+   where to_regprocedure(signature) is null;
+
 -- Supabase's helpers read the claims PostgREST puts in request.jwt.claims for each transaction.
 create or replace function auth.uid() returns uuid
 language sql stable
@@ -154,7 +179,15 @@ as $$
   )::jsonb
 $$;
 
-grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt() to anon, authenticated, service_role;
+do $$
+declare
+  signature text;
+begin
+  for signature in select b.signature from baseline_new_functions b loop
+    execute format('grant execute on function %s to anon, authenticated, service_role', signature);
+  end loop;
+end
+$$;
 
 do $$
 begin
@@ -164,16 +197,26 @@ begin
 end
 $$;
 
--- Default privileges as Supabase sets them: table access is then governed by RLS policies.
-grant all on all tables in schema public to anon, authenticated, service_role;
-grant all on all sequences in schema public to anon, authenticated, service_role;
-grant all on all functions in schema public to anon, authenticated, service_role;
-alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
-alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
+-- The first start on a database is the one that finds no migration table yet. Only then does public
+-- get Supabase's grants and default privileges (table access is then governed by RLS policies); later
+-- starts leave public's privileges to the migrations.
+do $$
+begin
+  if to_regclass('supabase_migrations.schema_migrations') is null then
+    grant usage on schema public to anon, authenticated, service_role;
+    grant all on all tables in schema public to anon, authenticated, service_role;
+    grant all on all sequences in schema public to anon, authenticated, service_role;
+    grant all on all functions in schema public to anon, authenticated, service_role;
+    alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
+    alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+    alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
 
-create table if not exists supabase_migrations.schema_migrations (
-  version text primary key,
-  statements text[],
-  name text
-);
+    create schema if not exists supabase_migrations;
+    create table supabase_migrations.schema_migrations (
+      version text primary key,
+      statements text[],
+      name text
+    );
+  end if;
+end
+$$;

@@ -1,5 +1,6 @@
 /**
- * Brings a database to the current schema: the Supabase baseline, then every file of
+ * Brings a database to the current schema: the Supabase baseline (what is missing of it; the grants
+ * of an existing database are never touched), then every file of
  * `supabase/migrations` not applied yet (in name order, each in its own transaction, tracked in the
  * Supabase CLI's own table), then the seed when the database was new.
  */
@@ -19,7 +20,10 @@ export async function migrate(db: Database, migrationsDir: string, seedFile?: st
   const isNew =
     (await db.query(`select to_regclass('supabase_migrations.schema_migrations') is null as fresh`)).rows[0]?.fresh ===
     true;
-  await db.exec(readFileSync(baselineFile, 'utf8'));
+  // One transaction: the baseline decides what to grant from what is missing when it starts, so a
+  // start that fails half-way must leave nothing behind for the next start to mistake for existing.
+  const baseline = readFileSync(baselineFile, 'utf8');
+  await db.transaction((tx) => tx.exec(baseline));
   const done = new Set(
     (await db.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map(
       (r) => r.version,
