@@ -4,9 +4,12 @@
  */
 import { expect, test } from './support/fixtures';
 import { StatsPage } from './stats.po';
+import { DemoClients } from './support/demo-clients';
+import { leaksInBodies, phoneLikeNodes, recordResponses } from './support/caller-data-leaks';
 
 test('leadership sees the statistics charts and tables of the seeded history', async ({ page, loginPage }) => {
   await loginPage.goto();
+  const responses = recordResponses(page);
   await loginPage.signInAsDemoUser('pimpinan@112.cilegon.test');
   await expect(page).toHaveURL(/\/stats$/);
   const stats = new StatsPage(page);
@@ -20,9 +23,17 @@ test('leadership sees the statistics charts and tables of the seeded history', a
   await expect(stats.slaRows().filter({ hasText: '%' }).first()).toBeVisible();
   expect(await stats.agencyRows().count()).toBeGreaterThan(0);
   expect(await stats.operatorRows().count()).toBeGreaterThan(0);
-  // Statistics carry no caller data: no phone number anywhere on the page.
-  // The page text runs chart figures together ("…1008226…"): a phone number starts after a non-digit.
-  await expect(page.locator('body')).not.toContainText(/(?<!\d)(\+62|0)8\d{8,}/);
+  // Statistics carry no caller data: no phone number in any text node or attribute, and none of the
+  // callers' numbers (read as a supervisor, who may see them) in anything the page received.
+  expect(await phoneLikeNodes(page)).toEqual([]);
+  const api = await DemoClients.fromPage(page);
+  const supervisor = await api.as('supervisor1@112.cilegon.test');
+  const { data: calls, error } = await supervisor.from('calls').select('caller_phone').order('received_at', { ascending: false }).limit(2000);
+  await api.close({ signOut: false });
+  expect(error).toBeNull();
+  const numbers = [...new Set((calls ?? []).map((c) => c.caller_phone).filter((p): p is string => !!p))];
+  expect(numbers.length).toBeGreaterThan(100);
+  expect(leaksInBodies(await responses.bodies(), numbers)).toEqual([]);
 
   // One day long ago: no operator worked then, the table says so.
   await stats.from.fill('2020-01-01');
