@@ -11,6 +11,15 @@ describe('safeReturnPath', () => {
       expect(safeReturnPath(bad)).toBeNull();
     }
   });
+  it('refuses paths that a browser resolves to another host (dot segments, %2e, backslashes)', () => {
+    for (const bad of ['/.//evil.example/phish', '/a/..//evil.example', '/%2e//evil.example', '/./\\evil.example', '/.\\/evil.example', '/%2E%2E//evil.example', '/a/../../\\evil.example', '/./login', '/wall/../login?next=/x']) {
+      expect(safeReturnPath(bad), bad).toBeNull();
+    }
+  });
+  it('returns the resolved path, not the request text', () => {
+    expect(safeReturnPath('/dispatch/./../wall')).toBe('/wall');
+    expect(safeReturnPath('/opd/%2e/inbox?x=1#top')).toBe('/opd/inbox?x=1#top');
+  });
 });
 
 describe('loginPathFor', () => {
