@@ -1,10 +1,10 @@
 /**
  * Password hashing as supabase/auth does it: bcrypt, cost 10, `$2a$` hashes, so that hashes written by
  * this stack, by supabase/auth and by a seed using pgcrypto (`extensions.crypt(pw, extensions.gen_salt('bf'))`)
- * are interchangeable.
+ * are interchangeable. The hashing runs on a worker thread (see bcrypt-worker.ts).
  */
-import bcrypt from 'bcryptjs';
 import { AuthError, badRequest } from './auth-errors.ts';
+import { bcryptCompare, bcryptHash } from './bcrypt-worker.ts';
 
 const COST = 10;
 /** bcrypt only reads the first 72 bytes; supabase/auth refuses longer passwords rather than truncate. */
@@ -13,15 +13,12 @@ export const MAX_PASSWORD_LENGTH = 72;
 export const MIN_PASSWORD_LENGTH = 6;
 
 export async function hashPassword(password: string): Promise<string> {
-  // pgcrypto's crypt() reads the `$2a$` variant; bcryptjs writes `$2b$`, the same algorithm for
-  // passwords this short, so only the prefix changes.
-  const salt = (await bcrypt.genSalt(COST)).replace(/^\$2b\$/, '$2a$');
-  return bcrypt.hash(password, salt);
+  return bcryptHash(password, COST);
 }
 
 export async function verifyPassword(password: string, hash: string | null): Promise<boolean> {
   if (!hash || !/^\$2[abxy]?\$\d\d\$/.test(hash)) return false;
-  return bcrypt.compare(password, hash);
+  return bcryptCompare(password, hash);
 }
 
 /** supabase/auth's checks on a new password: too long is a 400, too short a 422 `weak_password`. */
