@@ -113,7 +113,7 @@ export async function listUsersPage(ctx: StackContext, url: URL): Promise<UserPa
   return { body: { users, aud: DEFAULT_AUD }, headers: { link: links.join(', '), 'x-total-count': String(total) } };
 }
 
-async function passwordHashFor(params: UserParams): Promise<string> {
+async function passwordHashFor(params: UserParams, minLength: number): Promise<string> {
   if (params.password_hash) {
     if (!/^\$2[abxy]?\$\d\d\$[./A-Za-z0-9]{53}$/.test(params.password_hash)) {
       throw badRequest('validation_failed', 'Only bcrypt password hashes are supported');
@@ -121,14 +121,17 @@ async function passwordHashFor(params: UserParams): Promise<string> {
     return params.password_hash;
   }
   // Like supabase/auth, a user created without a password gets an unguessable one.
-  const password = params.password || randomBytes(32).toString('base64url');
-  if (Buffer.byteLength(password) > MAX_PASSWORD_LENGTH) {
+  if (!params.password) return hashPassword(randomBytes(32).toString('base64url'));
+  // supabase/auth checks only the 72-byte bcrypt limit here; this stack applies the whole policy, so an
+  // administrator cannot give an account a password that a user could not choose (README).
+  if (Buffer.byteLength(params.password) > MAX_PASSWORD_LENGTH) {
     throw badRequest('validation_failed', 'bcrypt: password length exceeds 72 bytes');
   }
-  return hashPassword(password);
+  checkPasswordStrength(params.password, minLength);
+  return hashPassword(params.password);
 }
 
-export async function createUser(ctx: StackContext, req: IncomingMessage): Promise<UserJson> {
+export async function createUser(ctx: StackContext, req: IncomingMessage, passwordMinLength: number): Promise<UserJson> {
   const params = await readParams(req, userParams);
   if (!params.email && !params.phone) {
     throw badRequest('validation_failed', 'Cannot create a user without either an email or phone');
@@ -152,7 +155,7 @@ export async function createUser(ctx: StackContext, req: IncomingMessage): Promi
     if (/^[0-]+$/.test(params.id)) throw badRequest('validation_failed', 'ID cannot be a nil uuid');
   }
   const bannedUntil = banUntil(params.ban_duration);
-  const encryptedPassword = await passwordHashFor(params);
+  const encryptedPassword = await passwordHashFor(params, passwordMinLength);
 
   let userMetadata: JsonObject = params.user_metadata ?? {};
   if (params.email_confirm && email) userMetadata = mergeMetadata(userMetadata, { email_verified: true });
@@ -187,7 +190,12 @@ export async function getUserById(ctx: StackContext, id: string): Promise<UserJs
   return (await loadUser(ctx, id)).user;
 }
 
-export async function updateUserById(ctx: StackContext, req: IncomingMessage, id: string): Promise<UserJson> {
+export async function updateUserById(
+  ctx: StackContext,
+  req: IncomingMessage,
+  id: string,
+  passwordMinLength: number,
+): Promise<UserJson> {
   const current = await loadUser(ctx, id);
   const params = await readParams(req, userParams);
   const email = params.email ? validateEmail(params.email) : undefined;
@@ -201,7 +209,7 @@ export async function updateUserById(ctx: StackContext, req: IncomingMessage, id
   const bannedUntil = banUntil(params.ban_duration);
   let encryptedPassword: string | undefined;
   if (typeof params.password === 'string') {
-    checkPasswordStrength(params.password);
+    checkPasswordStrength(params.password, passwordMinLength);
     encryptedPassword = await hashPassword(params.password);
   }
   let userMetadata = params.user_metadata ? mergeMetadata(current.user.user_metadata, params.user_metadata) : undefined;

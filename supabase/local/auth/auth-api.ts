@@ -9,8 +9,10 @@ import type { HttpApi, StackContext } from '../stack-context.ts';
 import { sendJson } from '../http.ts';
 import type { TokenSettings } from './access-tokens.ts';
 import { AuthError, notFound, sendAuthError, unprocessable } from './auth-errors.ts';
+import { authSettingsFromEnv, type AuthSettings } from './auth-settings.ts';
 import { createUser, deleteUserById, getUserById, listUsersPage, updateUserById } from './admin-users.ts';
 import { requireAdmin } from './auth-request.ts';
+import { SignInThrottle } from './rate-limit.ts';
 import { DEFAULT_REUSE_INTERVAL } from './sessions.ts';
 import { passwordGrant, refreshGrant, unsupportedGrant } from './token-grants.ts';
 import { getUser, logout, parseLogoutScope, updateOwnUser } from './user-endpoints.ts';
@@ -18,12 +20,22 @@ import { getUser, logout, parseLogoutScope, updateOwnUser } from './user-endpoin
 export interface AuthApiOptions {
   /** Seconds during which a just-rotated refresh token may be presented again (supabase/auth default 10). */
   refreshTokenReuseInterval?: number;
+  /** Password policy, sign-in limits, trusted proxies; what is not given comes from the environment. */
+  settings?: Partial<AuthSettings>;
+  /** The rate limits' clock (milliseconds), for tests. */
+  now?: () => number;
 }
 
 const methodNotAllowed = () => new AuthError(405, 'method_not_allowed', 'Method not allowed');
 
 export function createAuthApi(ctx: StackContext, options: AuthApiOptions = {}): HttpApi {
   const reuseInterval = options.refreshTokenReuseInterval ?? DEFAULT_REUSE_INTERVAL;
+  const settings: AuthSettings = { ...authSettingsFromEnv(), ...options.settings };
+  // One throttle per API: its memory is bounded (rate-limit.ts) and lives as long as the stack.
+  const throttle = new SignInThrottle(
+    { perAddress: settings.signInPerAddress, perAccount: settings.signInPerAccount },
+    options.now,
+  );
 
   /** `iss` as the Supabase CLI sets it: the API's own address followed by `/auth/v1`. */
   function tokenSettings(req: IncomingMessage): TokenSettings {
@@ -44,9 +56,11 @@ export function createAuthApi(ctx: StackContext, options: AuthApiOptions = {}): 
     if (path === 'token') {
       if (method !== 'POST') throw methodNotAllowed();
       const grant = url.searchParams.get('grant_type');
-      const settings = tokenSettings(req);
-      if (grant === 'password') return sendJson(res, 200, await passwordGrant(ctx, req, settings));
-      if (grant === 'refresh_token') return sendJson(res, 200, await refreshGrant(ctx, req, settings, reuseInterval));
+      const tokens = tokenSettings(req);
+      if (grant === 'password') {
+        return sendJson(res, 200, await passwordGrant(ctx, req, tokens, { throttle, trustedProxies: settings.trustedProxies }));
+      }
+      if (grant === 'refresh_token') return sendJson(res, 200, await refreshGrant(ctx, req, tokens, reuseInterval));
       throw unsupportedGrant();
     }
     if (path === 'signup') {
@@ -55,7 +69,7 @@ export function createAuthApi(ctx: StackContext, options: AuthApiOptions = {}): 
     }
     if (path === 'user') {
       if (method === 'GET') return sendJson(res, 200, await getUser(ctx, req));
-      if (method === 'PUT') return sendJson(res, 200, await updateOwnUser(ctx, req));
+      if (method === 'PUT') return sendJson(res, 200, await updateOwnUser(ctx, req, settings.passwordMinLength));
       throw methodNotAllowed();
     }
     if (path === 'logout') {
@@ -73,12 +87,12 @@ export function createAuthApi(ctx: StackContext, options: AuthApiOptions = {}): 
           const page = await listUsersPage(ctx, url);
           return sendJson(res, 200, page.body, page.headers);
         }
-        if (method === 'POST') return sendJson(res, 200, await createUser(ctx, req));
+        if (method === 'POST') return sendJson(res, 200, await createUser(ctx, req, settings.passwordMinLength));
         throw methodNotAllowed();
       }
       if (id.includes('/')) throw notFound('not_found', 'Only user records are served under /admin/users in this stack');
       if (method === 'GET') return sendJson(res, 200, await getUserById(ctx, id));
-      if (method === 'PUT') return sendJson(res, 200, await updateUserById(ctx, req, id));
+      if (method === 'PUT') return sendJson(res, 200, await updateUserById(ctx, req, id, settings.passwordMinLength));
       if (method === 'DELETE') return sendJson(res, 200, await deleteUserById(ctx, req, id));
       throw methodNotAllowed();
     }

@@ -8,6 +8,9 @@ import type { ServerResponse } from 'node:http';
 import { sendJson } from '../http.ts';
 
 export class AuthError extends Error {
+  /** supabase/auth names the code in an `x-sb-error-code` header too, except on weak_password. */
+  readonly codeHeader: boolean = true;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -26,13 +29,20 @@ export const badRequest = (code: string, message: string) => new AuthError(400, 
 export const unprocessable = (code: string, message: string) => new AuthError(422, code, message);
 export const forbidden = (code: string, message: string) => new AuthError(403, code, message);
 export const notFound = (code: string, message: string) => new AuthError(404, code, message);
+/** supabase/auth's answer when a rate limit refuses a request (its limitHandler). */
+export const overRequestRateLimit = () => new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached');
 
 export function sendAuthError(res: ServerResponse, err: AuthError): void {
-  sendJson(res, err.status, {
-    code: err.code,
-    error_code: err.code,
-    msg: err.message,
-    message: err.message,
-    ...err.extra,
-  });
+  sendJson(
+    res,
+    err.status,
+    {
+      code: err.code,
+      error_code: err.code,
+      msg: err.message,
+      message: err.message,
+      ...err.extra,
+    },
+    err.codeHeader ? { 'x-sb-error-code': err.code } : {},
+  );
 }

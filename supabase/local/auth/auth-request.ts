@@ -8,6 +8,7 @@ import type { StackContext } from '../stack-context.ts';
 import { HttpError, readBody } from '../http.ts';
 import { JwtError, verifyJwt, type Claims } from '../jwt.ts';
 import { AuthError, badRequest, forbidden } from './auth-errors.ts';
+import { clientAddress } from './client-address.ts';
 import { findSession, type SessionInfo } from './sessions.ts';
 import { findUserById, type UserRecord } from './users.ts';
 
@@ -95,9 +96,10 @@ export async function requireUser(ctx: StackContext, req: IncomingMessage): Prom
   return { claims, user, session };
 }
 
-/** The client's user agent and address, kept on the session as supabase/auth does. */
-export function clientInfo(req: IncomingMessage): { userAgent?: string; ip?: string } {
-  const forwarded = req.headers['x-forwarded-for'];
-  const ip = (typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : undefined) || req.socket.remoteAddress;
-  return { userAgent: req.headers['user-agent'], ip };
+/**
+ * The client's user agent and address, kept on the session as supabase/auth does. The address is the
+ * one the rate limits use: `X-Forwarded-For` only from a trusted proxy.
+ */
+export function clientInfo(req: IncomingMessage, trustedProxies: ReadonlySet<string>): { userAgent?: string; ip?: string } {
+  return { userAgent: req.headers['user-agent'], ip: clientAddress(req, trustedProxies) || undefined };
 }

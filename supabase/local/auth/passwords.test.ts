@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuthError } from './auth-errors.ts';
-import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.ts';
+import { checkPasswordStrength, hashPassword, verifyPassword, WeakPasswordError } from './passwords.ts';
 
 describe('passwords', () => {
   it('writes $2a$ bcrypt hashes of cost 10 that verify', async () => {
@@ -44,17 +44,36 @@ describe('passwords', () => {
     expect(worstGap).toBeLessThan(150);
   });
 
-  it('refuses short passwords as weak_password and over-long ones as validation_failed', () => {
-    const codeOf = (pw: string) => {
+  it('refuses short passwords as weak_password with supabase/auth reasons, over-long ones as validation_failed', () => {
+    const outcome = (pw: string, min = 8) => {
       try {
-        checkPasswordStrength(pw);
+        checkPasswordStrength(pw, min);
         return 'ok';
       } catch (err) {
         return err instanceof AuthError ? `${err.status} ${err.code}` : 'other';
       }
     };
-    expect(codeOf('12345')).toBe('422 weak_password');
-    expect(codeOf('123456')).toBe('ok');
-    expect(codeOf('x'.repeat(73))).toBe('400 validation_failed');
+    expect(outcome('abc')).toBe('422 weak_password');
+    expect(outcome('1234567')).toBe('422 weak_password');
+    expect(outcome('12345678')).toBe('ok');
+    expect(outcome('Cilegon112!')).toBe('ok');
+    expect(outcome('12345', 6)).toBe('422 weak_password');
+    expect(outcome('123456', 6)).toBe('ok');
+    // Bytes, as supabase/auth (Go's len) counts: four 4-byte characters are 16 bytes.
+    expect(outcome('🚑🚑🚑🚑')).toBe('ok');
+    expect(outcome('x'.repeat(72))).toBe('ok');
+    expect(outcome('x'.repeat(73))).toBe('400 validation_failed');
+
+    const weak = (() => {
+      try {
+        checkPasswordStrength('abc', 8);
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(weak).toBeInstanceOf(WeakPasswordError);
+    expect((weak as WeakPasswordError).message).toBe('Password should be at least 8 characters.');
+    expect((weak as WeakPasswordError).extra).toEqual({ weak_password: { reasons: ['length'] } });
+    expect((weak as WeakPasswordError).codeHeader).toBe(false);
   });
 });

@@ -9,8 +9,6 @@ import { bcryptCompare, bcryptHash } from './bcrypt-worker.ts';
 const COST = 10;
 /** bcrypt only reads the first 72 bytes; supabase/auth refuses longer passwords rather than truncate. */
 export const MAX_PASSWORD_LENGTH = 72;
-/** supabase/auth's default GOTRUE_PASSWORD_MIN_LENGTH. */
-export const MIN_PASSWORD_LENGTH = 6;
 
 export async function hashPassword(password: string): Promise<string> {
   return bcryptHash(password, COST);
@@ -21,13 +19,30 @@ export async function verifyPassword(password: string, hash: string | null): Pro
   return bcryptCompare(password, hash);
 }
 
-/** supabase/auth's checks on a new password: too long is a 400, too short a 422 `weak_password`. */
-export function checkPasswordStrength(password: string): void {
-  if (Buffer.byteLength(password) > MAX_PASSWORD_LENGTH) {
+/**
+ * supabase/auth's 422 for a new password that fails the policy: `{code: "weak_password", message,
+ * weak_password: {reasons}}`. Its own type because supabase/auth renders it apart from other errors
+ * (no `x-sb-error-code` header).
+ */
+export class WeakPasswordError extends AuthError {
+  override readonly codeHeader = false;
+
+  constructor(message: string, reasons: string[]) {
+    super(422, 'weak_password', message, { weak_password: { reasons } });
+    this.name = 'WeakPasswordError';
+  }
+}
+
+/**
+ * supabase/auth's checks on a new password: too long is a 400, too short a 422 `weak_password`. Both
+ * lengths are in bytes, as Go's len() counts them there.
+ */
+export function checkPasswordStrength(password: string, minLength: number): void {
+  const bytes = Buffer.byteLength(password);
+  if (bytes > MAX_PASSWORD_LENGTH) {
     throw badRequest('validation_failed', `Password cannot be longer than ${MAX_PASSWORD_LENGTH} characters`);
   }
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    const message = `Password should be at least ${MIN_PASSWORD_LENGTH} characters.`;
-    throw new AuthError(422, 'weak_password', message, { weak_password: { message, reasons: ['length'] } });
+  if (bytes < minLength) {
+    throw new WeakPasswordError(`Password should be at least ${minLength} characters.`, ['length']);
   }
 }

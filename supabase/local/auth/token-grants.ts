@@ -6,9 +6,11 @@ import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import type { StackContext } from '../stack-context.ts';
 import { sessionResponse, type SessionResponse, type TokenSettings } from './access-tokens.ts';
-import { AuthError, badRequest, INVALID_LOGIN, unprocessable } from './auth-errors.ts';
+import { AuthError, badRequest, INVALID_LOGIN, overRequestRateLimit, unprocessable } from './auth-errors.ts';
 import { clientInfo, readParams } from './auth-request.ts';
+import { clientAddress } from './client-address.ts';
 import { verifyPassword } from './passwords.ts';
+import type { SignInThrottle } from './rate-limit.ts';
 import { createSession, rotateRefreshToken, type RefreshOutcome } from './sessions.ts';
 import { findUserByEmail, findUserById, recordSignIn } from './users.ts';
 
@@ -20,7 +22,17 @@ const passwordParams = z.object({
 
 const refreshParams = z.object({ refresh_token: z.string().optional() });
 
-export async function passwordGrant(ctx: StackContext, req: IncomingMessage, settings: TokenSettings): Promise<SessionResponse> {
+export interface SignInGuard {
+  throttle: SignInThrottle;
+  trustedProxies: ReadonlySet<string>;
+}
+
+export async function passwordGrant(
+  ctx: StackContext,
+  req: IncomingMessage,
+  settings: TokenSettings,
+  guard: SignInGuard,
+): Promise<SessionResponse> {
   const params = await readParams(req, passwordParams);
   const email = params.email?.trim() ?? '';
   if (email && params.phone) {
@@ -29,6 +41,11 @@ export async function passwordGrant(ctx: StackContext, req: IncomingMessage, set
   if (params.phone) throw unprocessable('phone_provider_disabled', 'Phone logins are disabled');
   if (!email) throw badRequest('validation_failed', 'missing email or phone');
 
+  const address = clientAddress(req, guard.trustedProxies);
+  // Before any lookup or bcrypt: a refused guess must cost the stack next to nothing.
+  const attempt = guard.throttle.attempt(address, email);
+  if (!attempt) throw overRequestRateLimit();
+
   const user = await findUserByEmail(ctx.db, email);
   if (!user || !user.encryptedPassword) throw badRequest('invalid_credentials', INVALID_LOGIN);
   if (user.banned) throw badRequest('user_banned', 'User is banned');
@@ -36,11 +53,12 @@ export async function passwordGrant(ctx: StackContext, req: IncomingMessage, set
   if (!(await verifyPassword(params.password ?? '', user.encryptedPassword))) {
     throw badRequest('invalid_credentials', INVALID_LOGIN);
   }
+  attempt.passwordAccepted();
   if (!user.emailConfirmed) throw badRequest('email_not_confirmed', 'Email not confirmed');
 
   const issued = await ctx.db.transaction(async (tx) => {
     await recordSignIn(tx, user.id, 'email');
-    return createSession(tx, user.id, clientInfo(req));
+    return createSession(tx, user.id, clientInfo(req, guard.trustedProxies));
   });
   const fresh = await findUserById(ctx.db, user.id);
   if (!fresh) throw badRequest('invalid_credentials', INVALID_LOGIN);

@@ -30,7 +30,7 @@ export async function getUser(ctx: StackContext, req: IncomingMessage): Promise<
   return user.user;
 }
 
-export async function updateOwnUser(ctx: StackContext, req: IncomingMessage): Promise<UserJson> {
+export async function updateOwnUser(ctx: StackContext, req: IncomingMessage, passwordMinLength: number): Promise<UserJson> {
   const { user, session } = await requireUser(ctx, req);
   const params = await readParams(req, updateParams);
   if (params.app_metadata) throw forbidden('not_admin', 'Updating app_metadata requires admin privileges');
@@ -40,7 +40,7 @@ export async function updateOwnUser(ctx: StackContext, req: IncomingMessage): Pr
   }
   let encryptedPassword: string | undefined;
   if (params.password !== undefined && params.password !== '') {
-    checkPasswordStrength(params.password);
+    checkPasswordStrength(params.password, passwordMinLength);
     if (await verifyPassword(params.password, user.encryptedPassword)) {
       throw unprocessable('same_password', 'New password should be different from the old password.');
     }
