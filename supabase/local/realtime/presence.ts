@@ -30,6 +30,10 @@ export class PresenceTopic {
     return this.entries.size;
   }
 
+  has(owner: object): boolean {
+    return this.entries.has(owner);
+  }
+
   /** Tracks or updates; returns the diff to send, or undefined when nothing changed. */
   track(owner: object, key: string, payload: Record<string, unknown>): PresenceDiff | undefined {
     const prev = this.entries.get(owner);

@@ -1,6 +1,7 @@
 /**
  * `/realtime/v1/websocket`: the Phoenix protocol as supabase/realtime speaks it (serializers 1.0.0
- * and 2.0.0), with postgres_changes under RLS, broadcast and presence between clients on a topic.
+ * and 2.0.0), with postgres_changes under RLS, broadcast and presence between clients on a topic, and
+ * private channels authorised by the RLS policies on realtime.messages (see authorization.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -8,9 +9,11 @@ import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { decodeJwt } from 'jose';
 import { verifyJwt, JwtError, type Claims } from '../jwt.ts';
 import type { StackContext, WebSocketApi } from '../stack-context.ts';
+import { authorizeRead, authorizeWrite, noPolicies, PolicyError, type Extension, type Policies } from './authorization.ts';
 import { startChangeCapture } from './change-capture.ts';
 import { BindingRegistry, createFanout, type PgBinding, type PgSubscriber } from './fanout.ts';
 import { FilterError, parseFilter } from './filters.ts';
+import { installRealtimePlatform } from './platform.ts';
 import { PresenceTopic, type PresenceDiff } from './presence.ts';
 import {
   decodeBinary,
@@ -28,9 +31,14 @@ import { claimsGroupKey, roleOf } from './visibility.ts';
 export interface RealtimeOptions {
   /** A socket silent for this long is dropped (clients heartbeat every 25 s); env REALTIME_IDLE_TIMEOUT_MS. */
   idleTimeoutMs?: number;
+  /** Largest websocket frame; a bigger one closes the socket (1009). */
   maxMessageBytes?: number;
   maxChannelsPerSocket?: number;
   maxJoinsPerSecond?: number;
+  /** Largest presence meta (JSON bytes) one `track` may carry. */
+  maxPresenceBytes?: number;
+  /** Channels of one socket that may hold a tracked presence at the same time. */
+  maxTrackedPerSocket?: number;
   /** A socket that falls this far behind is closed; its client reconnects and resyncs. */
   maxBufferedBytes?: number;
   onError?: (err: unknown) => void;
@@ -45,6 +53,23 @@ export interface RealtimeApi extends WebSocketApi {
 }
 
 const MAX_PENDING_FRAMES = 200;
+/** Every message is one frame: 1 MiB is far above anything the app sends and bounds what one frame costs. */
+export const MAX_FRAME_BYTES = 1024 * 1024;
+/** supabase/realtime's default (TENANT_MAX_CHANNELS_PER_CLIENT). */
+export const MAX_CHANNELS_PER_SOCKET = 100;
+export const MAX_JOINS_PER_SECOND = 50;
+/**
+ * Presence fans out to every member of a room, so its cost is members² × size: 150 sockets tracking
+ * 4 KB each made 88 MB of output in under 3 s. The app tracks a name (tens of bytes); supabase/realtime
+ * only caps a track at the 3 MB message limit.
+ */
+export const MAX_PRESENCE_BYTES = 2 * 1024;
+/** The app tracks one room per screen; a socket tracking in many rooms at once is not a screen. */
+export const MAX_TRACKED_PER_SOCKET = 10;
+/** supabase/realtime's client presence rate limit (max_calls 5 in window_ms 30 000), per channel. */
+const PRESENCE_CALLS_PER_WINDOW = 5;
+const PRESENCE_WINDOW_MS = 30_000;
+const BOTH_EXTENSIONS: readonly Extension[] = ['broadcast', 'presence'];
 
 class AuthError extends Error {}
 
@@ -74,6 +99,12 @@ interface Channel {
   socket: ClientSocket;
   topic: string;
   subTopic: string;
+  /** Broadcast and presence are shared within a room: the topic, kept apart for public and private joins. */
+  room: string;
+  private: boolean;
+  /** Private channels only: what the policies allowed so far. */
+  policies: Policies;
+  presenceCalls: { count: number; resetAt: number };
   joinRef: string | null;
   token: string;
   subscriber: PgSubscriber;
@@ -98,8 +129,10 @@ interface ClientSocket {
 
 export async function createRealtime(ctx: StackContext, options: RealtimeOptions = {}): Promise<RealtimeApi> {
   const idleTimeoutMs = options.idleTimeoutMs ?? Number(process.env.REALTIME_IDLE_TIMEOUT_MS ?? 60_000);
-  const maxChannels = options.maxChannelsPerSocket ?? 100;
-  const maxJoinsPerSecond = options.maxJoinsPerSecond ?? 50;
+  const maxChannels = options.maxChannelsPerSocket ?? MAX_CHANNELS_PER_SOCKET;
+  const maxJoinsPerSecond = options.maxJoinsPerSecond ?? MAX_JOINS_PER_SECOND;
+  const maxPresenceBytes = options.maxPresenceBytes ?? MAX_PRESENCE_BYTES;
+  const maxTracked = options.maxTrackedPerSocket ?? MAX_TRACKED_PER_SOCKET;
   const maxBuffered = options.maxBufferedBytes ?? 32 * 1024 * 1024;
   const onError =
     options.onError ??
@@ -113,7 +146,8 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
   const registry = new BindingRegistry();
   let nextBindingId = 1;
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 1024 * 1024 });
+  await installRealtimePlatform(ctx.db);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? MAX_FRAME_BYTES });
   const capture = await startChangeCapture(ctx.db, createFanout(ctx.db, registry, onError), { onError });
 
   function sendRaw(s: ClientSocket, data: string | Buffer): void {
@@ -138,9 +172,15 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
     push(ch.socket, ch.joinRef, null, ch.topic, 'system', { extension, status, message, channel: ch.subTopic });
   }
 
-  function broadcastPresence(topic: string, diff: PresenceDiff) {
-    for (const ch of topics.get(topic) ?? []) {
-      if (ch.presenceEnabled) push(ch.socket, ch.joinRef, null, topic, 'presence_diff', diff);
+  const unauthorizedRead = (subTopic: string) => `You do not have permissions to read from this Channel topic: ${subTopic}`;
+
+  /** Public channels have no policies: everyone on the topic receives. */
+  const canReadPresence = (ch: Channel) => !ch.private || ch.policies.presence.read === true;
+  const canReadBroadcast = (ch: Channel) => !ch.private || ch.policies.broadcast.read === true;
+
+  function broadcastPresence(room: string, diff: PresenceDiff) {
+    for (const ch of topics.get(room) ?? []) {
+      if (ch.presenceEnabled && canReadPresence(ch)) push(ch.socket, ch.joinRef, null, ch.topic, 'presence_diff', diff);
     }
   }
 
@@ -150,13 +190,13 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
     s.channels.delete(ch.topic);
     clearTimeout(ch.expiry);
     for (const b of ch.bindings) registry.remove(b);
-    const members = topics.get(ch.topic);
+    const members = topics.get(ch.room);
     members?.delete(ch);
-    if (members && !members.size) topics.delete(ch.topic);
-    const p = presence.get(ch.topic);
+    if (members && !members.size) topics.delete(ch.room);
+    const p = presence.get(ch.room);
     const diff = p?.untrack(ch);
-    if (diff) broadcastPresence(ch.topic, diff);
-    if (p && !p.size && !topics.has(ch.topic)) presence.delete(ch.topic);
+    if (diff) broadcastPresence(ch.room, diff);
+    if (p && !p.size && !topics.has(ch.room)) presence.delete(ch.room);
     if (notifyClient) push(s, ch.joinRef, ch.joinRef, ch.topic, 'phx_close', {});
   }
 
@@ -166,6 +206,8 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
     removeChannel(ch, true);
   }
 
+  const isOpen = (ch: Channel) => sockets.has(ch.socket) && ch.socket.channels.get(ch.topic) === ch;
+
   function armExpiry(ch: Channel, claims: Claims) {
     clearTimeout(ch.expiry);
     const ms = Number(claims.exp) * 1000 - Date.now();
@@ -173,16 +215,48 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
     ch.expiry.unref();
   }
 
+  /**
+   * Read permissions of a private join, as supabase/realtime's maybe_assign_policies: presence is
+   * checked only when the join enables it; a policy that raises counts as "not allowed".
+   */
+  async function readPolicies(subTopic: string, claims: Claims, presenceEnabled: boolean): Promise<Policies | undefined> {
+    try {
+      return await authorizeRead(ctx.db, subTopic, claims, presenceEnabled ? BOTH_EXTENSIONS : ['broadcast'], noPolicies());
+    } catch (err) {
+      if (!(err instanceof PolicyError)) throw err;
+      onError(err.original);
+      return undefined;
+    }
+  }
+
+  /** Write permissions are asked when first needed (a track or a broadcast), then kept until the token changes. */
+  async function ensureWritePolicies(ch: Channel): Promise<boolean> {
+    if (ch.policies.broadcast.write !== undefined && ch.policies.presence.write !== undefined) return true;
+    let policies = ch.policies;
+    try {
+      if (policies.presence.read === undefined) {
+        policies = await authorizeRead(ctx.db, ch.subTopic, ch.subscriber.claims, ['presence'], policies);
+      }
+      policies = await authorizeWrite(ctx.db, ch.subTopic, ch.subscriber.claims, BOTH_EXTENSIONS, policies);
+    } catch (err) {
+      if (!(err instanceof PolicyError)) throw err;
+      onError(err.original);
+      return false;
+    }
+    if (isOpen(ch)) ch.policies = policies;
+    return true;
+  }
+
   async function join(s: ClientSocket, f: InboundFrame) {
     if (!f.topic.startsWith('realtime:')) return reply(s, f, 'error', { reason: 'unmatched topic' });
     const subTopic = f.topic.slice('realtime:'.length);
-    if (!subTopic) return reply(s, f, 'error', { reason: 'You must provide a topic name' });
+    if (!subTopic) return reply(s, f, 'error', { reason: 'TopicNameRequired: You must provide a topic name' });
     const now = Date.now();
     s.joins = s.joins.filter((t) => now - t < 1000);
     s.joins.push(now);
-    if (s.joins.length > maxJoinsPerSecond) return reply(s, f, 'error', { reason: 'Too many joins per second' });
+    if (s.joins.length > maxJoinsPerSecond) return reply(s, f, 'error', { reason: 'ClientJoinRateLimitReached: Too many joins per second' });
     const existing = s.channels.get(f.topic);
-    if (!existing && s.channels.size >= maxChannels) return reply(s, f, 'error', { reason: 'Too many channels' });
+    if (!existing && s.channels.size >= maxChannels) return reply(s, f, 'error', { reason: 'ChannelRateLimitReached: Too many channels' });
 
     const config = (typeof f.payload.config === 'object' && f.payload.config !== null ? f.payload.config : {}) as {
       broadcast?: { self?: unknown; ack?: unknown };
@@ -190,11 +264,8 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
       postgres_changes?: unknown;
       private?: unknown;
     };
-    // Private channels are authorised by policies on realtime.messages, which this stack does not
-    // implement: refusing is safer than silently serving them as public ones.
-    if (config.private === true) {
-      return reply(s, f, 'error', { reason: 'Private channels are not supported by the embedded stack' });
-    }
+    const isPrivate = config.private === true;
+    const presenceEnabled = config.presence?.enabled === true;
     const token = typeof f.payload.access_token === 'string' ? f.payload.access_token : s.apikey;
     let claims: Claims;
     try {
@@ -203,8 +274,19 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
       if (err instanceof AuthError) return reply(s, f, 'error', { reason: err.message });
       throw err;
     }
+    let policies = noPolicies();
+    if (isPrivate) {
+      const read = await readPolicies(subTopic, claims, presenceEnabled);
+      if (!read || !(read.broadcast.read || read.presence.read)) {
+        return reply(s, f, 'error', { reason: `Unauthorized: ${unauthorizedRead(subTopic)}` });
+      }
+      policies = read;
+    }
+    // The socket may have gone while the database answered.
+    if (!sockets.has(s)) return;
     // Phoenix semantics: a second join of the same topic replaces the first.
-    if (existing) removeChannel(existing, true);
+    const previous = s.channels.get(f.topic);
+    if (previous) removeChannel(previous, true);
 
     const specs = Array.isArray(config.postgres_changes) ? (config.postgres_changes as unknown[]) : [];
     const role = roleOf(claims);
@@ -218,6 +300,11 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
       socket: s,
       topic: f.topic,
       subTopic,
+      // Like supabase/realtime's tenant topics: a public join never shares a room with private ones.
+      room: `${isPrivate ? 'private' : 'public'}:${subTopic}`,
+      private: isPrivate,
+      policies,
+      presenceCalls: { count: 0, resetAt: 0 },
       joinRef: f.joinRef ?? f.ref,
       token,
       subscriber,
@@ -225,7 +312,7 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
       selfBroadcast: config.broadcast?.self === true,
       ack: config.broadcast?.ack === true,
       presenceKey: typeof config.presence?.key === 'string' && config.presence.key ? config.presence.key : crypto.randomUUID(),
-      presenceEnabled: config.presence?.enabled === true,
+      presenceEnabled,
     };
     const echoed: Array<Record<string, unknown>> = [];
     const problems: string[] = [];
@@ -253,8 +340,8 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
       }
     }
     s.channels.set(f.topic, ch);
-    let members = topics.get(f.topic);
-    if (!members) topics.set(f.topic, (members = new Set()));
+    let members = topics.get(ch.room);
+    if (!members) topics.set(ch.room, (members = new Set()));
     members.add(ch);
     for (const b of ch.bindings) registry.add(b);
     armExpiry(ch, claims);
@@ -267,7 +354,7 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
         system(ch, 'postgres_changes', 'ok', 'Subscribed to PostgreSQL');
       }
     }
-    if (ch.presenceEnabled) push(s, ch.joinRef, null, f.topic, 'presence_state', presence.get(f.topic)?.state() ?? {});
+    if (ch.presenceEnabled && canReadPresence(ch)) push(s, ch.joinRef, null, f.topic, 'presence_state', presence.get(ch.room)?.state() ?? {});
   }
 
   async function accessToken(ch: Channel, f: InboundFrame) {
@@ -280,6 +367,19 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
       if (err instanceof AuthError) return shutdownChannel(ch, err.message);
       throw err;
     }
+    if (ch.private) {
+      // As supabase/realtime on a new token: policies are evaluated again from scratch (write ones
+      // when next needed), and losing a read permission the old token had ends the channel.
+      const previous = ch.policies;
+      const read = await readPolicies(ch.subTopic, claims, ch.presenceEnabled);
+      if (!isOpen(ch)) return;
+      if (!read || !(read.broadcast.read || read.presence.read)) return shutdownChannel(ch, unauthorizedRead(ch.subTopic));
+      const revoked = (before?: boolean, after?: boolean) => before === true && after === false;
+      if (revoked(previous.broadcast.read, read.broadcast.read) || revoked(previous.presence.read, read.presence.read)) {
+        return shutdownChannel(ch, `You no longer have permission to read from this Channel topic: ${ch.subTopic}`);
+      }
+      ch.policies = read;
+    }
     ch.token = token;
     ch.subscriber.claims = claims;
     ch.subscriber.role = roleOf(claims);
@@ -288,35 +388,72 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
     if (ch.bindings.length) system(ch, 'postgres_changes', 'ok', 'Subscribed to PostgreSQL');
   }
 
-  function broadcast(ch: Channel, f: InboundFrame, msg: BroadcastMessage) {
-    for (const other of topics.get(ch.topic) ?? []) {
+  async function broadcast(ch: Channel, f: InboundFrame, msg: BroadcastMessage) {
+    if (ch.private) {
+      await ensureWritePolicies(ch);
+      // supabase/realtime drops a broadcast the policies do not allow without a reply, even with ack.
+      if (ch.policies.broadcast.write !== true) return;
+    }
+    for (const other of topics.get(ch.room) ?? []) {
       if (other === ch && !ch.selfBroadcast) continue;
+      if (!canReadBroadcast(other)) continue;
       const data = encodeBroadcast(other.socket.vsn, ch.topic, msg);
       if (data !== undefined) sendRaw(other.socket, data);
     }
     if (ch.ack) reply(ch.socket, f, 'ok', {});
   }
 
-  function presenceEvent(ch: Channel, f: InboundFrame) {
+  /** supabase/realtime's limit_client_presence_event: a few presence messages per window per channel. */
+  function presenceCallAllowed(ch: Channel): boolean {
+    const now = Date.now();
+    if (now > ch.presenceCalls.resetAt) {
+      ch.presenceCalls = { count: 1, resetAt: now + PRESENCE_WINDOW_MS };
+      return true;
+    }
+    if (ch.presenceCalls.count >= PRESENCE_CALLS_PER_WINDOW) return false;
+    ch.presenceCalls.count++;
+    return true;
+  }
+
+  function trackedBy(s: ClientSocket): number {
+    let n = 0;
+    for (const other of s.channels.values()) if (presence.get(other.room)?.has(other)) n++;
+    return n;
+  }
+
+  async function presenceEvent(ch: Channel, f: InboundFrame) {
     const event = typeof f.payload.event === 'string' ? f.payload.event.toLowerCase() : '';
-    let p = presence.get(ch.topic);
-    if (!p) presence.set(ch.topic, (p = new PresenceTopic()));
+    if (!presenceCallAllowed(ch)) return reply(ch.socket, f, 'error', { reason: 'Client presence rate limit exceeded' });
     if (event === 'track') {
+      if (ch.private) {
+        const checked = await ensureWritePolicies(ch);
+        if (!isOpen(ch)) return;
+        // supabase/realtime answers a refused track with a bare error reply.
+        if (!checked || ch.policies.presence.write !== true) return reply(ch.socket, f, 'error', {});
+      }
       const meta = f.payload.payload ?? {};
       if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
-        return reply(ch.socket, f, 'error', { reason: 'invalid_payload' });
+        return reply(ch.socket, f, 'error', { reason: 'Presence track payload must be a map' });
+      }
+      if (Buffer.byteLength(JSON.stringify(meta)) > maxPresenceBytes) {
+        return reply(ch.socket, f, 'error', { reason: 'Track message size exceeded' });
+      }
+      let p = presence.get(ch.room);
+      if (!p) presence.set(ch.room, (p = new PresenceTopic()));
+      if (!p.has(ch) && trackedBy(ch.socket) >= maxTracked) {
+        return reply(ch.socket, f, 'error', { reason: `PresenceLimitReached: Too many presences tracked on this connection (${maxTracked})` });
       }
       if (!ch.presenceEnabled) {
         ch.presenceEnabled = true;
-        push(ch.socket, ch.joinRef, null, ch.topic, 'presence_state', p.state());
+        if (canReadPresence(ch)) push(ch.socket, ch.joinRef, null, ch.topic, 'presence_state', p.state());
       }
       const diff = p.track(ch, ch.presenceKey, meta as Record<string, unknown>);
       reply(ch.socket, f, 'ok', {});
-      if (diff) broadcastPresence(ch.topic, diff);
+      if (diff) broadcastPresence(ch.room, diff);
     } else if (event === 'untrack') {
-      const diff = p.untrack(ch);
+      const diff = presence.get(ch.room)?.untrack(ch);
       reply(ch.socket, f, 'ok', {});
-      if (diff) broadcastPresence(ch.topic, diff);
+      if (diff) broadcastPresence(ch.room, diff);
     } else {
       reply(ch.socket, f, 'error', { reason: 'unknown_presence_event' });
     }
