@@ -11,8 +11,11 @@ export interface PresenceMember<State> {
   states: State[];
 }
 
+/** The part of a client presence uses; a client of any schema (`SupabaseClient<Database>`) has it. */
+export type PresenceClient = Pick<SupabaseClient, 'channel' | 'removeChannel'>;
+
 export interface PresenceRoomOptions<State extends Record<string, unknown>> {
-  client: SupabaseClient;
+  client: PresenceClient;
   room: string;
   /** Usually the user id, so one person on several screens is one member. */
   key: string;

@@ -1,14 +1,13 @@
 'use client';
 /** Who is online in a room (and what they look at), for the wall and the dispatch screens. */
 import { useMemo, useSyncExternalStore } from 'react';
-import type { SupabaseClient } from '@supabase/supabase-js';
 import type { LiveStatus } from './live-view';
-import { createPresenceRoom, type PresenceMember } from './presence-room';
+import { createPresenceRoom, type PresenceClient, type PresenceMember } from './presence-room';
 
 const NONE: readonly never[] = [];
 
 export function useLivePresence<State extends Record<string, unknown>>(
-  client: SupabaseClient,
+  client: PresenceClient,
   room: string,
   key: string,
   state: State,

@@ -14,7 +14,7 @@ export interface SelectedIncidentPanelProps extends Omit<IncidentDrawerProps, 'v
 }
 
 export function SelectedIncidentPanel({ user, ...drawer }: SelectedIncidentPanelProps) {
-  const presence = useLivePresence(drawer.client as unknown as SupabaseClient, `incident:${drawer.incident.id}`, user.id, { name: user.name });
+  const presence = useLivePresence(drawer.client, `incident:${drawer.incident.id}`, user.id, { name: user.name });
   const viewers = presence.members
     .filter((m) => m.key !== user.id)
     .map((m) => String(m.states[0]?.name ?? m.key));
