@@ -19,7 +19,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, selectors } from '@playwright/test';
-import { configFromEnv } from '../supabase/local/config.ts';
+import { configFromEnv, loopbackAppOrigins } from '../supabase/local/config.ts';
 import { startStack } from '../supabase/local/server.ts';
 import { findChromium } from '../scripts/find-chromium.ts';
 import { DEMO_PASSWORD } from '../lib/demo-users.ts';
@@ -44,6 +44,7 @@ const config = {
   dataDir: 'memory://',
   databaseUrl: undefined,
   seedFile: path.join(root, 'supabase', 'seed.sql'),
+  allowedOrigins: loopbackAppOrigins(PORT),
 };
 const stack = await startStack(config);
 

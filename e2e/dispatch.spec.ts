@@ -4,7 +4,7 @@
  * by both), a simultaneous action gives one supervisor the conflict message, and the ticket closes.
  * The liaison acts through the OPD RPCs with supabase-js (the /opd inbox is built separately).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { DispatchApi, DispatchPage, RealtimeValve, signedInPage } from './dispatch.po';
 
 const SUPERVISOR_A = 'supervisor1@112.cilegon.test';

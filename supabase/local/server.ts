@@ -8,7 +8,7 @@ import type { StackConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
 import { migrate, type MigrationReport } from './db/migrate.ts';
-import { applyCors, HttpError, sendJson } from './http.ts';
+import { applyCors, applySecurityHeaders, HttpError, originAllowed, sendJson } from './http.ts';
 import type { HttpApi, StackContext } from './stack-context.ts';
 import { createRestApi } from './rest/rest-api.ts';
 import { createAuthApi } from './auth/auth-api.ts';
@@ -34,14 +34,25 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
   ];
 
   const server = http.createServer((req, res) => {
-    void route(req, res, apis, db).catch((err: unknown) => {
+    void route(req, res, apis, db, config).catch((err: unknown) => {
       if (res.headersSent) return res.destroy();
       if (err instanceof HttpError) return sendJson(res, err.status, err.body);
       sendJson(res, 500, { code: 'PGRST000', message: 'Internal error in the embedded stack', details: null, hint: null });
     });
   });
   server.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://stack').pathname;
+    // Browsers do not apply CORS to websockets: refuse a page of another site here instead.
+    if (!originAllowed(req.headers.origin, config.allowedOrigins)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
+    let path: string;
+    try {
+      path = new URL(req.url ?? '/', 'http://stack').pathname;
+    } catch {
+      socket.end('HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
     if (path === '/realtime/v1/websocket' || path === '/realtime/v1/websocket/') {
       realtime.handleUpgrade(req, socket, head);
     } else {
@@ -69,8 +80,9 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
   };
 }
 
-async function route(req: http.IncomingMessage, res: http.ServerResponse, apis: Array<[string, HttpApi]>, db: Database) {
-  applyCors(req, res);
+async function route(req: http.IncomingMessage, res: http.ServerResponse, apis: Array<[string, HttpApi]>, db: Database, config: StackConfig) {
+  applyCors(req, res, config.allowedOrigins);
+  applySecurityHeaders(res);
   res.setHeader('x-supabase-api-version', '2024-01-01');
   if (req.method === 'OPTIONS') {
     res.writeHead(204);
