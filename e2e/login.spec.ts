@@ -5,6 +5,7 @@
  */
 import { DEMO_PASSWORD, DEMO_USERS, type AppRole } from '../lib/demo-users';
 import { expect, test } from './support/fixtures';
+import { LoginPage } from './login.po';
 
 const AREA_BY_ROLE: Record<AppRole, string> = {
   operator: '/operator',
@@ -137,6 +138,40 @@ test.describe('language', () => {
     await header.languageButton('id').click();
     await expect(header.userRole).toHaveText('Pimpinan');
     await expect(header.signOutButton).toHaveText('Keluar');
+  });
+});
+
+test.describe('sign-in attempt limit', () => {
+  // An account no other spec signs in with: the limit holds it for the rest of this run.
+  const target = 'satpolpp@112.cilegon.test';
+
+  test('guessing one account\'s password is stopped after ten failures, other people still sign in', async ({ page, browser, loginPage }) => {
+    await loginPage.goto();
+    // One attempt = one server action answered: the message alone could still be the previous one's.
+    const attempt = async (password: string) => {
+      const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login');
+      await loginPage.signIn(target, password);
+      await answered;
+      // The new message renders together with the button's return from its pending state.
+      await expect(loginPage.submit).toBeEnabled();
+      await expect(loginPage.submit).toHaveText('Masuk');
+      return (await loginPage.error.textContent())?.trim();
+    };
+    for (let n = 1; n <= 10; n++) {
+      expect(await attempt(`salah-${n}-Tebak!`), `attempt ${n}`).toBe('Email atau kata sandi salah.');
+    }
+    expect(await attempt('salah-11-Tebak!')).toMatch(/^Terlalu banyak percobaan masuk/);
+    // Even the right password is refused while the account is held.
+    expect(await attempt(DEMO_PASSWORD)).toMatch(/^Terlalu banyak percobaan masuk/);
+    await expect(page).toHaveURL(/\/login/);
+    // A colleague at the same center (the same browser address) is not held back.
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    const otherLogin = new LoginPage(otherPage);
+    await otherLogin.goto();
+    await otherLogin.signIn(firstDemoUser('supervisor').email, DEMO_PASSWORD);
+    await expect(otherPage).toHaveURL(/\/dispatch$/);
+    await other.close();
   });
 });
 

@@ -53,6 +53,9 @@ const appOrigins = [
   ...[os.hostname(), ...lan].map((h) => `http://${h}:${appPort}`),
 ];
 const extraOrigins = parseAllowedOrigins(process.env.STACK_ALLOWED_ORIGINS, []);
+// The app's server signs users in on their behalf and passes on their address: believe it from this
+// machine only, so the sign-in attempt limit counts per browser, not once for the whole center.
+process.env.STACK_TRUSTED_PROXIES ??= '127.0.0.1,::1,::ffff:127.0.0.1';
 const installed = await withInstallSecrets(
   {
     ...configFromEnv(),

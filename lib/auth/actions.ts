@@ -4,6 +4,7 @@
  * components see the user on the very next request, and the login page ships no Supabase code to
  * the browser.
  */
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { isAuthApiError, isAuthRetryableFetchError, type AuthError } from '@supabase/supabase-js';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/demo-users';
@@ -22,10 +23,17 @@ function classify(error: AuthError): LoginErrorCode {
   return 'unavailable';
 }
 
+/** The browser's address as Next.js received it (it sets x-forwarded-for from the socket when absent). */
+async function browserAddress(): Promise<string | undefined> {
+  const value = (await headers()).get('x-forwarded-for')?.trim();
+  // Bounded and plain: an address list, never free text passed on.
+  return value && value.length <= 512 && /^[0-9a-fA-F.:, ]+$/.test(value) ? value : undefined;
+}
+
 async function signInWith(email: string, password: string, next: unknown): Promise<LoginState> {
-  const supabase = await createClient();
+  const supabase = await createClient({ forwardedFor: await browserAddress() });
   const { error } = await supabase.auth.signInWithPassword({ email, password });
-  if (error) return { error: classify(error), email };
+  if (error) return { error: error.status === 429 ? 'rateLimited' : classify(error), email };
   // Back to the page asked for before signing in, else the home page sends the user to their area.
   redirect(safeReturnPath(next) ?? '/');
 }

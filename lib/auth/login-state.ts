@@ -1,5 +1,5 @@
 /** What a sign-in attempt reports back to the login form; the form turns the code into a message. */
-export type LoginErrorCode = 'invalid' | 'missing' | 'unavailable' | 'demoOff';
+export type LoginErrorCode = 'invalid' | 'missing' | 'unavailable' | 'demoOff' | 'rateLimited';
 
 export interface LoginState {
   error: LoginErrorCode | null;

@@ -11,10 +11,15 @@ import type { Database } from './database.types';
 import { readSupabaseConfig } from './runtime-config';
 import { SESSION_COOKIE_NAME } from './session-cookie';
 
-export async function createClient(): Promise<SupabaseClient<Database>> {
+/**
+ * `forwardedFor`: the browser's address chain, for the calls where the auth API must tell people
+ * apart (sign-in's per-address attempt limit); without it every sign-in would come from this server.
+ */
+export async function createClient(opts: { forwardedFor?: string } = {}): Promise<SupabaseClient<Database>> {
   const cookieStore = await cookies();
   const { url, anonKey } = readSupabaseConfig();
   return createServerClient<Database>(url, anonKey, {
+    ...(opts.forwardedFor ? { global: { headers: { 'x-forwarded-for': opts.forwardedFor } } } : {}),
     cookieOptions: { name: SESSION_COOKIE_NAME },
     // Node 20 has no global WebSocket and supabase-js builds its realtime client eagerly.
     realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },

@@ -38,6 +38,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     missing: t('login.error.missing'),
     unavailable: t('login.error.unavailable'),
     demoOff: t('login.error.demoOff'),
+    rateLimited: t('login.error.rateLimited'),
   };
   const demo = isDemoMode();
 

@@ -37,6 +37,7 @@ export const en = {
   'login.error.missing': 'Enter your email and password.',
   'login.error.unavailable': 'The sign-in service cannot be reached. Please try again shortly.',
   'login.error.demoOff': 'Demo mode is off.',
+  'login.error.rateLimited': 'Too many failed sign-in attempts. Wait a few minutes and try again.',
   'login.demo.title': 'Demo accounts',
   'login.demo.hint': 'Demo mode: click an account to sign in.',
 

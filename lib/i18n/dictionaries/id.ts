@@ -38,6 +38,7 @@ export const id = {
   'login.error.missing': 'Isi email dan kata sandi.',
   'login.error.unavailable': 'Layanan masuk tidak dapat dihubungi. Coba lagi sebentar lagi.',
   'login.error.demoOff': 'Mode demo tidak aktif.',
+  'login.error.rateLimited': 'Terlalu banyak percobaan masuk yang gagal. Tunggu beberapa menit lalu coba lagi.',
   'login.demo.title': 'Akun demo',
   'login.demo.hint': 'Mode demo: klik satu akun untuk masuk.',
 
