@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.ts';
+import { installRealtimePlatform } from '../realtime/platform.ts';
 
 const baselineFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'baseline.sql');
 
@@ -24,6 +25,9 @@ export async function migrate(db: Database, migrationsDir: string, seedFile?: st
   // start that fails half-way must leave nothing behind for the next start to mistake for existing.
   const baseline = readFileSync(baselineFile, 'utf8');
   await db.transaction((tx) => tx.exec(baseline));
+  // What supabase/realtime creates in every project before any migration runs: realtime.messages,
+  // on which migrations add the policies of private channels.
+  await installRealtimePlatform(db);
   const done = new Set(
     (await db.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map(
       (r) => r.version,
