@@ -1,6 +1,9 @@
 /**
  * Presence in one room, without React: join the channel, track this screen's state after every
  * (re)subscribe (a rejoin starts with no presence on the server), and expose who is online.
+ * Rooms are private channels: the room name is the topic that the RLS policies on realtime.messages
+ * authorise (incident rooms `incident:<id>` are for supervisors only), checked with the signed-in
+ * user's access token, which supabase-js hands to realtime itself.
  */
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import type { LiveStatus } from './live-view';
@@ -16,6 +19,7 @@ export type PresenceClient = Pick<SupabaseClient, 'channel' | 'removeChannel'>;
 
 export interface PresenceRoomOptions<State extends Record<string, unknown>> {
   client: PresenceClient;
+  /** The channel topic, e.g. `incident:<id>`: what the policies on realtime.messages match. */
   room: string;
   /** Usually the user id, so one person on several screens is one member. */
   key: string;
@@ -40,7 +44,7 @@ export function createPresenceRoom<State extends Record<string, unknown>>(opts: 
 
   function open() {
     status = 'connecting';
-    const ch = opts.client.channel(`presence:${opts.room}`, { config: { presence: { key: opts.key } } });
+    const ch = opts.client.channel(opts.room, { config: { private: true, presence: { key: opts.key } } });
     ch.on('presence', { event: 'sync' }, () => {
       const state = ch.presenceState<State>();
       members = Object.entries(state).map(([key, metas]) => ({
