@@ -8,14 +8,57 @@ import type { Database, Queryable } from './database.ts';
 
 export const API_ROLES = new Set(['anon', 'authenticated', 'service_role']);
 
+export type ApiRole = 'anon' | 'authenticated' | 'service_role';
+
+/** The search path of every API request, as PostgREST sets it for Supabase's exposed schema. */
+export const REQUEST_SEARCH_PATH = 'public, extensions';
+
+/**
+ * statement_timeout per API role in milliseconds, as a Supabase project sets them on the roles
+ * (`anon` 3 s, `authenticated` 8 s). `service_role` has none of its own (0: the stack leaves the
+ * server's setting alone); on hosted projects it inherits the `authenticator` role's 8 s.
+ * Fixed here, never taken from the request.
+ */
+export const STATEMENT_TIMEOUT_MS: Readonly<Record<ApiRole, number>> = { anon: 3000, authenticated: 8000, service_role: 0 };
+
 export interface RequestInfo {
   method?: string;
   path?: string;
   headers?: Record<string, string>;
 }
 
-export async function setRequestContext(tx: Queryable, claims: Claims, info: RequestInfo = {}): Promise<void> {
-  const role = typeof claims.role === 'string' && API_ROLES.has(claims.role) ? claims.role : 'anon';
+export interface CallerOptions {
+  /** READ ONLY transaction, as PostgREST runs GET/HEAD and calls of stable/immutable functions. */
+  readOnly?: boolean;
+  /** Apply the role's statement_timeout (STATEMENT_TIMEOUT_MS) to the transaction. */
+  statementTimeout?: boolean;
+}
+
+/** The role a request runs as: the JWT's `role` claim when it is an API role, else `anon`. */
+export function requestRole(claims: Claims): ApiRole {
+  return typeof claims.role === 'string' && API_ROLES.has(claims.role) ? (claims.role as ApiRole) : 'anon';
+}
+
+export async function setRequestContext(tx: Queryable, claims: Claims, info: RequestInfo = {}, opts: CallerOptions = {}): Promise<void> {
+  const role = requestRole(claims);
+  const values: unknown[] = [
+    role,
+    JSON.stringify(claims),
+    typeof claims.sub === 'string' ? claims.sub : '',
+    info.method ?? 'POST',
+    info.path ?? '',
+    JSON.stringify(info.headers ?? {}),
+    REQUEST_SEARCH_PATH,
+  ];
+  const extra: string[] = [];
+  const timeout = STATEMENT_TIMEOUT_MS[role];
+  if (opts.statementTimeout && timeout > 0) {
+    values.push(String(timeout));
+    extra.push(`set_config('statement_timeout', $${values.length}, true)`);
+  }
+  // Turning a transaction read-only is allowed at any point (only the reverse is not), so it can
+  // share this first statement.
+  if (opts.readOnly) extra.push(`set_config('transaction_read_only', 'on', true)`);
   await tx.query(
     `select set_config('role', $1, true),
             set_config('request.jwt.claims', $2, true),
@@ -24,21 +67,14 @@ export async function setRequestContext(tx: Queryable, claims: Claims, info: Req
             set_config('request.method', $4, true),
             set_config('request.path', $5, true),
             set_config('request.headers', $6, true),
-            set_config('search_path', 'public, extensions', true)`,
-    [
-      role,
-      JSON.stringify(claims),
-      typeof claims.sub === 'string' ? claims.sub : '',
-      info.method ?? 'POST',
-      info.path ?? '',
-      JSON.stringify(info.headers ?? {}),
-    ],
+            set_config('search_path', $7, true)${extra.map((e) => `,\n            ${e}`).join('')}`,
+    values,
   );
 }
 
-export function asCaller<T>(db: Database, claims: Claims, info: RequestInfo, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+export function asCaller<T>(db: Database, claims: Claims, info: RequestInfo, fn: (tx: Queryable) => Promise<T>, opts: CallerOptions = {}): Promise<T> {
   return db.transaction(async (tx) => {
-    await setRequestContext(tx, claims, info);
+    await setRequestContext(tx, claims, info, opts);
     return fn(tx);
   });
 }

@@ -40,6 +40,11 @@ export function columnNotFound(table: string, column: string): RestError {
   return new RestError(400, '42703', `column ${table}.${column} does not exist`);
 }
 
+/** A cast to a type the catalog does not know: Postgres' own error, which PostgREST passes through. */
+export function unknownType(name: string): RestError {
+  return new RestError(400, '42704', `type "${name}" does not exist`);
+}
+
 export function payloadColumnNotFound(table: string, column: string): RestError {
   return new RestError(400, 'PGRST204', `Could not find the '${column}' column of '${table}' in the schema cache`);
 }

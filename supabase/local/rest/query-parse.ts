@@ -1,9 +1,11 @@
 /**
  * Parses the PostgREST query language that postgrest-js sends: `select=` trees with embedded
  * resources, `col=op.value` filters, `or=(...)`/`and=(...)` logic trees and `order=` terms.
- * Pure text → data; nothing here knows about the schema or SQL.
+ * Pure text → data; nothing here knows about the schema or SQL. Every recursion here is bounded by
+ * REQUEST_LIMITS.nesting before it descends, so no input can exhaust the stack.
  */
 import { parseError } from './errors.ts';
+import { REQUEST_LIMITS } from './limits.ts';
 
 export interface JsonStep {
   arrow: '->' | '->>';
@@ -52,7 +54,12 @@ export interface OrderTerm {
 
 const AGGREGATES = new Set<AggregateName>(['count', 'sum', 'avg', 'min', 'max']);
 const NAME_STOP = new Set([',', '(', ')', '!', ':', '.', '"', '-', '>']);
-const CAST_PATTERN = /^[A-Za-z_][A-Za-z0-9_ ]*(\[\])*$/;
+/**
+ * A cast names a type with letters, digits, `_`, `$` and spaces, as PostgREST's parser accepts
+ * (`double precision`), plus `[]` for arrays. Even so it never reaches SQL as written: rest-api
+ * resolves it in the catalog and the statement uses the catalog's own name for the type.
+ */
+const CAST_CHARS = /^[\p{L}0-9_ $]*(?:\[\])*/u;
 
 class Cursor {
   pos = 0;
@@ -77,19 +84,23 @@ class Cursor {
 }
 
 function readName(c: Cursor): string {
+  let name: string;
   if (c.eat('"')) {
-    let out = '';
+    name = '';
     while (!c.done() && !c.peek('"')) {
       if (c.peek('\\')) c.pos++;
-      out += c.text[c.pos++];
+      name += c.text[c.pos++];
     }
     c.expect('"');
-    return out;
+  } else {
+    const start = c.pos;
+    while (!c.done() && !NAME_STOP.has(c.text[c.pos])) c.pos++;
+    name = c.text.slice(start, c.pos).trim();
+    if (!name) throw c.fail('name expected');
   }
-  const start = c.pos;
-  while (!c.done() && !NAME_STOP.has(c.text[c.pos])) c.pos++;
-  const name = c.text.slice(start, c.pos).trim();
-  if (!name) throw c.fail('name expected');
+  // Names become quoted identifiers (aliases) or bound values; the wire protocol ends SQL text at
+  // NUL, so one inside an identifier would cut the statement short (08P01 before this check).
+  if (name.includes('\0')) throw c.fail('NUL character in a name');
   return name;
 }
 
@@ -104,25 +115,27 @@ function readJsonPath(c: Cursor): JsonStep[] {
 
 function readCast(c: Cursor): string | undefined {
   if (!c.eat('::')) return undefined;
-  const start = c.pos;
-  while (!c.done() && /[A-Za-z0-9_ [\]]/.test(c.text[c.pos])) c.pos++;
-  const cast = c.text.slice(start, c.pos).trim();
-  if (!CAST_PATTERN.test(cast)) throw c.fail('cast type expected');
-  return cast;
+  const cast = (CAST_CHARS.exec(c.text.slice(c.pos))?.[0] ?? '');
+  c.pos += cast.length;
+  const name = cast.trim().replace(/ +/g, ' ');
+  if (!name || name.startsWith('[')) throw c.fail('cast type expected');
+  return name;
 }
 
-function parseItems(c: Cursor, nested: boolean): SelectItem[] {
+/** `depth` is the embedding level: 0 for the top-level list. */
+function parseItems(c: Cursor, depth: number): SelectItem[] {
   const items: SelectItem[] = [];
+  const nested = depth > 0;
   if (nested && c.peek(')')) return items;
   for (;;) {
-    items.push(parseItem(c));
+    items.push(parseItem(c, depth));
     if (c.eat(',')) continue;
     if (nested ? c.peek(')') : c.done()) return items;
     throw c.fail('"," expected');
   }
 }
 
-function parseItem(c: Cursor): SelectItem {
+function parseItem(c: Cursor, depth: number): SelectItem {
   if (c.eat('*')) return { kind: 'star' };
   if (c.peek('...')) throw c.fail('spread embedding is not supported by the embedded stack');
   let name = readName(c);
@@ -143,7 +156,8 @@ function parseItem(c: Cursor): SelectItem {
     else if (word !== 'left') hint = word;
   }
   if (c.eat('(')) {
-    const select = parseItems(c, true);
+    if (depth >= REQUEST_LIMITS.nesting) throw c.fail(`embedded resources nested deeper than ${REQUEST_LIMITS.nesting} levels`);
+    const select = parseItems(c, depth + 1);
     c.expect(')');
     return { kind: 'embed', name, alias, hint, inner, select };
   }
@@ -163,7 +177,7 @@ function parseItem(c: Cursor): SelectItem {
 
 export function parseSelect(text: string): SelectItem[] {
   if (text.trim() === '') return [{ kind: 'star' }];
-  return parseItems(new Cursor(text), false);
+  return parseItems(new Cursor(text), 0);
 }
 
 /** `col`, `col->a->>b` or `"quoted col"` as used in filter keys and order terms. */
@@ -188,8 +202,10 @@ export function splitTopLevel(text: string): string[] {
       else if (ch === '"') quoted = false;
     } else if (ch === '"') quoted = true;
     else if (ch === '(' || ch === '{') depth++;
-    else if (ch === ')' || ch === '}') depth--;
-    else if (ch === ',' && depth === 0) {
+    else if (ch === ')' || ch === '}') {
+      // A closer before its opener would let `a),(b` pass as balanced.
+      if (--depth < 0) break;
+    } else if (ch === ',' && depth === 0) {
       parts.push(text.slice(start, i));
       start = i + 1;
     }
@@ -206,6 +222,28 @@ function unquote(value: string): string {
   return value;
 }
 
+/**
+ * Refuses a value whose bracket structure could exhaust a recursive parser inside the database
+ * (regex, jsonb, tsquery, array input): PGlite's WebAssembly stack overflows long before Postgres'
+ * own max_stack_depth check notices, and then hangs on the next such statement.
+ */
+export function checkValue(value: string, what: string): void {
+  let depth = 0;
+  let brackets = 0;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value.charCodeAt(i);
+    if (ch === 40 || ch === 91 || ch === 123) {
+      brackets++;
+      if (++depth > REQUEST_LIMITS.valueNesting) {
+        throw parseError(`"failed to parse ${what}"`, `brackets nested deeper than ${REQUEST_LIMITS.valueNesting} levels in a value`);
+      }
+    } else if ((ch === 41 || ch === 93 || ch === 125) && depth > 0) depth--;
+  }
+  if (brackets > REQUEST_LIMITS.valueBrackets) {
+    throw parseError(`"failed to parse ${what}"`, `more than ${REQUEST_LIMITS.valueBrackets} brackets in a value`);
+  }
+}
+
 /** Parses `[not.]op[(modifier)].value` for the given field. */
 export function parseFilter(field: Field, text: string, inLogicTree = false): Filter {
   let rest = text;
@@ -219,6 +257,10 @@ export function parseFilter(field: Field, text: string, inLogicTree = false): Fi
   const op = m[1];
   const modifier = m[2];
   let value = rest.slice(m[0].length);
+  checkValue(value, `filter (${op})`);
+  if ((op === 'match' || op === 'imatch') && value.length > REQUEST_LIMITS.patternLength) {
+    throw parseError(`"failed to parse filter (${op})"`, `a pattern longer than ${REQUEST_LIMITS.patternLength} characters`);
+  }
   if (modifier !== undefined && !['any', 'all'].includes(modifier) && !op.endsWith('fts')) {
     throw parseError(`"failed to parse filter (${text})"`);
   }
@@ -232,18 +274,24 @@ export function parseFilter(field: Field, text: string, inLogicTree = false): Fi
   return { field, negate, op, modifier, value };
 }
 
-/** Parses the value of `or=`/`and=`: `(a.eq.1,or(b.gt.2,c.is.null))`. */
-export function parseLogicTree(op: 'and' | 'or', negate: boolean, text: string): LogicTree {
+/**
+ * Parses the value of `or=`/`and=`: `(a.eq.1,or(b.gt.2,c.is.null))`. `depth` is the tree level
+ * (1 for the parameter itself); deeper than REQUEST_LIMITS.nesting is refused before descending.
+ */
+export function parseLogicTree(op: 'and' | 'or', negate: boolean, text: string, depth = 1): LogicTree {
+  if (depth > REQUEST_LIMITS.nesting) {
+    throw parseError(`"failed to parse logic tree"`, `or/and nested deeper than ${REQUEST_LIMITS.nesting} levels`);
+  }
   if (!text.startsWith('(') || !text.endsWith(')')) {
     throw parseError(`"failed to parse logic tree (${text})"`, 'expected a parenthesised list');
   }
-  const children = splitTopLevel(text.slice(1, -1)).map((part) => parseLogicItem(part.trim()));
+  const children = splitTopLevel(text.slice(1, -1)).map((part) => parseLogicItem(part.trim(), depth));
   return { kind: 'logic', op, negate, children };
 }
 
-function parseLogicItem(text: string): LogicTree {
+function parseLogicItem(text: string, depth: number): LogicTree {
   const m = /^(not\.)?(and|or)(\(.*\))$/s.exec(text);
-  if (m) return parseLogicTree(m[2] as 'and' | 'or', Boolean(m[1]), m[3]);
+  if (m) return parseLogicTree(m[2] as 'and' | 'or', Boolean(m[1]), m[3], depth + 1);
   const c = new Cursor(text);
   const name = readName(c);
   const path = readJsonPath(c);

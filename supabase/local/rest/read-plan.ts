@@ -15,6 +15,7 @@ import {
   type SelectItem,
 } from './query-parse.ts';
 import type { Column, ForeignKey, Relation, SchemaCache } from './schema-cache.ts';
+import { REQUEST_LIMITS } from './limits.ts';
 
 /** The columns a node's rows have: a table, a view, or the result of a function. */
 export interface Source {
@@ -80,7 +81,7 @@ function relationships(cache: SchemaCache, parent: string, target: string, hint?
   return found;
 }
 
-function resolveEmbed(cache: SchemaCache, parent: Source, item: Extract<SelectItem, { kind: 'embed' }>): EmbedNode {
+function resolveEmbed(cache: SchemaCache, parent: Source, item: Extract<SelectItem, { kind: 'embed' }>, budget: { embeds: number }): EmbedNode {
   const found = relationships(cache, parent.name, item.name, item.hint);
   if (found.length === 0) {
     throw new RestError(
@@ -115,14 +116,20 @@ function resolveEmbed(cache: SchemaCache, parent: Source, item: Extract<SelectIt
     hidden: item.select.length === 0,
     join,
   };
-  node.embeds = resolveEmbeds(cache, node);
+  node.embeds = resolveEmbeds(cache, node, budget);
   return node;
 }
 
-function resolveEmbeds(cache: SchemaCache, node: ReadNode): EmbedNode[] {
+function resolveEmbeds(cache: SchemaCache, node: ReadNode, budget: { embeds: number }): EmbedNode[] {
   const embeds: EmbedNode[] = [];
   for (const item of node.select) {
-    if (item.kind === 'embed') embeds.push(resolveEmbed(cache, node.source, item));
+    if (item.kind === 'embed') {
+      // Each embed is a correlated subquery: planning hundreds of them is work no request needs.
+      if (++budget.embeds > REQUEST_LIMITS.embeds) {
+        throw parseError('"failed to parse select parameter"', `more than ${REQUEST_LIMITS.embeds} embedded resources`);
+      }
+      embeds.push(resolveEmbed(cache, node.source, item, budget));
+    }
     else if (item.kind === 'column') checkColumn(node.source, item.field.name);
   }
   return embeds;
@@ -135,6 +142,22 @@ export function checkColumn(source: Source, name: string): void {
 function checkTree(source: Source, tree: LogicTree): void {
   if (tree.kind === 'filter') checkColumn(source, tree.filter.field.name);
   else tree.children.forEach((child) => checkTree(source, child));
+}
+
+function leaves(tree: LogicTree): number {
+  return tree.kind === 'filter' ? 1 : tree.children.reduce((n, child) => n + leaves(child), 0);
+}
+
+/** Every cast text in a read tree (select items at every level), to resolve in the catalog. */
+export function castsOf(node: ReadNode, out = new Set<string>()): Set<string> {
+  const walk = (items: SelectItem[]) => {
+    for (const item of items) {
+      if ((item.kind === 'column' || item.kind === 'count') && item.cast !== undefined) out.add(item.cast);
+      else if (item.kind === 'embed') walk(item.select);
+    }
+  };
+  walk(node.select);
+  return out;
 }
 
 function findNode(root: ReadNode, path: string[], key: string): ReadNode {
@@ -153,9 +176,19 @@ function findNode(root: ReadNode, path: string[], key: string): ReadNode {
  * `isArg` marks query parameters that are function arguments (GET /rpc).
  */
 export function buildReadTree(cache: SchemaCache, source: Source, params: URLSearchParams, isArg: (key: string) => boolean = () => false): ReadNode {
+  let length = 0;
+  for (const [key, value] of params) length += key.length + value.length + 2;
+  if (length > REQUEST_LIMITS.queryLength) {
+    throw parseError('"failed to parse query string"', `the query string is longer than ${REQUEST_LIMITS.queryLength} characters`);
+  }
   const root: ReadNode = { source, select: [], where: [], order: [], embeds: [] };
   root.select = parseSelect(params.get('select') ?? '*');
-  root.embeds = resolveEmbeds(cache, root);
+  root.embeds = resolveEmbeds(cache, root, { embeds: 0 });
+  let filters = 0;
+  const countFilters = (n: number) => {
+    filters += n;
+    if (filters > REQUEST_LIMITS.filters) throw parseError('"failed to parse filters"', `more than ${REQUEST_LIMITS.filters} filters`);
+  };
   for (const [key, value] of params) {
     if (RESERVED.has(key) || isArg(key)) continue;
     const segments = key.split('.');
@@ -168,6 +201,7 @@ export function buildReadTree(cache: SchemaCache, source: Source, params: URLSea
     const node = findNode(root, segments, key);
     if (last === 'or' || last === 'and') {
       const tree = parseLogicTree(last, negate, value);
+      countFilters(leaves(tree));
       checkTree(node.source, tree);
       node.where.push(tree);
     } else if (last === 'order') {
@@ -187,11 +221,13 @@ export function buildReadTree(cache: SchemaCache, source: Source, params: URLSea
         const target = findNode(root, before, key);
         const field = parseField(last);
         checkColumn(target.source, field.name);
+        countFilters(1);
         target.where.push({ kind: 'filter', filter: parseFilter(field, value) });
         continue;
       }
       const field = parseField(last);
       checkColumn(node.source, field.name);
+      countFilters(1);
       node.where.push({ kind: 'filter', filter: parseFilter(field, value) });
     }
   }

@@ -4,7 +4,7 @@
  * caller (role and claims from the JWT), so row-level security applies exactly as on Supabase.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { asCaller } from '../db/request-context.ts';
+import { asCaller, requestRole } from '../db/request-context.ts';
 import { quoteIdent, type Queryable } from '../db/database.ts';
 import { callerToken, HttpError, readBody, sendJson } from '../http.ts';
 import type { HttpApi, StackContext } from '../stack-context.ts';
@@ -13,11 +13,14 @@ import { RestError, tableNotFound, toRestError } from './errors.ts';
 import { ClaimsCache } from './claims-cache.ts';
 import { checkPayloadColumns, deleteSql, insertSql, updateSql } from './mutation-sql.ts';
 import { parseAccept, parsePrefer, type AcceptInfo, type Preferences } from './prefer.ts';
-import { buildReadTree, type ReadNode } from './read-plan.ts';
+import { buildReadTree, castsOf, type ReadNode } from './read-plan.ts';
 import { callSql, resolveFunction } from './rpc.ts';
 import { loadSchemaCache, type Relation, type SchemaCache } from './schema-cache.ts';
 import { mutationResultSql, Params, readSql } from './sql-build.ts';
-import { splitTopLevel } from './query-parse.ts';
+import { checkValue, splitTopLevel } from './query-parse.ts';
+import { TypeResolver } from './cast-types.ts';
+import { REQUEST_LIMITS } from './limits.ts';
+import { checkPlanCost, type CostedStatement } from './plan-budget.ts';
 
 interface ResultRow {
   total: string | number | null;
@@ -25,15 +28,22 @@ interface ResultRow {
   body: string | null;
 }
 
-interface Statement {
-  sql: string;
-  values: unknown[];
-}
+type Statement = CostedStatement;
 
 interface Outcome {
   row: ResultRow;
   affected: number;
 }
+
+interface RunOptions {
+  /** Roll back instead of committing (`Prefer: tx=rollback`). */
+  rollback: boolean;
+  /** READ ONLY, as PostgREST runs GET/HEAD and calls of stable or immutable functions. */
+  readOnly: boolean;
+}
+
+/** Methods whose schema is negotiated with Content-Profile; the others use Accept-Profile (as PostgREST). */
+const CONTENT_PROFILE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 /** How many read statements to keep, keyed by everything that shapes their SQL. */
 const STATEMENT_CACHE_SIZE = 500;
@@ -53,6 +63,38 @@ function invalidJson(detail: string): RestError {
 function contentRange(offset: number, count: number, total: number | null): string {
   const totalText = total === null ? '*' : String(total);
   return count === 0 ? `*/${totalText}` : `${offset}-${offset + count - 1}/${totalText}`;
+}
+
+/**
+ * The deepest nesting of arrays/objects in JSON text, scanning without recursion; stops counting
+ * once past `limit`. JSON.parse/stringify, the array literals of rpc.ts and Postgres' jsonb input
+ * all recurse per level, so a body is measured before any of them sees it.
+ */
+function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92) i++;
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 91 || ch === 123) {
+      if (++depth > limit) return true;
+    } else if (ch === 93 || ch === 125) depth--;
+  }
+  return false;
+}
+
+/** Only schema `public` is exposed; another profile gets PostgREST's refusal, never `public`'s rows. */
+function checkProfile(req: IncomingMessage, method: string): void {
+  const header = CONTENT_PROFILE_METHODS.has(method) ? 'content-profile' : 'accept-profile';
+  const value = req.headers[header];
+  if (value === undefined) return;
+  const profile = Array.isArray(value) ? value.join(', ') : value;
+  if (profile !== 'public') {
+    throw new RestError(406, 'PGRST106', `Invalid schema: ${profile}`, null, 'Only the following schemas are exposed: public');
+  }
 }
 
 function decodePath(path: string): string {
@@ -84,10 +126,12 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
   let cache: SchemaCache = await loadSchemaCache(db);
   const statements = new Map<string, Statement & { offset: number }>();
   const claimsCache = new ClaimsCache(config.jwtSecret);
+  const types = new TypeResolver(db);
 
   async function reloadSchema(): Promise<void> {
     cache = await loadSchemaCache(db);
     statements.clear();
+    types.clear();
   }
   let reloading: Promise<void> = Promise.resolve();
   const unlisten = await db.listen('pgrst', (payload) => {
@@ -97,28 +141,41 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     }
   });
 
-  async function run(claims: Claims, req: IncomingMessage, url: URL, stmt: Statement, check: (o: Outcome) => void, rollback: boolean): Promise<Outcome> {
+  async function run(claims: Claims, req: IncomingMessage, url: URL, stmt: Statement, check: (o: Outcome) => void, opts: RunOptions): Promise<Outcome> {
     // PostgREST sees the path below the gateway's /rest/v1 prefix.
     const info = { method: req.method ?? 'GET', path: url.pathname.replace(/^\/rest\/v1/, ''), headers: requestHeaders(req) };
     try {
       return await asCaller(db, claims, info, async (tx: Queryable) => {
+        // PGlite cannot honour statement_timeout; its stand-in is a plan-cost budget (plan-budget.ts).
+        if (db.kind === 'pglite') await checkPlanCost(tx, requestRole(claims), stmt);
         const r = await tx.query<ResultRow>(stmt.sql, stmt.values);
         const outcome: Outcome = { row: r.rows[0] ?? { total: null, page_total: r.affectedRows, body: null }, affected: r.affectedRows };
         check(outcome);
-        if (rollback) throw new RollbackSignal(outcome);
+        if (opts.rollback) throw new RollbackSignal(outcome);
         return outcome;
-      });
+      }, { readOnly: opts.readOnly, statementTimeout: true });
     } catch (err) {
       if (err instanceof RollbackSignal) return err.outcome;
       throw err;
     }
   }
 
-  function readStatement(relation: { name: string; columns: Relation['columns'] }, from: string, req: IncomingMessage, url: URL, accept: AcceptInfo, prefs: Preferences, params = new Params(), isArg?: (k: string) => boolean) {
+  /** Resolves the casts of a read tree in the catalog and returns the parameters that carry them. */
+  async function paramsFor(root: ReadNode): Promise<Params> {
+    return new Params(await types.resolve(castsOf(root)));
+  }
+
+  /** `from` builds the FROM item (a table, or a function call whose arguments come first in `params`). */
+  async function readStatement(relation: { name: string; columns: Relation['columns'] }, from: (params: Params) => string, req: IncomingMessage, url: URL, accept: AcceptInfo, prefs: Preferences, isArg?: (k: string) => boolean) {
     const root = buildReadTree(cache, relation, url.searchParams, isArg);
     applyRange(req, root);
-    const sql = readSql(root, from, params, { ...accept, count: prefs.count !== undefined });
-    return { sql, values: params.values, offset: root.offset ?? 0 };
+    // PostgREST's db-max-rows: the top level never returns more, whatever limit was asked for.
+    root.limit = Math.min(root.limit ?? REQUEST_LIMITS.maxRows, REQUEST_LIMITS.maxRows);
+    const params = await paramsFor(root);
+    const fromSql = from(params);
+    const sql = readSql(root, fromSql, params, { ...accept, count: prefs.count !== undefined });
+    // Cached read statements also keep their estimated cost per role (PGlite's budget check).
+    return { sql, values: params.values, offset: root.offset ?? 0, costs: new Map() };
   }
 
   function sendRead(res: ServerResponse, method: string, outcome: Outcome, offset: number, accept: AcceptInfo, singleResult = false) {
@@ -140,19 +197,22 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     if (stmt) {
       statements.delete(key);
     } else {
-      stmt = readStatement(relation, `public.${quoteIdent(relation.name)}`, req, url, accept, prefs);
+      stmt = await readStatement(relation, () => `public.${quoteIdent(relation.name)}`, req, url, accept, prefs);
     }
     statements.set(key, stmt);
     if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
     const outcome = await run(claims, req, url, stmt, (o) => {
       if (accept.single && Number(o.row.page_total) !== 1) throw singleError(Number(o.row.page_total));
-    }, false);
+    }, { rollback: false, readOnly: true });
     sendRead(res, req.method ?? 'GET', outcome, stmt.offset, accept);
   }
 
   async function readJson(req: IncomingMessage): Promise<unknown> {
     const text = await readBody(req);
     if (text.trim() === '') return undefined;
+    if (jsonDepthExceeds(text, REQUEST_LIMITS.jsonDepth)) {
+      throw invalidJson(`The body nests arrays or objects deeper than ${REQUEST_LIMITS.jsonDepth} levels`);
+    }
     try {
       return JSON.parse(text) as unknown;
     } catch (err) {
@@ -164,7 +224,7 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     const method = req.method ?? 'POST';
     const root = buildReadTree(cache, relation, url.searchParams) as ReadNode & { source: Relation };
     const representation = prefs.return === 'representation';
-    const params = new Params();
+    const params = await paramsFor(root);
     let mutation: string;
     if (method === 'POST') {
       const body = await readJson(req);
@@ -212,7 +272,7 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     const outcome = await run(claims, req, url, { sql, values: params.values }, (o) => {
       const n = representation ? Number(o.row.page_total) : o.affected;
       if (accept.single && n !== 1) throw singleError(n);
-    }, prefs.rollback);
+    }, { rollback: prefs.rollback, readOnly: false });
     const n = representation ? Number(outcome.row.page_total) : outcome.affected;
     const range = contentRange(0, n, prefs.count ? n : null).replace(/^\d+-\d+/, method === 'POST' ? '*' : '$&');
     if (representation) {
@@ -243,26 +303,33 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     const fn = resolveFunction(cache, name, argNames, fromQuery);
     const argSet = new Set(fn.args.map((a) => a.name));
     const usedArgs = Object.fromEntries(Object.entries(args).filter(([k]) => argSet.has(k)));
-    const params = new Params();
-    const call = callSql(fn, usedArgs, params, fromQuery);
+    // Query-string arguments are parsed by Postgres as their declared types (jsonb, arrays): the
+    // same bracket bounds as filter values apply. JSON bodies were measured in readJson.
+    if (fromQuery) for (const [k, v] of Object.entries(usedArgs)) if (typeof v === 'string') checkValue(v, `argument ${k}`);
+    // As PostgREST: GET/HEAD, and any call of a stable or immutable function, run READ ONLY, so a
+    // volatile function that writes fails on GET with 25006 (405) instead of changing data.
+    const opts: RunOptions = { rollback: prefs.rollback, readOnly: fromQuery || !fn.volatile };
     if (fn.resultColumns) {
-      const stmt = readStatement({ name: fn.name, columns: fn.resultColumns }, call, req, url, { ...accept, single: accept.single || !fn.returnsSet }, prefs, params, (k) => argSet.has(k));
+      const stmt = await readStatement({ name: fn.name, columns: fn.resultColumns }, (params) => callSql(fn, usedArgs, params, fromQuery), req, url, { ...accept, single: accept.single || !fn.returnsSet }, prefs, (k) => argSet.has(k));
       const outcome = await run(claims, req, url, stmt, (o) => {
         if (accept.single && Number(o.row.page_total) !== 1) throw singleError(Number(o.row.page_total));
-      }, prefs.rollback);
+      }, opts);
       sendRead(res, method, outcome, stmt.offset, accept, !fn.returnsSet);
       return;
     }
+    const params = new Params();
+    const call = callSql(fn, usedArgs, params, fromQuery);
     if (fn.returnType === 'void') {
-      await run(claims, req, url, { sql: `select ${call}`, values: params.values }, () => {}, prefs.rollback);
+      await run(claims, req, url, { sql: `select ${call}`, values: params.values }, () => {}, opts);
       res.writeHead(204);
       res.end();
       return;
     }
+    // A set of scalars is capped at db-max-rows like any other read.
     const sql = fn.returnsSet
-      ? `select null::bigint as total, count(*) as page_total, coalesce(json_agg("t0"), '[]')::text as body from ${call} as "t0"`
+      ? `select null::bigint as total, count(*) as page_total, coalesce(json_agg("_v"."t0"), '[]')::text as body from (select "t0" from ${call} as "t0" limit ${params.add(REQUEST_LIMITS.maxRows)}) as "_v"`
       : `select null::bigint as total, 1 as page_total, to_json(${call})::text as body`;
-    const outcome = await run(claims, req, url, { sql, values: params.values }, () => {}, prefs.rollback);
+    const outcome = await run(claims, req, url, { sql, values: params.values }, () => {}, opts);
     sendRead(res, method, outcome, 0, accept, false);
   }
 
@@ -275,6 +342,7 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
       const accept = parseAccept(req.headers.accept);
       const prefs = parsePrefer(req.headers.prefer);
       const method = req.method ?? 'GET';
+      checkProfile(req, method);
       const path = decodePath(subpath.replace(/\/+$/, ''));
       if (path === '') {
         sendJson(res, 200, { swagger: '2.0', info: { title: 'embedded PostgREST subset' }, paths: Object.fromEntries([...cache.relations.keys()].map((n) => [`/${n}`, {}])) });

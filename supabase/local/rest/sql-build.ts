@@ -4,16 +4,32 @@
  * identifier has been checked against the schema cache before it is quoted here.
  */
 import { quoteIdent as q } from '../db/database.ts';
-import { parseError } from './errors.ts';
+import { parseError, unknownType } from './errors.ts';
 import type { Field, Filter, LogicTree, OrderTerm, SelectItem } from './query-parse.ts';
 import type { EmbedNode, ReadNode } from './read-plan.ts';
 
-/** Collects bind parameters and hands out their `$n` placeholders. */
+/** Canonical type names by the cast text of the request, as the catalog resolved them. */
+export interface TypeNames {
+  get(cast: string): string | undefined;
+}
+
+/**
+ * Collects bind parameters and hands out their `$n` placeholders; also holds the catalog's names for
+ * the request's casts, so that building SQL can only ever emit a type name the catalog produced.
+ */
 export class Params {
   readonly values: unknown[] = [];
+  constructor(private readonly types: TypeNames = new Map<string, string>()) {}
   add(value: unknown): string {
     this.values.push(value);
     return `$${this.values.length}`;
+  }
+  /** `cast(expr as type)` with the catalog's name for `cast`; request text never becomes the type. */
+  cast(expr: string, cast: string | undefined): string {
+    if (cast === undefined) return expr;
+    const type = this.types.get(cast);
+    if (type === undefined) throw unknownType(cast);
+    return `cast(${expr} as ${type})`;
   }
 }
 
@@ -115,7 +131,7 @@ export function selectListSql(node: ReadNode, alias: string, depth: number, para
       groupBy.push(`${q(alias)}.*`);
     } else if (item.kind === 'count') {
       hasAggregate = true;
-      items.push(`count(*)${castSql(item.cast)} as ${q(item.alias ?? 'count')}`);
+      items.push(`${params.cast('count(*)', item.cast)} as ${q(item.alias ?? 'count')}`);
     } else if (item.kind === 'column') {
       items.push(columnItemSql(item, alias, params, groupBy));
       if (item.aggregate) hasAggregate = true;
@@ -129,18 +145,14 @@ export function selectListSql(node: ReadNode, alias: string, depth: number, para
   return { list: items.join(', '), groupBy: hasAggregate && groupBy.length ? ` group by ${groupBy.join(', ')}` : '' };
 }
 
-function castSql(cast: string | undefined): string {
-  return cast ? `::${cast}` : '';
-}
-
 function columnItemSql(item: Extract<SelectItem, { kind: 'column' }>, alias: string, params: Params, groupBy: string[]): string {
   const expr = fieldSql(alias, item.field, params);
   const lastKey = item.field.path.length ? item.field.path[item.field.path.length - 1].key : item.field.name;
   if (item.aggregate) {
-    return `${item.aggregate}(${expr})${castSql(item.cast)} as ${q(item.alias ?? item.aggregate)}`;
+    return `${params.cast(`${item.aggregate}(${expr})`, item.cast)} as ${q(item.alias ?? item.aggregate)}`;
   }
   groupBy.push(expr);
-  return `${expr}${castSql(item.cast)} as ${q(item.alias ?? lastKey)}`;
+  return `${params.cast(expr, item.cast)} as ${q(item.alias ?? lastKey)}`;
 }
 
 function embedSql(parentAlias: string, child: EmbedNode, depth: number, params: Params): string {
