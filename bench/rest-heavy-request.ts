@@ -10,13 +10,11 @@
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres BENCH_BACKEND=postgres npx tsx bench/rest-heavy-request.ts
  *   BENCH_CHILDREN=50000 BENCH_PARENTS=40 BENCH_DURATION_S=5 npx tsx bench/rest-heavy-request.ts   # lighter
  */
-import path from 'node:path';
 import os from 'node:os';
-import { DEMO_ANON_KEY, DEMO_JWT_SECRET } from '../supabase/local/config.ts';
-import { signJwt } from '../supabase/local/jwt.ts';
-import { startTestStack, type Backend } from '../tests/support/test-stack.ts';
+import { DEMO_ANON_KEY } from '../supabase/local/config.ts';
+import { benchBackend, startRestBenchStack, userToken } from './rest-bench-stack.ts';
 
-const backend: Backend = process.env.BENCH_BACKEND === 'postgres' ? 'postgres' : 'pglite';
+const backend = benchBackend;
 const role = process.env.BENCH_ROLE === 'authenticated' ? 'authenticated' : 'anon';
 const children = Number(process.env.BENCH_CHILDREN ?? 100_000);
 const parents = Number(process.env.BENCH_PARENTS ?? 300);
@@ -42,16 +40,9 @@ function summary(times: number[]): string {
   return `n ${String(sorted.length).padStart(4)}  p50 ${percentile(sorted, 0.5).toFixed(1).padStart(7)} ms  p99 ${percentile(sorted, 0.99).toFixed(1).padStart(8)} ms  max ${sorted[sorted.length - 1].toFixed(1).padStart(8)} ms`;
 }
 
-const stack = await startTestStack({
-  backend,
-  migrationsDir: path.join(import.meta.dirname, '..', 'tests', 'conformance', 'fixtures', 'rest', 'migrations'),
-});
+const stack = await startRestBenchStack(setupSql);
 try {
-  await stack.db.exec(setupSql);
-  const now = Math.floor(Date.now() / 1000);
-  const token = role === 'anon'
-    ? DEMO_ANON_KEY
-    : await signJwt({ sub: '00000000-0000-4000-8000-0000000000b2', role: 'authenticated', aud: 'authenticated', iat: now, exp: now + 3600 }, DEMO_JWT_SECRET);
+  const token = role === 'anon' ? DEMO_ANON_KEY : await userToken('00000000-0000-4000-8000-0000000000b2');
   const headers = { apikey: DEMO_ANON_KEY, authorization: `Bearer ${token}` };
   for (let i = 0; i < 100; i++) {
     if ((await fetch(`${stack.url}/rest/v1/bench_parents?select=id&limit=1`, { headers })).status === 200) break;

@@ -5,14 +5,12 @@
  *   npx tsx bench/rest-select.ts                      # PGlite in memory
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres BENCH_BACKEND=postgres npx tsx bench/rest-select.ts
  */
-import path from 'node:path';
 import os from 'node:os';
-import { DEMO_ANON_KEY, DEMO_JWT_SECRET } from '../supabase/local/config.ts';
-import { signJwt } from '../supabase/local/jwt.ts';
-import { startTestStack, type Backend } from '../tests/support/test-stack.ts';
+import { DEMO_ANON_KEY } from '../supabase/local/config.ts';
+import { benchBackend, startRestBenchStack, userToken } from './rest-bench-stack.ts';
 import { clientWithToken } from '../tests/conformance/fixtures/rest/rest-fixture.ts';
 
-const backend: Backend = process.env.BENCH_BACKEND === 'postgres' ? 'postgres' : 'pglite';
+const backend = benchBackend;
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 500);
 const warmup = 50;
 const USER = '00000000-0000-4000-8000-0000000000b1';
@@ -79,14 +77,9 @@ async function measureInterleaved(cases: Array<[string, () => Promise<void>]>): 
   });
 }
 
-const stack = await startTestStack({
-  backend,
-  migrationsDir: path.join(import.meta.dirname, '..', 'tests', 'conformance', 'fixtures', 'rest', 'migrations'),
-});
+const stack = await startRestBenchStack(setupSql);
 try {
-  await stack.db.exec(setupSql);
-  const now = Math.floor(Date.now() / 1000);
-  const token = await signJwt({ sub: USER, role: 'authenticated', aud: 'authenticated', iat: now, exp: now + 3600 }, DEMO_JWT_SECRET);
+  const token = await userToken(USER);
   const claims = JSON.stringify({ sub: USER, role: 'authenticated', aud: 'authenticated' });
   // Wait for the schema reload triggered by the NOTIFY above.
   const client = clientWithToken(stack, token);
