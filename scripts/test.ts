@@ -1,6 +1,6 @@
 /**
- * `npm test`: every suite in turn — types, lint, generated types up to date, unit, database (pgTAP),
- * stack conformance, then a production build, the browser e2e, and the history-reading browser specs
+ * `npm test`: every suite in turn — types, lint, generated types and seed up to date, unit, database
+ * (pgTAP), stack conformance, then a production build, the browser e2e, and the history-reading browser specs
  * again under a moved clock (libfaketime). Runs all of them even when one
  * fails, prints a summary with durations, and exits non-zero if any failed.
  */
@@ -28,6 +28,7 @@ const steps: Step[] = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit'] },
   { name: 'lint', cmd: ['npx', 'eslint', '.', '--max-warnings=0'] },
   { name: 'generated types', cmd: ['npx', 'tsx', 'scripts/gen-types.ts', '--check'] },
+  { name: 'seed up to date', cmd: ['npx', 'tsx', 'scripts/generate-seed.ts', '--check'] },
   { name: 'unit', cmd: ['npx', 'vitest', 'run', '--project', 'unit'] },
   { name: 'database (pgTAP)', cmd: ['npx', 'tsx', 'scripts/test-db.ts'] },
   { name: 'conformance', cmd: ['npx', 'vitest', 'run', '--project', 'conformance'] },
