@@ -5,6 +5,7 @@
  * the follow-up (phone, radio) here.
  */
 import { useState } from 'react';
+import { TriangleAlert } from 'lucide-react';
 import type { Agency, Assignment } from '@/lib/data/dispatch';
 import { escalationState, formatDuration } from '@/lib/domain/dispatch-board';
 import { formatTime } from '@/lib/i18n/format';
@@ -64,7 +65,8 @@ export function AssignmentList({ assignments, agencies, nowMs, acknowledgeTarget
             )}
             {esc.overdue && (
               <div className="mt-1 text-xs text-red-800" data-test="assignment-overdue">
-                ⚠ {t('dispatch.assignments.overdue', { time: formatDuration(esc.waitingSeconds), target: formatDuration(acknowledgeTargetSeconds) })}
+                <TriangleAlert className="mr-1 inline-block h-3.5 w-3.5 align-[-2px]" aria-hidden="true" focusable={false} />
+                {t('dispatch.assignments.overdue', { time: formatDuration(esc.waitingSeconds), target: formatDuration(acknowledgeTargetSeconds) })}
                 {esc.followUps > 0 && <span data-test="assignment-followups"> · {t('dispatch.assignments.followUps', { count: esc.followUps })}</span>}
               </div>
             )}

@@ -15,7 +15,8 @@ import { currentStageTimer } from '@/lib/domain/dispatch-board';
 import { formatDateTime } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
 import { useLiveAssignments } from '@/lib/realtime/use-live-assignments';
-import { CATEGORY_GLYPHS } from '@/components/map/incident-layer-symbols';
+import { Eye, X } from 'lucide-react';
+import { CategoryIcon } from '@/components/ui/category-icon';
 import { StageTimer } from '@/components/queue/stage-timer';
 import { AssignmentList } from './assignment-list';
 import { IncidentCancelForm } from './incident-cancel-form';
@@ -87,7 +88,7 @@ export function IncidentDrawer(props: IncidentDrawerProps) {
             {incident.ticket_no}
           </h2>
           <p className="text-sm">
-            <span aria-hidden="true">{CATEGORY_GLYPHS[incident.category]}</span> {t(`dispatch.category.${incident.category}`)} ·{' '}
+            <CategoryIcon category={incident.category} className="inline-block h-4 w-4 align-[-3px]" /> {t(`dispatch.category.${incident.category}`)} ·{' '}
             {t(`dispatch.priority.${incident.priority}`)} ·{' '}
             <span className="font-semibold" data-test="drawer-status">
               {t(`dispatch.status.${incident.status}`)}
@@ -96,7 +97,7 @@ export function IncidentDrawer(props: IncidentDrawerProps) {
         </div>
         <div className="flex flex-col items-end gap-1">
           <button type="button" className="rounded border px-2 text-sm" onClick={props.onDismiss} aria-label={t('dispatch.drawer.close')} data-test="drawer-dismiss">
-            ✕
+            <X className="my-0.5 h-4 w-4" aria-hidden="true" focusable={false} />
           </button>
           <Link href={`/incidents/${incident.id}/report`} className="text-xs text-blue-700 underline" target="_blank" data-test="drawer-report-link">
             {t('dispatch.drawer.report')}
@@ -105,8 +106,9 @@ export function IncidentDrawer(props: IncidentDrawerProps) {
       </header>
 
       {viewers.length > 0 && (
-        <p className="mt-1 rounded bg-blue-50 px-2 py-1 text-xs text-blue-900" data-test="presence-viewers">
-          👁 {t('dispatch.drawer.viewers', { names: viewers.join(', ') })}
+        <p className="mt-1 flex items-center gap-1 rounded bg-blue-50 px-2 py-1 text-xs text-blue-900" data-test="presence-viewers">
+          <Eye className="h-3.5 w-3.5 shrink-0" aria-hidden="true" focusable={false} />
+          {t('dispatch.drawer.viewers', { names: viewers.join(', ') })}
         </p>
       )}
       {notice && (

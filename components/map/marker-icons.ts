@@ -1,10 +1,11 @@
 /**
- * Leaflet div-icons for incidents and agency posts: colour says status, glyph says category, so a
+ * Leaflet div-icons for incidents and agency posts: colour says status, icon says category, so a
  * supervisor reads the map without opening popups. Plain HTML icons avoid Leaflet's image-path
  * problems with bundlers.
  */
 import L from 'leaflet';
-import { CATEGORY_GLYPHS, STATUS_COLOURS } from './incident-layer-symbols';
+import { STATUS_COLOURS } from './incident-layer-symbols';
+import { categoryIconMarkup } from './category-icon-markup';
 
 const iconCache = new Map<string, L.DivIcon>();
 
@@ -14,10 +15,10 @@ export function incidentIcon(status: string, category: string, opts: { pulse?: b
   const cached = iconCache.get(key);
   if (cached) return cached;
   const color = STATUS_COLOURS[status] ?? '#111827';
-  const glyph = CATEGORY_GLYPHS[category] ?? CATEGORY_GLYPHS.other;
+  const glyph = categoryIconMarkup(category, Math.round(size * 0.58));
   const icon = L.divIcon({
     className: `incident-marker${opts.pulse ? ' incident-marker--pulse' : ''}`,
-    html: `<span style="display:flex;align-items:center;justify-content:center;width:${size}px;height:${size}px;border-radius:50%;background:${color};border:2px solid #fff;box-shadow:0 1px 4px rgba(0,0,0,.5);font-size:${Math.round(size * 0.5)}px;color:#fff">${glyph}</span>`,
+    html: `<span style="display:flex;align-items:center;justify-content:center;width:${size}px;height:${size}px;border-radius:50%;background:${color};border:2px solid #fff;box-shadow:0 1px 4px rgba(0,0,0,.5);color:#fff">${glyph}</span>`,
     iconSize: [size, size],
     iconAnchor: [size / 2, size / 2],
   });

@@ -3,6 +3,7 @@
  * The acknowledgement timer of one assignment against sla_targets 'acknowledge': from the moment the
  * supervisor assigned it to the moment the agency accepted, on the database clock.
  */
+import { Timer } from 'lucide-react';
 import { stageResult } from '@/lib/domain/sla';
 import { formatElapsed } from '@/lib/domain/opd-inbox';
 import { useT } from '@/lib/i18n/use-t';
@@ -29,7 +30,8 @@ export function AckTimer({
       data-colour={r.colour ?? 'none'}
       data-running={r.running ? 'true' : 'false'}
     >
-      ⏱ {r.running ? t('opd.ack.timer', values) : t('opd.ack.timerDone', values)}
+      <Timer className="mr-1 inline-block h-4 w-4 align-[-3px]" aria-hidden="true" focusable={false} />
+      {r.running ? t('opd.ack.timer', values) : t('opd.ack.timerDone', values)}
     </span>
   );
 }

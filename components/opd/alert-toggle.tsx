@@ -5,6 +5,7 @@
  */
 import { useState, useSyncExternalStore } from 'react';
 import { audioContext, playBeep } from '@/components/queue/beep';
+import { Bell, BellOff } from 'lucide-react';
 import { useT } from '@/lib/i18n/use-t';
 
 type Permission = NotificationPermission | 'unsupported';
@@ -45,9 +46,10 @@ export function AlertToggle() {
       onClick={() => void enable()}
       data-test="alerts-enable"
       data-unlocked={unlocked ? 'true' : 'false'}
-      className="min-h-10 rounded-md border border-slate-300 bg-white px-3 text-sm font-semibold"
+      className="inline-flex min-h-10 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm font-semibold"
     >
-      {unlocked ? `🔔 ${t('opd.alerts.enabled')}` : `🔕 ${t('opd.alerts.enable')}`}
+      {unlocked ? <Bell className="h-4 w-4" aria-hidden="true" focusable={false} data-test="alerts-icon-on" /> : <BellOff className="h-4 w-4" aria-hidden="true" focusable={false} data-test="alerts-icon-off" />}
+      {unlocked ? t('opd.alerts.enabled') : t('opd.alerts.enable')}
     </button>
   );
 }

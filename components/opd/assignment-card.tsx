@@ -10,6 +10,7 @@ import { latestState } from '@/lib/domain/opd-inbox';
 import { useT } from '@/lib/i18n/use-t';
 import { AckTimer } from './ack-timer';
 import { PriorityBadge } from './priority-badge';
+import { CategoryIcon } from '@/components/ui/category-icon';
 import { QueueNotice } from './queue-notice';
 import { useOpdQueue } from './opd-queue-provider';
 
@@ -57,7 +58,10 @@ export function AssignmentCard({
       </div>
       {incident && (
         <Link href={`/opd/incidents/${incident.id}`} className="flex flex-col gap-0.5" data-test="inbox-open">
-          <span className="text-base font-bold">{t(`opd.category.${incident.category}`)}</span>
+          <span className="flex items-center gap-1.5 text-base font-bold">
+            <CategoryIcon category={incident.category} />
+            {t(`opd.category.${incident.category}`)}
+          </span>
           <span className="text-sm text-slate-700">{incident.address ?? t('opd.detail.noAddress')}</span>
           <span className="line-clamp-2 text-sm text-slate-600">{incident.description}</span>
         </Link>

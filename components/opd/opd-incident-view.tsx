@@ -6,6 +6,7 @@
  */
 import { useMemo } from 'react';
 import Link from 'next/link';
+import { Phone } from 'lucide-react';
 import { ConnectionStatus } from '@/components/realtime/connection-status';
 import { useServerClock } from '@/lib/realtime/use-server-clock';
 import type { Agency, CallerContact, OpdIncident } from '@/lib/data/opd';
@@ -17,6 +18,7 @@ import { useLiveAssignments } from '@/lib/realtime/use-live-assignments';
 import { useLiveIncidents } from '@/lib/realtime/use-live-incidents';
 import { formatTime } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
+import { CategoryIcon } from '@/components/ui/category-icon';
 import { AckTimer } from './ack-timer';
 import { AgencyList } from './agency-list';
 import { AssignmentSteps } from './assignment-steps';
@@ -71,7 +73,8 @@ export function OpdIncidentView({ initialIncident, callers, agencies, myAgencyId
             {t(`opd.incident.${incident.status}`)}
           </span>
         </div>
-        <h1 className="text-xl font-bold" data-test="incident-category">
+        <h1 className="flex items-center gap-2 text-xl font-bold" data-test="incident-category">
+          <CategoryIcon category={incident.category} className="h-5 w-5 shrink-0" />
           {t(`opd.category.${incident.category}`)}
         </h1>
       </header>
@@ -134,8 +137,9 @@ export function OpdIncidentView({ initialIncident, callers, agencies, myAgencyId
                   {c.caller_name ?? t('opd.detail.callerUnknown')} <span className="tabular-nums text-slate-600">{c.caller_phone}</span>
                 </span>
                 {tel && (
-                  <a href={tel} className="inline-flex min-h-10 items-center rounded-md bg-emerald-700 px-3 font-semibold text-white" data-test="caller-tel">
-                    📞 {t('opd.detail.call')}
+                  <a href={tel} className="inline-flex min-h-10 items-center gap-2 rounded-md bg-emerald-700 px-3 font-semibold text-white" data-test="caller-tel">
+                    <Phone className="h-4 w-4" aria-hidden="true" focusable={false} />
+                    {t('opd.detail.call')}
                   </a>
                 )}
               </li>

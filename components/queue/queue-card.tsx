@@ -6,7 +6,8 @@
 import type { Agency, Assignment, Incident } from '@/lib/data/dispatch';
 import { currentStageTimer, escalationState } from '@/lib/domain/dispatch-board';
 import type { SlaStage } from '@/lib/domain/sla';
-import { CATEGORY_GLYPHS } from '@/components/map/incident-layer-symbols';
+import { Eye, TriangleAlert } from 'lucide-react';
+import { CategoryIcon } from '@/components/ui/category-icon';
 import { useT } from '@/lib/i18n/use-t';
 import { StageTimer } from './stage-timer';
 
@@ -61,7 +62,7 @@ export function QueueCard({ incident, assignments, agencies, nowMs, targets, sel
         </span>
       </div>
       <div className="mt-1 flex items-center gap-1 font-medium">
-        <span aria-hidden="true">{CATEGORY_GLYPHS[incident.category] ?? CATEGORY_GLYPHS.other}</span>
+        <CategoryIcon category={incident.category} />
         <span>{t(`dispatch.category.${incident.category}`)}</span>
         {incident.kecamatan && <span className="truncate text-xs font-normal text-slate-500">· {incident.kecamatan}</span>}
       </div>
@@ -91,13 +92,15 @@ export function QueueCard({ incident, assignments, agencies, nowMs, targets, sel
         </ul>
       )}
       {overdue.length > 0 && (
-        <div className="mt-1 rounded bg-red-600 px-1 text-xs font-semibold text-white" data-test="card-overdue">
-          ⚠ {t('dispatch.card.overdue', { count: overdue.length })}
+        <div className="mt-1 flex items-center gap-1 rounded bg-red-600 px-1 text-xs font-semibold text-white" data-test="card-overdue">
+          <TriangleAlert className="h-3.5 w-3.5 shrink-0" aria-hidden="true" focusable={false} />
+          {t('dispatch.card.overdue', { count: overdue.length })}
         </div>
       )}
       {viewers.length > 0 && (
-        <div className="mt-1 text-[11px] text-blue-700" data-test="card-viewers">
-          👁 {t('dispatch.card.viewers', { names: viewers.join(', ') })}
+        <div className="mt-1 flex items-center gap-1 text-[11px] text-blue-700" data-test="card-viewers">
+          <Eye className="h-3 w-3 shrink-0" aria-hidden="true" focusable={false} />
+          {t('dispatch.card.viewers', { names: viewers.join(', ') })}
         </div>
       )}
     </button>

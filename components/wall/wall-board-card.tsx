@@ -2,7 +2,8 @@
 /** One call or incident on a wall board: what it is, where, and its running stage timer in SLA colour. */
 import type { WallCard } from '@/lib/domain/wall';
 import { formatDuration } from '@/lib/domain/dispatch-board';
-import { CATEGORY_GLYPHS, STATUS_COLOURS } from '@/components/map/incident-layer-symbols';
+import { STATUS_COLOURS } from '@/components/map/incident-layer-symbols';
+import { CategoryIcon } from '@/components/ui/category-icon';
 import type { MessageKey } from '@/lib/i18n/dictionaries/id';
 import { useT } from '@/lib/i18n/use-t';
 import { WALL_SLA_CLASSES } from './wall-sla-classes';
@@ -13,7 +14,7 @@ export function WallBoardCard({ card }: { card: WallCard }) {
   const accent = isCall ? '#38bdf8' : (STATUS_COLOURS[card.state] ?? '#64748b');
   const title = isCall
     ? t(`wall.callStage.${card.state}` as MessageKey)
-    : `${CATEGORY_GLYPHS[card.category ?? 'other'] ?? CATEGORY_GLYPHS.other} ${t(`dispatch.category.${card.category ?? 'other'}` as MessageKey)}`;
+    : t(`dispatch.category.${card.category ?? 'other'}` as MessageKey);
   const subtitle = isCall
     ? card.callType
       ? t(`wall.callType.${card.callType}` as MessageKey)
@@ -30,7 +31,10 @@ export function WallBoardCard({ card }: { card: WallCard }) {
       style={{ borderLeft: `0.35vw solid ${accent}` }}
     >
       <div className="min-w-0 flex-1">
-        <div className="truncate text-[clamp(12px,1.05vw,64px)] font-semibold leading-tight">{title}</div>
+        <div className="flex min-w-0 items-center gap-[0.4vw] text-[clamp(12px,1.05vw,64px)] font-semibold leading-tight">
+          {!isCall && <CategoryIcon category={card.category} className="h-[1.1em] w-[1.1em] shrink-0" />}
+          <span className="truncate">{title}</span>
+        </div>
         <div className="truncate text-[clamp(10px,0.8vw,48px)] leading-tight text-slate-300">{subtitle || '\u00a0'}</div>
       </div>
       <div className="flex flex-col items-end">

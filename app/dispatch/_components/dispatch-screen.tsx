@@ -5,6 +5,7 @@
  * saw; a `stale_version` refusal shows the conflict message and reloads the fresh state.
  */
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { Bell, BellOff } from 'lucide-react';
 import type { Agency, AgencyPost, DispatchReference, Incident } from '@/lib/data/dispatch';
 import { assignAgency, cancelIncident, closeIncident, recordFollowUp, type ActionResult } from '@/lib/data/dispatch-actions';
 import { agencyMatch } from '@/lib/domain/dispatch-agencies';
@@ -147,13 +148,14 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
         <ConnectionStatus status={incidents.status} />
         <button
           type="button"
-          className="rounded border px-2 py-0.5 text-xs"
+          className="inline-flex items-center gap-1 rounded border px-2 py-0.5 text-xs"
           aria-pressed={sound}
           title={t('dispatch.sound.hint')}
           onClick={() => setSound((s) => !s)}
           data-test="sound-toggle"
         >
-          {sound ? `🔔 ${t('dispatch.sound.on')}` : `🔕 ${t('dispatch.sound.off')}`}
+          {sound ? <Bell className="h-3.5 w-3.5" aria-hidden="true" focusable={false} data-test="sound-icon-on" /> : <BellOff className="h-3.5 w-3.5" aria-hidden="true" focusable={false} data-test="sound-icon-off" />}
+          {sound ? t('dispatch.sound.on') : t('dispatch.sound.off')}
         </button>
         {clock.error && (
           <span className="text-xs text-amber-800" role="status">

@@ -13,6 +13,7 @@ import { createClient } from '@/lib/supabase/server';
 import { getIncidentReport } from '@/lib/data/incidents';
 import type { Agency } from '@/lib/data/dispatch';
 import { describeEvent } from '@/components/incidents/event-details';
+import { CategoryIcon } from '@/components/ui/category-icon';
 import { PrintButton } from './_components/print-button';
 import { StageTable } from './_components/stage-table';
 import './report-print.css';
@@ -62,7 +63,10 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
           <dt className="font-semibold">{t('dispatch.report.status')}</dt>
           <dd data-test="report-status">{t(`dispatch.status.${incident.status}`)}</dd>
           <dt className="font-semibold">{t('dispatch.report.category')}</dt>
-          <dd>{t(`dispatch.category.${incident.category}`)}</dd>
+          <dd className="flex items-center gap-1.5" data-test="report-category">
+            <CategoryIcon category={incident.category} />
+            {t(`dispatch.category.${incident.category}`)}
+          </dd>
           <dt className="font-semibold">{t('dispatch.report.priority')}</dt>
           <dd>{t(`dispatch.priority.${incident.priority}`)}</dd>
           <dt className="font-semibold">{t('dispatch.report.description')}</dt>
