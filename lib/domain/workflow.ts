@@ -2,7 +2,7 @@
  * The workflow rules of DESIGN.md §5 in pure TypeScript: which role may take which step from which
  * state, and how an incident's status follows from its assignments. The database functions are the
  * authority (they enforce the same rules); this mirror lets the UI show only the steps that will
- * succeed. `workflow.sql-conformance.test.ts` runs every case against the SQL and compares.
+ * succeed. `tests/conformance/workflow-sql.test.ts` runs every case against the SQL and compares.
  */
 import type { WorkflowErrorCode } from './workflow-errors';
 

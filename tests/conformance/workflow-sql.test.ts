@@ -21,8 +21,8 @@ import {
   type CallType,
   type IncidentAction,
   type IncidentStatus,
-} from './workflow';
-import { haversineMeters } from './geo';
+} from '../../lib/domain/workflow';
+import { haversineMeters } from '../../lib/domain/geo';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const helpersFile = path.join(root, 'supabase/tests/database/helpers/test-helpers.psql');
