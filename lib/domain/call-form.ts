@@ -231,7 +231,7 @@ export type EmergencyValidation =
   | { ok: true; value: ValidEmergency }
   | { ok: false; problems: Partial<Record<EmergencyField, EmergencyProblem>> };
 
-/** Kelurahan per kecamatan (../shared/data/cilegon.json: 8 kecamatan, 43 kelurahan). */
+/** Kelurahan per kecamatan (data/cilegon.json: 8 kecamatan, 43 kelurahan). */
 export const KELURAHAN: Readonly<Record<Kecamatan, readonly string[]>> = {
   Pulomerak: ['Lebak Gede', 'Mekarsari', 'Suralaya', 'Tamansari'],
   Grogol: ['Gerem', 'Grogol', 'Kotasari', 'Rawa Arum'],

@@ -1,6 +1,7 @@
 /**
- * Geography of Kota Cilegon used across the app (source: ../shared/data/cilegon.json). The city
- * bounds include sea to the west and north; demo points stay on land east of about 105.95.
+ * Geography of Kota Cilegon used across the app (source: shared/data/cilegon.json of the project,
+ * copied into this repository as data/cilegon.json for the seed). The city bounds include sea to
+ * the west and north; demo points stay on land east of about 105.95.
  */
 export interface Bounds {
   south: number;
