@@ -2,7 +2,8 @@
  * Dispatch with two supervisors and an OPD liaison at once: a new report arrives live with a
  * highlight, supervisor A assigns on the map and from the list, the liaison acknowledges (seen live
  * by both), a simultaneous action gives one supervisor the conflict message, and the ticket closes.
- * The liaison acts through the OPD RPCs with supabase-js (the /opd inbox is built separately).
+ * The liaison acts through the OPD RPCs with supabase-js; the /opd inbox itself is tested in
+ * opd.spec.ts.
  */
 import { expect, test } from './support/fixtures';
 import { DispatchApi, DispatchPage, RealtimeValve, signedInPage } from './dispatch.po';
@@ -46,11 +47,13 @@ test.describe('dispatch', () => {
       for (const s of [a, b]) {
         await expect(s.column('reported').locator(`[data-ticket="${incident.ticket}"]`)).toBeVisible();
         await expect(s.card(incident.ticket)).toHaveAttribute('data-fresh', 'true');
+        await expect(s.card(incident.ticket).locator('svg[data-test="category-icon"]')).toHaveAttribute('data-category', 'fire');
       }
       // Other specs may report at the same time on the shared server: at least this one rang.
       await expect.poll(async () => Number(await a.screen.getAttribute('data-beeps'))).toBeGreaterThan(beepsBefore);
 
       // Both open it: presence tells each who else is looking.
+      await expect(a.page.getByTestId('sound-toggle').locator('svg[data-test^="sound-icon-"]')).toBeVisible();
       await a.open(incident.ticket);
       await b.open(incident.ticket);
       await expect(a.drawer.getByTestId('presence-viewers')).toContainText('Dewi Lestari');

@@ -71,6 +71,7 @@ test.describe('opd liaison', () => {
       await expect(opd.incident).toHaveAttribute('data-incident-id', incident.id);
       await opd.waitLive();
       await expect(opd.page.getByTestId('incident-category')).toHaveText('Kebakaran');
+      await expect(opd.page.getByTestId('incident-category').locator('svg[data-test="category-icon"]')).toHaveAttribute('data-category', 'fire');
       await expect(opd.page.getByTestId('incident-description')).toHaveText(description);
       await expect(opd.page.getByTestId('nav-geo')).toHaveAttribute('href', /^geo:-6,106\.02\?q=-6,106\.02\(Kebakaran%20112-/);
       await expect(opd.page.getByTestId('nav-google')).toHaveAttribute('href', 'https://www.google.com/maps/dir/?api=1&destination=-6,106.02');

@@ -31,6 +31,9 @@ test.describe('wall display', () => {
       await expect(wall.marker(incident.id)).toHaveAttribute('data-status', 'reported');
       await expect(wall.marker(incident.id)).toHaveClass(/incident-marker--pulse/);
       await expect(wall.card('awaiting_dispatch', incident.id)).toBeVisible();
+      // Category icons are lucide SVGs (no emoji font on the wall PC), the same on the card and the marker.
+      await expect(wall.card('awaiting_dispatch', incident.id).locator('svg[data-test="category-icon"]')).toHaveAttribute('data-category', 'fire');
+      await expect(wall.marker(incident.id).locator('svg[data-test="category-icon"]')).toHaveAttribute('data-category', 'fire');
       await expect(wall.card('calls', call.id)).toHaveAttribute('data-state', 'classified', { timeout: 10_000 });
       await driver.endCall(call.id, incident.callVersion);
       await expect(wall.card('calls', call.id)).toHaveCount(0, { timeout: 10_000 });
