@@ -1,9 +1,9 @@
 /**
  * Next.js configuration. ESM because package.json says "type": "module".
  * `authInterrupts` enables `forbidden()`, which requireRole uses to answer 403 for a signed-in user
- * whose role may not open a page. The build skips its own type check: `npm run typecheck` checks the
- * whole repository (app, tests, scripts) as a separate CI step, and checking twice doubles the
- * build time on small machines. `ws` stays a runtime require: its optional native add-ons do not bundle.
+ * whose role may not open a page. A production build type-checks the app itself, so `next build`
+ * alone never ships code that does not compile (`npm run typecheck` also checks tests and scripts).
+ * `ws` stays a runtime require: its optional native add-ons do not bundle.
  */
 /**
  * Static files get the headers that need no request: pages get these too, plus a per-request CSP,
@@ -22,7 +22,6 @@ const nextConfig = {
     return [{ source: '/:path*', headers: staticSecurityHeaders }];
   },
   reactStrictMode: true,
-  typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ['ws'],
   experimental: {
     authInterrupts: true,
