@@ -15,10 +15,10 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import pg from 'pg';
 import { configFromEnv, DEMO_ANON_KEY, DEMO_JWT_SECRET, DEMO_SERVICE_ROLE_KEY } from '../supabase/local/config.ts';
 import { signJwt } from '../supabase/local/jwt.ts';
 import { startStack } from '../supabase/local/server.ts';
+import { createTestDatabase } from '../tests/support/test-stack.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 500);
@@ -124,28 +124,9 @@ async function runClients(url: string, ids: Identity[]) {
   });
 }
 
-async function createDatabase(base: string) {
-  const name = `cilegon_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = '/' + name;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 async function main() {
   const base = process.env.BENCH_DATABASE_URL;
-  const created = base ? await createDatabase(base) : undefined;
+  const created = base ? await createTestDatabase(base) : undefined;
   const config = {
     ...configFromEnv({}),
     port: 0,

@@ -32,8 +32,10 @@ export interface TestStackOptions {
   databaseUrl?: string;
 }
 
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const base = process.env.TEST_DATABASE_URL;
+/** A new database on the server of `base` (TEST_DATABASE_URL unless given), dropped by `drop()`. */
+export async function createTestDatabase(
+  base = process.env.TEST_DATABASE_URL,
+): Promise<{ url: string; drop(): Promise<void> }> {
   if (!base) throw new Error('TEST_DATABASE_URL is not set');
   const name = `cilegon_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: base });
