@@ -5,22 +5,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ANON_KEY, DEMO_JWT_SECRET } from '../../supabase/local/config.ts';
 import { signJwt } from '../../supabase/local/jwt.ts';
-import { backends, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { backends } from '../support/test-stack.ts';
 import {
-  AUTH_FIXTURE_MIGRATIONS,
   createConfirmedUser,
   decodeJwtPayload,
   PASSWORD,
+  startAuthStack,
+  type AuthStack,
   uniqueEmail,
   userClient,
 } from './fixtures/auth/auth-fixture.ts';
 
 describe.each(backends)('REST with auth tokens on %s', (backend) => {
-  let stack: TestStack & { drop(): Promise<void> };
+  let stack: AuthStack;
   let accessToken: string;
 
   beforeAll(async () => {
-    stack = await startTestStack({ backend, migrationsDir: AUTH_FIXTURE_MIGRATIONS });
+    stack = await startAuthStack(backend);
     const email = uniqueEmail('rest');
     const owner = await createConfirmedUser(stack, email);
     const other = await createConfirmedUser(stack);

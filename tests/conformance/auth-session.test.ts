@@ -6,21 +6,22 @@ import { createServerClient } from '@supabase/ssr';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ANON_KEY } from '../../supabase/local/config.ts';
-import { backends, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { backends } from '../support/test-stack.ts';
 import {
-  AUTH_FIXTURE_MIGRATIONS,
   createConfirmedUser,
   decodeJwtPayload,
   PASSWORD,
+  startAuthStack,
+  type AuthStack,
   uniqueEmail,
   userClient,
 } from './fixtures/auth/auth-fixture.ts';
 
 describe.each(backends)('auth sessions on %s', (backend) => {
-  let stack: TestStack & { drop(): Promise<void> };
+  let stack: AuthStack;
 
   beforeAll(async () => {
-    stack = await startTestStack({ backend, migrationsDir: AUTH_FIXTURE_MIGRATIONS });
+    stack = await startAuthStack(backend);
   });
   afterAll(async () => {
     await stack?.drop();
