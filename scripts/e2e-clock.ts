@@ -34,6 +34,10 @@ function nextWibTimeOfDay(nowS: number, secondOfDay: number): number {
 
 const args = process.argv.slice(2);
 const atIndex = args.indexOf('--at');
+if (atIndex >= 0 && !args[atIndex + 1]) {
+  console.error('e2e-clock: --at needs a comma-separated list of moments');
+  process.exit(2);
+}
 const names = atIndex >= 0 ? args[atIndex + 1].split(',') : Object.keys(moments);
 const specs = args.filter((_, i) => i !== atIndex && i !== atIndex + 1);
 

@@ -37,6 +37,20 @@ parentPort.on('message', (job) => {
 
 const bcryptjsPath = createRequire(import.meta.url).resolve('bcryptjs');
 
+/**
+ * Jobs waiting or running at once. At ~80 ms a job that is about 5 s of queue: past it, a new
+ * sign-in waits no longer for a flood's hashes to clear but is refused at once (BcryptBusyError),
+ * and the queue's memory stays bounded whatever arrives.
+ */
+export const MAX_QUEUED_JOBS = 64;
+
+export class BcryptBusyError extends Error {
+  constructor() {
+    super(`bcrypt queue full (${MAX_QUEUED_JOBS} jobs)`);
+    this.name = 'BcryptBusyError';
+  }
+}
+
 let worker: Worker | undefined;
 let nextId = 0;
 let started = 0;
@@ -69,6 +83,7 @@ function getWorker(): Worker {
 }
 
 function run(job: Job): Promise<string | boolean> {
+  if (pending.size >= MAX_QUEUED_JOBS) return Promise.reject(new BcryptBusyError());
   const w = getWorker();
   const id = ++nextId;
   started += 1;

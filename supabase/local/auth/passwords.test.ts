@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuthError } from './auth-errors.ts';
+import bcrypt from 'bcryptjs';
+import { MAX_QUEUED_JOBS } from './bcrypt-worker.ts';
 import { checkPasswordStrength, hashPassword, verifyPassword, WeakPasswordError } from './passwords.ts';
 
 describe('passwords', () => {
@@ -12,6 +14,21 @@ describe('passwords', () => {
     const pgcrypto = '$2a$10$NiUzEN5YbMxPRMzDQvhqkuO1zWwlikDRo/EqQVhTD.QyWRVWNq.WK';
     expect(await verifyPassword('Cilegon112!', pgcrypto)).toBe(true);
     expect(await verifyPassword('Cilegon112!', pgcrypto.replace('$2a$', '$2b$'))).toBe(true);
+  });
+
+  it('refuses a sign-in with 429 once the bcrypt queue is full, and serves the queue', async () => {
+    const hash = bcrypt.hashSync('Cilegon112!', 4); // cost 4: the queue, not the hashing, is under test
+    const burst = Array.from({ length: MAX_QUEUED_JOBS + 10 }, () =>
+      verifyPassword('Cilegon112!', hash).then(
+        (ok) => ({ ok }),
+        (err: unknown) => ({ status: err instanceof AuthError ? err.status : -1, code: err instanceof AuthError ? err.code : String(err) }),
+      ),
+    );
+    const results = await Promise.all(burst);
+    expect(results.filter((r) => 'ok' in r && r.ok)).toHaveLength(MAX_QUEUED_JOBS);
+    expect(results.filter((r) => !('ok' in r))).toEqual(Array(10).fill({ status: 429, code: 'over_request_rate_limit' }));
+    // Once the queue drains, sign-ins are served again.
+    expect(await verifyPassword('Cilegon112!', hash)).toBe(true);
   });
 
   it('treats a missing or non-bcrypt hash as a wrong password', async () => {

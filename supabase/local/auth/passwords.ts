@@ -3,20 +3,30 @@
  * this stack, by supabase/auth and by a seed using pgcrypto (`extensions.crypt(pw, extensions.gen_salt('bf'))`)
  * are interchangeable. The hashing runs on a worker thread (see bcrypt-worker.ts).
  */
-import { AuthError, badRequest } from './auth-errors.ts';
-import { bcryptCompare, bcryptHash } from './bcrypt-worker.ts';
+import { AuthError, badRequest, overRequestRateLimit } from './auth-errors.ts';
+import { BcryptBusyError, bcryptCompare, bcryptHash } from './bcrypt-worker.ts';
 
 const COST = 10;
 /** bcrypt only reads the first 72 bytes; supabase/auth refuses longer passwords rather than truncate. */
 export const MAX_PASSWORD_LENGTH = 72;
 
+/** A full bcrypt queue is a flood: answered as supabase/auth answers too many requests. */
+async function orRateLimited<T>(job: Promise<T>): Promise<T> {
+  try {
+    return await job;
+  } catch (err) {
+    if (err instanceof BcryptBusyError) throw overRequestRateLimit();
+    throw err;
+  }
+}
+
 export async function hashPassword(password: string): Promise<string> {
-  return bcryptHash(password, COST);
+  return orRateLimited(bcryptHash(password, COST));
 }
 
 export async function verifyPassword(password: string, hash: string | null): Promise<boolean> {
   if (!hash || !/^\$2[abxy]?\$\d\d\$/.test(hash)) return false;
-  return bcryptCompare(password, hash);
+  return orRateLimited(bcryptCompare(password, hash));
 }
 
 /**

@@ -24,6 +24,12 @@ export interface Database extends Queryable {
 }
 
 /** Quotes an identifier for SQL text; values always travel as bind parameters instead. */
+/** The SQLSTATE of an error thrown by either driver (pg and PGlite both put it in `code`). */
+export function sqlStateOf(err: unknown): string | undefined {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
 export function quoteIdent(name: string): string {
   return '"' + name.replace(/"/g, '""') + '"';
 }

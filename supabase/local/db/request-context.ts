@@ -6,9 +6,10 @@
 import type { Claims } from '../jwt.ts';
 import type { Database, Queryable } from './database.ts';
 
-export const API_ROLES = new Set(['anon', 'authenticated', 'service_role']);
-
-export type ApiRole = 'anon' | 'authenticated' | 'service_role';
+/** The roles a request may run as (PostgREST's anon role, Supabase's two JWT roles). */
+export const API_ROLE_NAMES = ['anon', 'authenticated', 'service_role'] as const;
+export type ApiRole = (typeof API_ROLE_NAMES)[number];
+export const API_ROLES: ReadonlySet<string> = new Set(API_ROLE_NAMES);
 
 /** The search path of every API request, as PostgREST sets it for Supabase's exposed schema. */
 export const REQUEST_SEARCH_PATH = 'public, extensions';

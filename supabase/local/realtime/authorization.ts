@@ -7,7 +7,7 @@
  * write". Both transactions are always rolled back, so nothing is ever stored.
  */
 import { randomUUID } from 'node:crypto';
-import type { Database, Queryable } from '../db/database.ts';
+import { sqlStateOf, type Database, type Queryable } from '../db/database.ts';
 import { setRequestContext } from '../db/request-context.ts';
 import type { Claims } from '../jwt.ts';
 
@@ -53,13 +53,9 @@ async function rolledBack<T>(db: Database, fn: (tx: Queryable) => Promise<T>): P
 }
 
 async function actAs(tx: Queryable, topic: string, claims: Claims): Promise<void> {
-  await setRequestContext(tx, claims, { method: 'GET', path: '/realtime/v1/websocket' });
+  // The policies are the project's SQL: bounded by the role's statement_timeout like a REST request.
+  await setRequestContext(tx, claims, { method: 'GET', path: '/realtime/v1/websocket' }, { statementTimeout: true });
   await tx.query(`select set_config('realtime.topic', $1, true)`, [topic]);
-}
-
-function sqlState(err: unknown): string | undefined {
-  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
-  return typeof code === 'string' ? code : undefined;
 }
 
 /** Sets `read` for each extension (the caller could select its probe) on a copy of `policies`. */
@@ -107,7 +103,7 @@ export async function authorizeWrite(
         await tx.query('release savepoint realtime_write_probe');
         result.set(extension, true);
       } catch (err) {
-        if (sqlState(err) !== '42501') throw err;
+        if (sqlStateOf(err) !== '42501') throw err;
         await tx.query('rollback to savepoint realtime_write_probe');
         result.set(extension, false);
       }

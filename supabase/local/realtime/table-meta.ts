@@ -4,6 +4,7 @@
  * Reloaded when the schema or the publication changes.
  */
 import { quoteIdent, type Queryable } from '../db/database.ts';
+import { API_ROLE_NAMES } from '../db/request-context.ts';
 
 export interface ColumnMeta {
   name: string;
@@ -46,7 +47,7 @@ interface Row {
   policies: Array<{ permissive: boolean; roles: string[]; qual: string | null }> | null;
 }
 
-const ROLES = ['anon', 'authenticated', 'service_role'];
+const ROLES = API_ROLE_NAMES;
 
 export async function loadTableMeta(db: Queryable): Promise<Map<number, TableMeta>> {
   const { rows } = await db.query<Row>(

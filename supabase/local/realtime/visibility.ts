@@ -8,16 +8,15 @@
  * policy that raises), each group is retried alone through asCaller, and a failing one sees nothing.
  */
 import type { Database } from '../db/database.ts';
-import { API_ROLES, asCaller } from '../db/request-context.ts';
+import { asCaller, requestRole } from '../db/request-context.ts';
 import type { Claims } from '../jwt.ts';
 import type { TableMeta } from './table-meta.ts';
 
 /** Claims that describe the token or the session rather than the identity; they do not split a group. */
 const VOLATILE_CLAIMS = new Set(['exp', 'iat', 'nbf', 'jti', 'session_id', 'amr']);
 
-export function roleOf(claims: Claims): string {
-  return typeof claims.role === 'string' && API_ROLES.has(claims.role) ? claims.role : 'anon';
-}
+/** The role a subscriber's changes are filtered as: the same rule as a REST request's. */
+export const roleOf = requestRole;
 
 export function claimsGroupKey(claims: Claims): string {
   const stable = Object.keys(claims)

@@ -4,17 +4,13 @@
  * catalog's own spelling (`format_type`), so no cast can smuggle SQL. Results are kept until the
  * schema cache reloads, since migrations may create types.
  */
-import type { Database } from '../db/database.ts';
+import { sqlStateOf, type Database } from '../db/database.ts';
 import { REQUEST_SEARCH_PATH } from '../db/request-context.ts';
 import { unknownType } from './errors.ts';
 
 /** Distinct cast texts remembered; hostile requests with endless new names only evict old ones. */
 const MAX_ENTRIES = 1000;
 
-function sqlState(err: unknown): string | undefined {
-  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
-  return typeof code === 'string' ? code : undefined;
-}
 
 export class TypeResolver {
   /** Canonical name by cast text; null when the catalog has no such type. */
@@ -54,7 +50,7 @@ export class TypeResolver {
     } catch (err) {
       // to_regtype raises a syntax error (42601) for text that is no type name at all (`text as x`);
       // that is an unknown type too. Anything else (database gone) is not the request's fault.
-      const code = sqlState(err);
+      const code = sqlStateOf(err);
       if (code?.startsWith('42') || code?.startsWith('22')) return null;
       throw err;
     }
