@@ -24,7 +24,7 @@ import {
   type Resolution,
 } from '@/lib/domain/offline-queue';
 import type { AssignmentStatus } from '@/lib/domain/workflow';
-import { isWorkflowErrorCode, workflowErrorMessage } from '@/lib/domain/workflow-errors';
+import { isWorkflowErrorCode, workflowErrorKey } from '@/lib/domain/workflow-errors';
 import { useT } from '@/lib/i18n/use-t';
 import type { Database } from '@/lib/supabase/database.types';
 import type { SupabaseClient } from '@supabase/supabase-js';
@@ -85,7 +85,7 @@ function createQueueStore(storageKey: string) {
 const RETRY_MS = 4000;
 
 export function OpdQueueProvider({ userId, children }: { userId: string; children: ReactNode }) {
-  const { lang } = useT();
+  const { t } = useT();
   const clientRef = useRef<SupabaseClient<Database> | null>(null);
   const getClient = useCallback(() => (clientRef.current ??= createClient()), []);
   const storageKey = `opd-queue:${userId}`;
@@ -128,9 +128,9 @@ export function OpdQueueProvider({ userId, children }: { userId: string; childre
             break;
           }
           const r = reconcile(attempt, current, resent, {
-            stale: workflowErrorMessage('stale_version', lang),
-            invalid: workflowErrorMessage('invalid_state', lang),
-            notFound: workflowErrorMessage('assignment_not_found', lang),
+            stale: t(workflowErrorKey('stale_version')),
+            invalid: t(workflowErrorKey('invalid_state')),
+            notFound: t(workflowErrorKey('assignment_not_found')),
           });
           if (r.kind === 'resend') {
             resent = true;
@@ -153,14 +153,14 @@ export function OpdQueueProvider({ userId, children }: { userId: string; childre
         if (resolution.kind === 'done') {
           update(settle(store.get(), item.id, { kind: 'done' }));
         } else if (resolution.kind === 'failed') {
-          const message = isWorkflowErrorCode(resolution.code) ? workflowErrorMessage(resolution.code, lang) : resolution.message;
+          const message = isWorkflowErrorCode(resolution.code) ? t(workflowErrorKey(resolution.code)) : resolution.message;
           update(settle(store.get(), item.id, { kind: 'failed', code: resolution.code, message }));
         }
       }
     } finally {
       flushing.current = false;
     }
-  }, [getClient, lang, remember, store, update]);
+  }, [getClient, remember, store, t, update]);
 
   useEffect(() => {
     // Steps stored by an earlier page, or before a reload while offline, go out now.

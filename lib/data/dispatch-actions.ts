@@ -4,7 +4,8 @@
  * `stale_version`, the conflict between two supervisors — and then show the fresh state.
  */
 import type { Db, Assignment, Incident } from './dispatch';
-import { workflowErrorCode, workflowErrorMessage, type Locale, type WorkflowErrorCode } from '@/lib/domain/workflow-errors';
+import { workflowErrorCode, workflowErrorKey, type WorkflowErrorCode } from '@/lib/domain/workflow-errors';
+import { DICTIONARIES, type Language as Locale } from '@/lib/i18n/languages';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -13,7 +14,7 @@ export type ActionResult<T> =
 function result<T>(data: T | null, error: { code?: string; message: string } | null, lang: Locale): ActionResult<T> {
   if (!error && data) return { ok: true, data };
   const code = workflowErrorCode(error);
-  if (code) return { ok: false, code, message: workflowErrorMessage(code, lang) };
+  if (code) return { ok: false, code, message: DICTIONARIES[lang][workflowErrorKey(code)] };
   // Not a workflow refusal (network, server fault): show the raw text rather than hide it.
   return { ok: false, code: 'unexpected', message: error?.message ?? 'No answer from the server.' };
 }

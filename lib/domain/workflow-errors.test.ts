@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WORKFLOW_ERROR_CODES, WORKFLOW_ERROR_MESSAGES, workflowErrorCode, workflowErrorMessage } from './workflow-errors';
+import { WORKFLOW_ERROR_CODES, workflowErrorCode } from './workflow-errors';
 
 const migrationsDir = path.resolve(import.meta.dirname, '../../supabase/migrations');
 
@@ -20,14 +20,6 @@ function codesRaisedBySql(): Set<string> {
 describe('workflow error codes', () => {
   it('match exactly the codes the migrations raise', () => {
     expect([...codesRaisedBySql()].sort()).toEqual([...WORKFLOW_ERROR_CODES].sort());
-  });
-  it('have a message in both languages', () => {
-    for (const code of WORKFLOW_ERROR_CODES) {
-      expect(WORKFLOW_ERROR_MESSAGES[code].id.length).toBeGreaterThan(0);
-      expect(WORKFLOW_ERROR_MESSAGES[code].en.length).toBeGreaterThan(0);
-    }
-    expect(workflowErrorMessage('stale_version')).toMatch(/Muat ulang/);
-    expect(workflowErrorMessage('stale_version', 'en')).toMatch(/Reload/);
   });
   it('are read from PostgREST errors with SQLSTATE P0001 or 42501 only', () => {
     expect(workflowErrorCode({ code: 'P0001', message: 'stale_version' })).toBe('stale_version');

@@ -23,7 +23,7 @@ import {
 import { findNearbyIncidents } from '@/lib/domain/nearby';
 import type { SlaStage } from '@/lib/domain/sla';
 import type { CallType } from '@/lib/domain/workflow';
-import { workflowErrorMessage } from '@/lib/domain/workflow-errors';
+import { workflowErrorKey } from '@/lib/domain/workflow-errors';
 import {
   OperatorActionError,
   classifyAndEnd,
@@ -72,7 +72,7 @@ function isTextField(target: EventTarget | null): boolean {
 }
 
 export function OperatorConsole({ operatorId, targets, tiles }: OperatorConsoleProps) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const [client] = useState(() => createClient());
   const incidentsLive = useLiveOperatorIncidents(client);
   const callsLive = useLiveOperatorCalls(client, operatorId);
@@ -93,13 +93,13 @@ export function OperatorConsole({ operatorId, targets, tiles }: OperatorConsoleP
   const describe = useCallback(
     (err: unknown): string => {
       if (err instanceof OperatorActionError) {
-        if (err.kind === 'workflow' && err.code) return workflowErrorMessage(err.code, lang);
+        if (err.kind === 'workflow' && err.code) return t(workflowErrorKey(err.code));
         if (err.kind === 'network') return t('operator.error.network');
         if (err.kind === 'server') return t('operator.error.server');
       }
       return t('operator.error.other');
     },
-    [lang, t],
+    [t],
   );
 
   /** Runs one step at a time: a second click or key while a step runs is ignored. */

@@ -5,6 +5,7 @@ import { statsEn } from './stats.en';
 import { operatorEn } from './operator.en';
 import type { Dictionary } from './id';
 import { opdEn } from './opd.en';
+import { errorsEn } from './errors.en';
 
 export const en = {
   'app.name': 'Command Center 112 Kota Cilegon',
@@ -64,4 +65,5 @@ export const en = {
   ...statsEn,
   ...operatorEn,
   ...opdEn,
+  ...errorsEn,
 } satisfies Dictionary;

@@ -7,6 +7,7 @@ import { wallId } from './wall.id';
 import { statsId } from './stats.id';
 import { operatorId } from './operator.id';
 import { opdId } from './opd.id';
+import { errorsId } from './errors.id';
 export const id = {
   'app.name': 'Command Center 112 Kota Cilegon',
   'app.tagline': 'Layanan Kegawatdaruratan 112',
@@ -65,6 +66,7 @@ export const id = {
   ...statsId,
   ...operatorId,
   ...opdId,
+  ...errorsId,
 };
 
 export type Dictionary = typeof id;

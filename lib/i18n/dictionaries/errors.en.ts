@@ -1,0 +1,36 @@
+/** Refusals of the workflow functions and failed writes, English (same keys as errors.id.ts). */
+import type { errorsId } from './errors.id';
+
+export const errorsEn = {
+  'workflow.not_authenticated': 'Your session has no active user profile. Please sign in again.',
+  'workflow.forbidden_role': 'Your role is not allowed to do this.',
+  'workflow.wrong_agency': 'This assignment belongs to another agency.',
+  'workflow.not_your_call': 'This call is handled by another operator.',
+  'workflow.call_not_found': 'The call does not exist.',
+  'workflow.incident_not_found': 'The incident does not exist.',
+  'workflow.assignment_not_found': 'The assignment does not exist.',
+  'workflow.agency_not_found': 'The agency does not exist.',
+  'workflow.agency_inactive': 'The agency is inactive.',
+  'workflow.invalid_state': 'This step is not possible in the current state.',
+  'workflow.stale_version': 'Someone else changed this meanwhile. Reload and try again.',
+  'workflow.call_not_classified': 'Classify the call before ending it.',
+  'workflow.call_not_emergency': 'Only an emergency call can report or join an incident.',
+  'workflow.call_not_reported': 'An emergency call must report or join an incident before it ends.',
+  'workflow.call_already_linked': 'This call already belongs to another incident.',
+  'workflow.agency_already_assigned': 'This agency is already handling the incident.',
+  'workflow.agencies_required': 'Choose at least one agency.',
+  'workflow.open_assignments': 'Some agencies have not finished. Confirm to close the ticket anyway.',
+  'workflow.reason_required': 'A reason is required.',
+  'workflow.report_required': 'A field report is required.',
+  'workflow.summary_required': 'A closing summary is required.',
+  'workflow.description_required': 'Describe the emergency.',
+  'workflow.location_out_of_area': 'The location is outside Kota Cilegon.',
+  'workflow.invalid_kecamatan': 'Unknown kecamatan.',
+  'workflow.audit_immutable': 'The audit trail cannot be changed or deleted.',
+  'workflow.invalid_range': 'The time range is invalid or too long.',
+  'workflow.invalid_bucket': 'Group by day or by hour.',
+
+  'write.noAnswer': 'The server did not answer. Check the connection and try again.',
+  'write.serverError': 'The server failed to process the request ({status}). Try again.',
+  'write.unexpected': 'The request was refused: {detail}',
+} satisfies Record<keyof typeof errorsId, string>;
