@@ -1,7 +1,7 @@
 /**
  * Next.js 16 proxy (formerly middleware): keeps the Supabase session cookie fresh on every page
  * request and sets the security headers (a nonce-based CSP among them). Static assets are excluded
- * so they never wait for the auth API; they get the static headers of next.config.js.
+ * so they never wait for the auth API; they get the static headers of next.config.ts.
  */
 import type { NextRequest } from 'next/server';
 import { updateSession } from '@/lib/supabase/proxy';

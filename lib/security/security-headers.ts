@@ -6,6 +6,7 @@
  * loaded from (a wall PC reaches the stack by the server's LAN address, not by loopback).
  */
 import { resolveBrowserSupabaseUrl } from '@/lib/supabase/runtime-url';
+import { STATIC_SECURITY_HEADERS } from './static-headers';
 
 export interface SecurityHeaderInputs {
   nonce: string;
@@ -66,9 +67,7 @@ export function contentSecurityPolicy(inputs: SecurityHeaderInputs): string {
 export function securityHeaders(inputs: SecurityHeaderInputs): Record<string, string> {
   return {
     'content-security-policy': contentSecurityPolicy(inputs),
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'strict-origin-when-cross-origin',
-    'x-frame-options': 'DENY',
+    ...STATIC_SECURITY_HEADERS,
     // Geolocation for the liaison's phone (navigation, location sharing); nothing else.
     'permissions-policy': 'geolocation=(self), camera=(), microphone=(), payment=(), usb=(), interest-cohort=()',
     ...(inputs.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
