@@ -14,6 +14,7 @@ import {
   checkAssignmentAction,
   checkCallAction,
   checkIncidentAction,
+  INCIDENT_STATUSES,
   type AppRole,
   type AssignmentAction,
   type AssignmentStatus,
@@ -37,7 +38,7 @@ const USERS: Record<string, AppRole> = {
   admin: 'admin',
 };
 
-const INCIDENT_STATES: IncidentStatus[] = ['reported', 'dispatched', 'acknowledged', 'on_scene', 'resolved', 'closed', 'cancelled'];
+const INCIDENT_STATES = INCIDENT_STATUSES;
 const ASSIGNMENT_FIXTURES = ['reported', 'dispatched', 'acknowledged', 'en_route', 'on_scene', 'resolved', 'closed', 'cancelled', 'withdrawn'];
 const CALL_FIXTURES = ['k_ringing', 'k_unclaimed', 'k_answered', 'k_emergency', 'k_prank', 'k_reported', 'k_ended'];
 
