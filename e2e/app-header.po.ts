@@ -1,5 +1,6 @@
 /** Page object of the header shown in every signed-in area. */
 import type { Locator, Page } from '@playwright/test';
+import type { Language } from '../lib/i18n/languages';
 
 export class AppHeader {
   readonly userName: Locator;
@@ -17,7 +18,7 @@ export class AppHeader {
   }
 
   /** The switch is on the login page too, so it is looked up on the whole page. */
-  languageButton(lang: 'id' | 'en'): Locator {
+  languageButton(lang: Language): Locator {
     return this.page.getByTestId(`lang-${lang}`);
   }
 }

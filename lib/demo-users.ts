@@ -2,7 +2,10 @@
  * Demo accounts created by the seed, one per role (and one per main agency), all with the same
  * documented password. The login page offers them for one-click sign-in in demo mode only.
  */
-export type AppRole = 'operator' | 'supervisor' | 'opd' | 'leadership' | 'admin';
+import type { AppRole } from './domain/workflow';
+
+// Re-exported: the login page, the role guard and e2e take the role type from here.
+export type { AppRole };
 
 export interface DemoUser {
   email: string;

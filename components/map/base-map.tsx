@@ -11,13 +11,14 @@ import { GeoJSON, MapContainer, Pane, TileLayer, useMapEvents } from 'react-leaf
 import type { FeatureCollection } from 'geojson';
 import type { LatLngBoundsExpression } from 'leaflet';
 import { CITY_BOUNDS } from '@/lib/domain/city';
+import type { LatLng } from '@/lib/domain/geo';
 import type { TileConfig } from '@/lib/map/tile-config';
 
 export interface BaseMapProps {
   tiles: TileConfig;
   children?: ReactNode;
   /** Called with the clicked point, e.g. to pick an incident's location. */
-  onPick?: (lat: number, lng: number) => void;
+  onPick?: (point: LatLng) => void;
   bounds?: LatLngBoundsExpression;
   dark?: boolean;
   className?: string;
@@ -53,8 +54,8 @@ export function BaseMap({ tiles, children, onPick, bounds, dark = false, classNa
   );
 }
 
-function PickHandler({ onPick }: { onPick: (lat: number, lng: number) => void }) {
-  useMapEvents({ click: (e) => onPick(e.latlng.lat, e.latlng.lng) });
+function PickHandler({ onPick }: { onPick: (point: LatLng) => void }) {
+  useMapEvents({ click: (e) => onPick({ lat: e.latlng.lat, lng: e.latlng.lng }) });
   return null;
 }
 

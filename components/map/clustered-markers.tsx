@@ -8,12 +8,11 @@ import { useMemo, useState, type ReactNode } from 'react';
 import Supercluster from 'supercluster';
 import L from 'leaflet';
 import { useMap, useMapEvents } from 'react-leaflet';
+import type { LatLng } from '@/lib/domain/geo';
 import { TaggedMarker } from './incident-layer-marker';
 
-export interface ClusterablePoint {
+export interface ClusterablePoint extends LatLng {
   id: string;
-  lat: number;
-  lng: number;
 }
 
 export interface ClusteredMarkersProps<P extends ClusterablePoint> {

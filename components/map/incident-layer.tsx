@@ -8,12 +8,11 @@ import { useMemo } from 'react';
 import { Tooltip } from 'react-leaflet';
 import { incidentIcon } from './marker-icons';
 import { ClusteredMarkers } from './clustered-markers';
+import type { LatLng } from '@/lib/domain/geo';
 import { TaggedMarker } from './incident-layer-marker';
 
-export interface IncidentPoint {
+export interface IncidentPoint extends LatLng {
   id: string;
-  lat: number;
-  lng: number;
   status: string;
   category: string;
   ticket_no: string;

@@ -6,13 +6,12 @@
  */
 import { Tooltip } from 'react-leaflet';
 import { postIcon } from './marker-icons';
+import type { LatLng } from '@/lib/domain/geo';
 import { TaggedMarker } from './incident-layer-marker';
 
-export interface PostPoint {
+export interface PostPoint extends LatLng {
   id: string;
   name: string;
-  lat: number;
-  lng: number;
   agency_id: string;
 }
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { agencyKindsFor, agencyMatch, type AgencyKind, type IncidentCategory } from './dispatch-agencies';
+import { Constants } from '../supabase/database.types';
+import { agencyKindsFor, agencyMatch, type AgencyKind } from './dispatch-agencies';
 
-const CATEGORIES: IncidentCategory[] = [
-  'fire', 'medical', 'traffic_accident', 'crime', 'flood', 'disaster', 'industrial_accident', 'rescue', 'public_order', 'other',
-];
+const CATEGORIES = Constants.public.Enums.incident_category;
 
 describe('agencyKindsFor', () => {
   it('follows the dispatch rules of the service', () => {

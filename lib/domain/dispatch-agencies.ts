@@ -3,19 +3,10 @@
  * dispatched; `support` kinds are often added (an ambulance to a fire, social services to a flood).
  * The dispatch screen lists the posts of agencies of these kinds first; the supervisor still decides.
  */
-export type IncidentCategory =
-  | 'fire'
-  | 'medical'
-  | 'traffic_accident'
-  | 'crime'
-  | 'flood'
-  | 'disaster'
-  | 'industrial_accident'
-  | 'rescue'
-  | 'public_order'
-  | 'other';
+import type { Enums } from '../supabase/database.types';
 
-export type AgencyKind = 'fire' | 'medical' | 'police' | 'disaster' | 'public_order' | 'transport' | 'utility' | 'social' | 'other';
+export type IncidentCategory = Enums<'incident_category'>;
+export type AgencyKind = Enums<'agency_kind'>;
 
 export interface AgencyKindsForCategory {
   primary: readonly AgencyKind[];

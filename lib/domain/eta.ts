@@ -11,7 +11,7 @@
  * The estimate orders posts exactly like the distance does; it is shown so the supervisor can judge
  * minutes, not to promise an arrival time.
  */
-import { distanceMetres, type LatLng } from './distance';
+import { distanceMetres, type LatLng } from './geo';
 
 export const ROAD_FACTOR = 1.4;
 export const URBAN_SPEED_KMH = 30;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distanceM, findNearbyIncidents, type NearbyCandidate } from './nearby';
+import { findNearbyIncidents, type NearbyCandidate } from './nearby';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 const base = { lat: -6.005, lng: 106.05 };
@@ -9,15 +9,6 @@ const north = (metres: number) => ({ lat: base.lat + metres / 111_195, lng: base
 function incident(id: string, over: Partial<NearbyCandidate> = {}): NearbyCandidate {
   return { id, category: 'fire', status: 'reported', ...base, reported_at: '2026-11-28T09:50:00Z', ...over };
 }
-
-describe('distanceM', () => {
-  it('measures metres on the ground', () => {
-    expect(distanceM(base, base)).toBe(0);
-    expect(distanceM(base, north(500))).toBeCloseTo(500, 0);
-    // A longitude degree at 6° S is cos(6°) of a latitude degree.
-    expect(distanceM(base, { lat: base.lat, lng: base.lng + 0.01 })).toBeCloseTo(1105.8, 0);
-  });
-});
 
 describe('findNearbyIncidents', () => {
   it('keeps open incidents of the same category within 500 m of the last hour, nearest first', () => {

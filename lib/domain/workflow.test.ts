@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { Constants } from '../supabase/database.types';
 import {
+  ASSIGNMENT_STATUSES,
+  INCIDENT_STATUSES,
+  OPEN_INCIDENT_STATUSES,
   allowedAssignmentActions,
   allowedIncidentActions,
   checkAssignmentAction,
@@ -8,6 +12,16 @@ import {
   deriveIncidentStatus,
   type CallState,
 } from './workflow';
+
+describe('status lists', () => {
+  it('list every status in the order of the database enum', () => {
+    expect(INCIDENT_STATUSES).toEqual(Constants.public.Enums.incident_status);
+    expect(ASSIGNMENT_STATUSES).toEqual(Constants.public.Enums.assignment_status);
+  });
+  it('leave only closed and cancelled outside the open statuses', () => {
+    expect(INCIDENT_STATUSES.filter((s) => !OPEN_INCIDENT_STATUSES.includes(s))).toEqual(['closed', 'cancelled']);
+  });
+});
 
 describe('checkIncidentAction', () => {
   it('lets only the supervisor act on incidents', () => {

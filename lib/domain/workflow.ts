@@ -4,39 +4,28 @@
  * authority (they enforce the same rules); this mirror lets the UI show only the steps that will
  * succeed. `tests/conformance/workflow-sql.test.ts` runs every case against the SQL and compares.
  */
+import { Constants, type Enums } from '../supabase/database.types';
+import { eachOnce } from './value-lists';
 import type { WorkflowErrorCode } from './workflow-errors';
 
-export type AppRole = 'operator' | 'supervisor' | 'opd' | 'leadership' | 'admin';
-export type CallType = 'emergency' | 'ghost' | 'prank' | 'info';
-export type IncidentStatus = 'reported' | 'dispatched' | 'acknowledged' | 'on_scene' | 'resolved' | 'closed' | 'cancelled';
-export type AssignmentStatus =
-  | 'assigned'
-  | 'acknowledged'
-  | 'en_route'
-  | 'on_scene'
-  | 'completed'
-  | 'declined'
-  | 'withdrawn';
+export type AppRole = Enums<'app_role'>;
+export type CallType = Enums<'call_type'>;
+export type IncidentStatus = Enums<'incident_status'>;
+export type AssignmentStatus = Enums<'assignment_status'>;
 
-export const INCIDENT_STATUSES: readonly IncidentStatus[] = [
-  'reported',
-  'dispatched',
-  'acknowledged',
-  'on_scene',
-  'resolved',
-  'closed',
-  'cancelled',
-];
-export const ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = [
-  'assigned',
-  'acknowledged',
-  'en_route',
-  'on_scene',
-  'completed',
-  'declined',
-  'withdrawn',
-];
-export const APP_ROLES: readonly AppRole[] = ['operator', 'supervisor', 'opd', 'leadership', 'admin'];
+export const APP_ROLES = Constants.public.Enums.app_role;
+
+const OPEN_INCIDENT = ['reported', 'dispatched', 'acknowledged', 'on_scene', 'resolved'] as const satisfies readonly IncidentStatus[];
+const FINAL_INCIDENT = ['closed', 'cancelled'] as const satisfies readonly IncidentStatus[];
+/** Assignments an agency is still working on. */
+const UNFINISHED_ASSIGNMENT = ['assigned', 'acknowledged', 'en_route', 'on_scene'] as const satisfies readonly AssignmentStatus[];
+/** Assignments that no longer count for the incident's status. */
+const INACTIVE_ASSIGNMENT = ['declined', 'withdrawn'] as const satisfies readonly AssignmentStatus[];
+
+// Every status belongs to exactly one group (in the enum's order): a status a migration adds does
+// not compile until it is placed, so no rule here silently treats it as open or closed.
+export const INCIDENT_STATUSES = eachOnce<IncidentStatus>()([...OPEN_INCIDENT, ...FINAL_INCIDENT]);
+export const ASSIGNMENT_STATUSES = eachOnce<AssignmentStatus>()([...UNFINISHED_ASSIGNMENT, 'completed', ...INACTIVE_ASSIGNMENT]);
 
 export type CallAction = 'start_call' | 'answer_call' | 'classify_call' | 'end_call' | 'report_incident' | 'link_call_to_incident';
 export type IncidentAction =
@@ -78,10 +67,11 @@ export const ACTION_ROLES: Record<WorkflowAction, readonly AppRole[]> = {
 /** The outcome of a check: null when the step is allowed, else the code the database would raise. */
 export type Verdict = WorkflowErrorCode | null;
 
-export const OPEN_INCIDENT_STATUSES: readonly IncidentStatus[] = ['reported', 'dispatched', 'acknowledged', 'on_scene', 'resolved'];
-/** Assignments that still count for the incident's status. */
-export const INACTIVE_ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = ['declined', 'withdrawn'];
-const UNFINISHED: readonly AssignmentStatus[] = ['assigned', 'acknowledged', 'en_route', 'on_scene'];
+export const OPEN_INCIDENT_STATUSES: readonly IncidentStatus[] = OPEN_INCIDENT;
+export const INACTIVE_ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = INACTIVE_ASSIGNMENT;
+export const UNFINISHED_ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = UNFINISHED_ASSIGNMENT;
+/** An agency can be added once the incident is dispatched, until it is closed. */
+const TAKES_MORE_AGENCIES: readonly IncidentStatus[] = ['dispatched', 'acknowledged', 'on_scene', 'resolved'];
 
 export function isIncidentOpen(status: IncidentStatus): boolean {
   return OPEN_INCIDENT_STATUSES.includes(status);
@@ -165,9 +155,9 @@ export function checkIncidentAction(action: IncidentAction, role: AppRole | null
     case 'dispatch_incident':
       return status === 'reported' ? null : 'invalid_state';
     case 'add_agency':
-      return ['dispatched', 'acknowledged', 'on_scene', 'resolved'].includes(status) ? null : 'invalid_state';
+      return TAKES_MORE_AGENCIES.includes(status) ? null : 'invalid_state';
     case 'replace_agency':
-      return isIncidentOpen(status) && state.assignmentStatus !== undefined && UNFINISHED.includes(state.assignmentStatus)
+      return isIncidentOpen(status) && state.assignmentStatus !== undefined && UNFINISHED_ASSIGNMENT_STATUSES.includes(state.assignmentStatus)
         ? null
         : 'invalid_state';
     case 'cancel_incident':

@@ -67,6 +67,51 @@ end;
 $$;
 
 -- ---------------------------------------------------------------------------------------------
+-- geography: the service area and the kecamatan, defined once for constraints, workflow, statistics
+-- ---------------------------------------------------------------------------------------------
+-- lib/domain/geo.ts (SERVICE_AREA) and lib/domain/city.ts (KECAMATAN) hold the same values for the
+-- screens; tests/conformance/geography-sql.test.ts fails when the two sides drift apart.
+--
+-- Immutable, so check constraints may call them. The other side of that: replacing one later does
+-- not re-check stored rows, so a migration that narrows either must also re-validate the
+-- constraints that use it (drop and re-add them).
+
+-- data/cilegon.json bounds (south -6.0686, north -5.8733, west 105.9014, east 106.0864) widened by
+-- about 5 km, so a caller at the city's edge is still served.
+create function private.in_service_area(p_lat double precision, p_lng double precision) returns boolean
+language sql
+immutable
+parallel safe
+set search_path = ''
+as $$
+  select coalesce(p_lat between -6.12 and -5.82 and p_lng between 105.85 and 106.14, false)
+$$;
+comment on function private.in_service_area(double precision, double precision) is
+  'Whether a point lies in the box the service accepts: Kota Cilegon with about 5 km of margin, edges included. False when a coordinate is missing.';
+
+-- A function rather than a domain or a reference table: the list changes only with a regional
+-- regulation, through a migration, so it needs no RLS, no admin screen and nothing in the API
+-- types (incidents.kecamatan stays text); and unlike a domain it carries the order the statistics
+-- report in, and leaves report_incident to refuse an unknown name with its own workflow code.
+create function private.kecamatan_names() returns text[]
+language sql
+immutable
+parallel safe
+set search_path = ''
+as $$
+  select array['Pulomerak', 'Grogol', 'Purwakarta', 'Jombang', 'Cilegon', 'Cibeber', 'Citangkil', 'Ciwandan']
+$$;
+comment on function private.kecamatan_names() is
+  'The 8 kecamatan of Kota Cilegon, north to south-west, spelled exactly as stored (comparisons are case-sensitive).';
+
+-- Check constraints run their functions with the rights of the writer: admins write agency_posts
+-- through the API as authenticated.
+revoke all on function private.in_service_area(double precision, double precision) from public;
+revoke all on function private.kecamatan_names() from public;
+grant execute on function private.in_service_area(double precision, double precision) to authenticated, service_role;
+grant execute on function private.kecamatan_names() to authenticated, service_role;
+
+-- ---------------------------------------------------------------------------------------------
 -- agencies and their posts
 -- ---------------------------------------------------------------------------------------------
 create table public.agencies (
@@ -94,13 +139,13 @@ create table public.agency_posts (
   agency_id uuid not null references public.agencies (id) on delete cascade,
   name text not null check (length(btrim(name)) between 1 and 160),
   kind public.post_kind not null default 'other',
-  -- A box around Kota Cilegon (data/cilegon.json bounds) with about 5 km of margin.
-  lat double precision not null check (lat between -6.12 and -5.82),
-  lng double precision not null check (lng between 105.85 and 106.14),
+  lat double precision not null,
+  lng double precision not null,
   address text check (address is null or length(address) <= 300),
   active boolean not null default true,
   created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now()
+  updated_at timestamptz not null default now(),
+  constraint agency_posts_in_service_area check (private.in_service_area(lat, lng))
 );
 comment on table public.agency_posts is
   'Stations, hospitals, puskesmas and headquarters of the agencies, shown on the map.';
@@ -144,12 +189,10 @@ create table public.incidents (
   category public.incident_category not null,
   priority public.incident_priority not null default 'medium',
   description text not null check (length(btrim(description)) between 1 and 2000),
-  lat double precision not null check (lat between -6.12 and -5.82),
-  lng double precision not null check (lng between 105.85 and 106.14),
+  lat double precision not null,
+  lng double precision not null,
   address text check (address is null or length(address) <= 300),
-  kecamatan text check (
-    kecamatan in ('Pulomerak', 'Grogol', 'Purwakarta', 'Jombang', 'Cilegon', 'Cibeber', 'Citangkil', 'Ciwandan')
-  ),
+  kecamatan text,
   kelurahan text check (kelurahan is null or length(btrim(kelurahan)) between 1 and 80),
   reported_by uuid references public.profiles (id) on delete set null,
   reported_at timestamptz not null default now(),
@@ -165,6 +208,8 @@ create table public.incidents (
   version integer not null default 1 check (version > 0),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
+  constraint incidents_in_service_area check (private.in_service_area(lat, lng)),
+  constraint incidents_kecamatan_known check (kecamatan = any (private.kecamatan_names())),
   constraint incidents_stage_order check (
     (dispatched_at is null or dispatched_at >= reported_at)
     and (acknowledged_at is null or (dispatched_at is not null and acknowledged_at >= dispatched_at))
@@ -187,7 +232,7 @@ comment on table public.incidents is
 comment on column public.incidents.ticket_no is 'Human ticket number 112-YYYYMMDD-NNNN, numbered per day in WIB (Asia/Jakarta).';
 comment on column public.incidents.status is
   'Derived from the assignments by the workflow functions, except closed and cancelled which the supervisor sets.';
-comment on column public.incidents.kecamatan is 'One of the 8 kecamatan of Kota Cilegon, or null when unknown.';
+comment on column public.incidents.kecamatan is 'One of the kecamatan of Kota Cilegon (private.kecamatan_names()), or null when unknown.';
 comment on column public.incidents.dispatched_at is 'First dispatch; stays when all agencies later decline and the incident is re-dispatched.';
 comment on column public.incidents.acknowledged_at is 'First acknowledgement by any agency.';
 comment on column public.incidents.on_scene_at is 'First agency on scene.';

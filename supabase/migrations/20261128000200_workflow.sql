@@ -451,11 +451,10 @@ begin
     perform private.fail('invalid_state', 'A category is required.', 'category');
   end if;
   v_description := private.require_text(p_description, 'description_required', 'Describe the emergency.');
-  if p_lat is null or p_lng is null or p_lat not between -6.12 and -5.82 or p_lng not between 105.85 and 106.14 then
+  if not private.in_service_area(p_lat, p_lng) then
     perform private.fail('location_out_of_area', 'The location is outside Kota Cilegon.');
   end if;
-  if p_kecamatan is not null and p_kecamatan not in
-      ('Pulomerak', 'Grogol', 'Purwakarta', 'Jombang', 'Cilegon', 'Cibeber', 'Citangkil', 'Ciwandan') then
+  if p_kecamatan is not null and p_kecamatan <> all (private.kecamatan_names()) then
     perform private.fail('invalid_kecamatan', 'Unknown kecamatan.', p_kecamatan);
   end if;
   insert into public.incidents (ticket_no, category, priority, description, lat, lng, address, kecamatan, kelurahan,

@@ -1042,13 +1042,12 @@ begin
     from running r
     group by r.k
   ),
-  -- The 8 kecamatan of Kota Cilegon (data/cilegon.json), so an area without incidents shows as 0.
+  -- Every kecamatan of the city, so an area without incidents shows as 0; "none" comes last.
   areas as (
     select a.k, a.ord
-    from unnest(array['Pulomerak', 'Grogol', 'Purwakarta', 'Jombang', 'Cilegon', 'Cibeber', 'Citangkil', 'Ciwandan'])
-      with ordinality as a (k, ord)
+    from unnest(private.kecamatan_names()) with ordinality as a (k, ord)
     union all
-    select null, 9 where exists (select from per_area pa where pa.k = '')
+    select null, cardinality(private.kecamatan_names()) + 1 where exists (select from per_area pa where pa.k = '')
   )
   select ar.k, coalesce(pa.n, 0)::bigint, round(sm.p50::numeric, 1),
          case when sm.samples > 0 then round(sm.within_target::numeric / sm.samples, 4) end

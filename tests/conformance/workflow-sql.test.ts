@@ -14,6 +14,7 @@ import {
   checkAssignmentAction,
   checkCallAction,
   checkIncidentAction,
+  INCIDENT_STATUSES,
   type AppRole,
   type AssignmentAction,
   type AssignmentStatus,
@@ -22,7 +23,6 @@ import {
   type IncidentAction,
   type IncidentStatus,
 } from '../../lib/domain/workflow';
-import { haversineMeters } from '../../lib/domain/geo';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const helpersFile = path.join(root, 'supabase/tests/database/helpers/test-helpers.psql');
@@ -38,7 +38,7 @@ const USERS: Record<string, AppRole> = {
   admin: 'admin',
 };
 
-const INCIDENT_STATES: IncidentStatus[] = ['reported', 'dispatched', 'acknowledged', 'on_scene', 'resolved', 'closed', 'cancelled'];
+const INCIDENT_STATES = INCIDENT_STATUSES;
 const ASSIGNMENT_FIXTURES = ['reported', 'dispatched', 'acknowledged', 'en_route', 'on_scene', 'resolved', 'closed', 'cancelled', 'withdrawn'];
 const CALL_FIXTURES = ['k_ringing', 'k_unclaimed', 'k_answered', 'k_emergency', 'k_prank', 'k_reported', 'k_ended'];
 
@@ -153,18 +153,6 @@ describe('workflow rules agree with the SQL functions', () => {
     }
     const withdrawn = await one<{ status: string }>(`select status::text from public.assignments where id = tests.id('x_withdrawn')`);
     expect(withdrawn.status).toBe('withdrawn');
-  });
-
-  it('the TypeScript haversine matches private.haversine_m', async () => {
-    const pairs = [
-      [-6.0, 106.0, -6.0045, 106.0],
-      [-6.002685, 106.011202, -5.930833, 105.995278],
-      [-6.05, 105.975, -5.925, 106.015],
-    ];
-    for (const [lat1, lng1, lat2, lng2] of pairs) {
-      const { m } = await one<{ m: number }>('select private.haversine_m($1, $2, $3, $4) as m', [lat1, lng1, lat2, lng2]);
-      expect(haversineMeters({ lat: lat1, lng: lng1 }, { lat: lat2, lng: lng2 })).toBeCloseTo(m, 6);
-    }
   });
 
   it('incident steps: every role × state', async () => {

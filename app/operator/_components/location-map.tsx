@@ -33,7 +33,7 @@ export function LocationMap({ tiles, point, incidents, nearbyIds, onPick }: Loca
       tiles={tiles}
       testId="location-map"
       className="h-72 w-full overflow-hidden rounded-md border border-slate-300 lg:h-96"
-      onPick={(lat, lng) => onPick({ lat, lng })}
+      onPick={onPick}
     >
       {incidents.map((i) => (
         <Marker
