@@ -1,7 +1,8 @@
 /**
  * Next.js 16 proxy (formerly middleware): keeps the Supabase session cookie fresh on every page
  * request and sets the security headers (a nonce-based CSP among them). Static assets are excluded
- * so they never wait for the auth API; they get the static headers of next.config.ts.
+ * so they never wait for the auth API; they get the static headers of next.config.ts. The telephony
+ * webhook has no session either: it is signed by the PBX.
  */
 import type { NextRequest } from 'next/server';
 import { updateSession } from '@/lib/supabase/proxy';
@@ -28,5 +29,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|map|json|txt)$).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/telephony/|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|map|json|txt)$).*)'],
 };

@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { configFromEnv, loopbackAppOrigins } from '../supabase/local/config.ts';
 import { startStack, type RunningStack } from '../supabase/local/server.ts';
+import { E2E_TELEPHONY_SECRET } from '../e2e/support/telephony-secret.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const nextPort = Number(process.env.E2E_PORT ?? 3199);
@@ -96,6 +97,8 @@ const next: ChildProcess = spawn(
       DEMO_MODE: '1',
       // No test may depend on internet tiles: the maps show the offline coastline and markers.
       MAP_TILE_URL: 'off',
+      // The telephony webhook is on, with the secret the specs sign with.
+      TELEPHONY_WEBHOOK_SECRET: E2E_TELEPHONY_SECRET,
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

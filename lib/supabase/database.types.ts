@@ -196,6 +196,9 @@ export type Database = {
         Row: {
           answered_at: string | null
           call_type: Database["public"]["Enums"]["call_type"] | null
+          caller_accuracy_m: number | null
+          caller_lat: number | null
+          caller_lng: number | null
           caller_name: string | null
           caller_phone: string | null
           classified_at: string | null
@@ -205,16 +208,22 @@ export type Database = {
           id: string
           idempotency_key: string
           incident_id: string | null
+          line_ended_at: string | null
+          line_ended_by: string | null
           notes: string | null
           operator_id: string | null
           received_at: string
           source: Database["public"]["Enums"]["call_source"]
+          trunk: string | null
           updated_at: string
           version: number
         }
         Insert: {
           answered_at?: string | null
           call_type?: Database["public"]["Enums"]["call_type"] | null
+          caller_accuracy_m?: number | null
+          caller_lat?: number | null
+          caller_lng?: number | null
           caller_name?: string | null
           caller_phone?: string | null
           classified_at?: string | null
@@ -224,16 +233,22 @@ export type Database = {
           id?: string
           idempotency_key?: string
           incident_id?: string | null
+          line_ended_at?: string | null
+          line_ended_by?: string | null
           notes?: string | null
           operator_id?: string | null
           received_at?: string
           source?: Database["public"]["Enums"]["call_source"]
+          trunk?: string | null
           updated_at?: string
           version?: number
         }
         Update: {
           answered_at?: string | null
           call_type?: Database["public"]["Enums"]["call_type"] | null
+          caller_accuracy_m?: number | null
+          caller_lat?: number | null
+          caller_lng?: number | null
           caller_name?: string | null
           caller_phone?: string | null
           classified_at?: string | null
@@ -243,10 +258,13 @@ export type Database = {
           id?: string
           idempotency_key?: string
           incident_id?: string | null
+          line_ended_at?: string | null
+          line_ended_by?: string | null
           notes?: string | null
           operator_id?: string | null
           received_at?: string
           source?: Database["public"]["Enums"]["call_source"]
+          trunk?: string | null
           updated_at?: string
           version?: number
         }
@@ -426,6 +444,7 @@ export type Database = {
           active: boolean
           agency_id: string | null
           created_at: string
+          extension: string | null
           full_name: string
           id: string
           role: Database["public"]["Enums"]["app_role"]
@@ -435,6 +454,7 @@ export type Database = {
           active?: boolean
           agency_id?: string | null
           created_at?: string
+          extension?: string | null
           full_name: string
           id: string
           role: Database["public"]["Enums"]["app_role"]
@@ -444,6 +464,7 @@ export type Database = {
           active?: boolean
           agency_id?: string | null
           created_at?: string
+          extension?: string | null
           full_name?: string
           id?: string
           role?: Database["public"]["Enums"]["app_role"]
@@ -480,6 +501,47 @@ export type Database = {
         }
         Relationships: []
       }
+      telephony_events: {
+        Row: {
+          call_id: string | null
+          event_id: string
+          event_type: Database["public"]["Enums"]["telephony_event_type"]
+          external_call_id: string
+          occurred_at: string
+          payload: Json
+          recorded_at: string
+          result: Json
+        }
+        Insert: {
+          call_id?: string | null
+          event_id: string
+          event_type: Database["public"]["Enums"]["telephony_event_type"]
+          external_call_id: string
+          occurred_at: string
+          payload: Json
+          recorded_at?: string
+          result: Json
+        }
+        Update: {
+          call_id?: string | null
+          event_id?: string
+          event_type?: Database["public"]["Enums"]["telephony_event_type"]
+          external_call_id?: string
+          occurred_at?: string
+          payload?: Json
+          recorded_at?: string
+          result?: Json
+        }
+        Relationships: [
+          {
+            foreignKeyName: "telephony_events_call_id_fkey"
+            columns: ["call_id"]
+            isOneToOne: false
+            referencedRelation: "calls"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
@@ -495,7 +557,7 @@ export type Database = {
       }
       answer_call: {
         Args: { p_call_id: string; p_expected_version: number }
-        Returns: { answered_at: string | null; call_type: Database["public"]["Enums"]["call_type"] | null; caller_name: string | null; caller_phone: string | null; classified_at: string | null; created_at: string; ended_at: string | null; external_id: string | null; id: string; idempotency_key: string; incident_id: string | null; notes: string | null; operator_id: string | null; received_at: string; source: Database["public"]["Enums"]["call_source"]; updated_at: string; version: number }
+        Returns: { answered_at: string | null; call_type: Database["public"]["Enums"]["call_type"] | null; caller_accuracy_m: number | null; caller_lat: number | null; caller_lng: number | null; caller_name: string | null; caller_phone: string | null; classified_at: string | null; created_at: string; ended_at: string | null; external_id: string | null; id: string; idempotency_key: string; incident_id: string | null; line_ended_at: string | null; line_ended_by: string | null; notes: string | null; operator_id: string | null; received_at: string; source: Database["public"]["Enums"]["call_source"]; trunk: string | null; updated_at: string; version: number }
       }
       caller_call_history: {
         Args: { p_caller_phone: string; p_days?: number; p_exclude_call_id?: string }
@@ -507,7 +569,7 @@ export type Database = {
       }
       classify_call: {
         Args: { p_call_id: string; p_call_type: Database["public"]["Enums"]["call_type"]; p_expected_version: number; p_caller_phone?: string; p_caller_name?: string; p_notes?: string }
-        Returns: { answered_at: string | null; call_type: Database["public"]["Enums"]["call_type"] | null; caller_name: string | null; caller_phone: string | null; classified_at: string | null; created_at: string; ended_at: string | null; external_id: string | null; id: string; idempotency_key: string; incident_id: string | null; notes: string | null; operator_id: string | null; received_at: string; source: Database["public"]["Enums"]["call_source"]; updated_at: string; version: number }
+        Returns: { answered_at: string | null; call_type: Database["public"]["Enums"]["call_type"] | null; caller_accuracy_m: number | null; caller_lat: number | null; caller_lng: number | null; caller_name: string | null; caller_phone: string | null; classified_at: string | null; created_at: string; ended_at: string | null; external_id: string | null; id: string; idempotency_key: string; incident_id: string | null; line_ended_at: string | null; line_ended_by: string | null; notes: string | null; operator_id: string | null; received_at: string; source: Database["public"]["Enums"]["call_source"]; trunk: string | null; updated_at: string; version: number }
       }
       close_incident: {
         Args: { p_incident_id: string; p_summary: string; p_expected_version: number; p_force?: boolean }
@@ -527,7 +589,7 @@ export type Database = {
       }
       end_call: {
         Args: { p_call_id: string; p_expected_version: number; p_notes?: string }
-        Returns: { answered_at: string | null; call_type: Database["public"]["Enums"]["call_type"] | null; caller_name: string | null; caller_phone: string | null; classified_at: string | null; created_at: string; ended_at: string | null; external_id: string | null; id: string; idempotency_key: string; incident_id: string | null; notes: string | null; operator_id: string | null; received_at: string; source: Database["public"]["Enums"]["call_source"]; updated_at: string; version: number }
+        Returns: { answered_at: string | null; call_type: Database["public"]["Enums"]["call_type"] | null; caller_accuracy_m: number | null; caller_lat: number | null; caller_lng: number | null; caller_name: string | null; caller_phone: string | null; classified_at: string | null; created_at: string; ended_at: string | null; external_id: string | null; id: string; idempotency_key: string; incident_id: string | null; line_ended_at: string | null; line_ended_by: string | null; notes: string | null; operator_id: string | null; received_at: string; source: Database["public"]["Enums"]["call_source"]; trunk: string | null; updated_at: string; version: number }
       }
       escalate_assignment: {
         Args: { p_assignment_id: string; p_note?: string }
@@ -535,7 +597,7 @@ export type Database = {
       }
       link_call_to_incident: {
         Args: { p_call_id: string; p_incident_id: string }
-        Returns: { answered_at: string | null; call_type: Database["public"]["Enums"]["call_type"] | null; caller_name: string | null; caller_phone: string | null; classified_at: string | null; created_at: string; ended_at: string | null; external_id: string | null; id: string; idempotency_key: string; incident_id: string | null; notes: string | null; operator_id: string | null; received_at: string; source: Database["public"]["Enums"]["call_source"]; updated_at: string; version: number }
+        Returns: { answered_at: string | null; call_type: Database["public"]["Enums"]["call_type"] | null; caller_accuracy_m: number | null; caller_lat: number | null; caller_lng: number | null; caller_name: string | null; caller_phone: string | null; classified_at: string | null; created_at: string; ended_at: string | null; external_id: string | null; id: string; idempotency_key: string; incident_id: string | null; line_ended_at: string | null; line_ended_by: string | null; notes: string | null; operator_id: string | null; received_at: string; source: Database["public"]["Enums"]["call_source"]; trunk: string | null; updated_at: string; version: number }
       }
       mark_en_route: {
         Args: { p_assignment_id: string; p_expected_version: number }
@@ -548,6 +610,10 @@ export type Database = {
       nearby_open_incidents: {
         Args: { p_lat: number; p_lng: number; p_category?: Database["public"]["Enums"]["incident_category"]; p_radius_m?: number; p_since?: string }
         Returns: { id: string; ticket_no: string; category: Database["public"]["Enums"]["incident_category"]; status: Database["public"]["Enums"]["incident_status"]; priority: Database["public"]["Enums"]["incident_priority"]; description: string; address: string; kecamatan: string; reported_at: string; distance_m: number }[]
+      }
+      record_telephony_event: {
+        Args: { p_event_id: string; p_type: Database["public"]["Enums"]["telephony_event_type"]; p_call_id: string; p_at: string; p_caller_phone?: string; p_trunk?: string; p_extension?: string; p_ended_by?: string; p_lat?: number; p_lng?: number; p_accuracy_m?: number }
+        Returns: Json
       }
       replace_agency: {
         Args: { p_assignment_id: string; p_agency_id: string; p_reason: string; p_expected_version: number }
@@ -563,7 +629,7 @@ export type Database = {
       }
       start_call: {
         Args: { p_idempotency_key: string; p_caller_phone?: string; p_caller_name?: string; p_source?: Database["public"]["Enums"]["call_source"]; p_external_id?: string }
-        Returns: { answered_at: string | null; call_type: Database["public"]["Enums"]["call_type"] | null; caller_name: string | null; caller_phone: string | null; classified_at: string | null; created_at: string; ended_at: string | null; external_id: string | null; id: string; idempotency_key: string; incident_id: string | null; notes: string | null; operator_id: string | null; received_at: string; source: Database["public"]["Enums"]["call_source"]; updated_at: string; version: number }
+        Returns: { answered_at: string | null; call_type: Database["public"]["Enums"]["call_type"] | null; caller_accuracy_m: number | null; caller_lat: number | null; caller_lng: number | null; caller_name: string | null; caller_phone: string | null; classified_at: string | null; created_at: string; ended_at: string | null; external_id: string | null; id: string; idempotency_key: string; incident_id: string | null; line_ended_at: string | null; line_ended_by: string | null; notes: string | null; operator_id: string | null; received_at: string; source: Database["public"]["Enums"]["call_source"]; trunk: string | null; updated_at: string; version: number }
       }
       stats_agency_response: {
         Args: { p_from: string; p_to: string }
@@ -605,11 +671,12 @@ export type Database = {
       call_source: "manual" | "telephony"
       call_type: "emergency" | "ghost" | "prank" | "info"
       incident_category: "fire" | "medical" | "traffic_accident" | "crime" | "flood" | "disaster" | "industrial_accident" | "rescue" | "public_order" | "other"
-      incident_event_kind: "call_started" | "call_answered" | "call_classified" | "call_ended" | "incident_reported" | "call_linked" | "dispatched" | "agency_added" | "agency_replaced" | "escalated" | "cancelled" | "closed" | "acknowledged" | "en_route" | "on_scene" | "completed" | "declined"
+      incident_event_kind: "call_started" | "call_answered" | "call_classified" | "call_ended" | "incident_reported" | "call_linked" | "dispatched" | "agency_added" | "agency_replaced" | "escalated" | "cancelled" | "closed" | "acknowledged" | "en_route" | "on_scene" | "completed" | "declined" | "line_ended"
       incident_priority: "low" | "medium" | "high" | "critical"
       incident_status: "reported" | "dispatched" | "acknowledged" | "on_scene" | "resolved" | "closed" | "cancelled"
       post_kind: "headquarters" | "fire_station" | "hospital" | "puskesmas" | "police_station" | "field_post" | "other"
       sla_stage: "answer" | "classify" | "close_call" | "call_total" | "dispatch" | "acknowledge" | "on_scene"
+      telephony_event_type: "ringing" | "answered" | "ended" | "abandoned"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -705,11 +772,12 @@ export const Constants = {
       call_source: ["manual", "telephony"],
       call_type: ["emergency", "ghost", "prank", "info"],
       incident_category: ["fire", "medical", "traffic_accident", "crime", "flood", "disaster", "industrial_accident", "rescue", "public_order", "other"],
-      incident_event_kind: ["call_started", "call_answered", "call_classified", "call_ended", "incident_reported", "call_linked", "dispatched", "agency_added", "agency_replaced", "escalated", "cancelled", "closed", "acknowledged", "en_route", "on_scene", "completed", "declined"],
+      incident_event_kind: ["call_started", "call_answered", "call_classified", "call_ended", "incident_reported", "call_linked", "dispatched", "agency_added", "agency_replaced", "escalated", "cancelled", "closed", "acknowledged", "en_route", "on_scene", "completed", "declined", "line_ended"],
       incident_priority: ["low", "medium", "high", "critical"],
       incident_status: ["reported", "dispatched", "acknowledged", "on_scene", "resolved", "closed", "cancelled"],
       post_kind: ["headquarters", "fire_station", "hospital", "puskesmas", "police_station", "field_post", "other"],
       sla_stage: ["answer", "classify", "close_call", "call_total", "dispatch", "acknowledge", "on_scene"],
+      telephony_event_type: ["ringing", "answered", "ended", "abandoned"],
     },
   },
 } as const

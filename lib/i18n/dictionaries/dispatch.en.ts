@@ -103,6 +103,7 @@ export const dispatchEn = {
   'dispatch.event.call_answered': 'Call answered',
   'dispatch.event.call_classified': 'Call classified',
   'dispatch.event.call_ended': 'Call ended',
+  'dispatch.event.line_ended': 'Phone line closed',
   'dispatch.event.incident_reported': 'Incident reported',
   'dispatch.event.call_linked': 'Repeat call linked',
   'dispatch.event.dispatched': 'Dispatched to agencies',

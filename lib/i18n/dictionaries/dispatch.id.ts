@@ -101,6 +101,7 @@ export const dispatchId = {
   'dispatch.event.call_answered': 'Panggilan dijawab',
   'dispatch.event.call_classified': 'Panggilan diklasifikasikan',
   'dispatch.event.call_ended': 'Panggilan diakhiri',
+  'dispatch.event.line_ended': 'Saluran telepon ditutup',
   'dispatch.event.incident_reported': 'Insiden dilaporkan',
   'dispatch.event.call_linked': 'Panggilan ulang digabungkan',
   'dispatch.event.dispatched': 'Diteruskan ke OPD',

@@ -5,11 +5,14 @@
 -- tables; update and delete probes target one row; every probe is rolled back.
 begin;
 \ir helpers/test-helpers.psql
-select plan(224 + 10);
+select plan(252 + 10);
 
 select tests.build_world();
 -- Leaves one SLA stage free so that an insert can succeed for an admin.
 delete from public.sla_targets where stage = 'on_scene';
+-- One event of the telephony feed, which only the webhook (service role) writes.
+insert into public.telephony_events (event_id, event_type, external_call_id, occurred_at, payload, result)
+values ('matrix-1', 'ringing', 'matrix-call', now(), '{}', '{}');
 
 create temp table probe_sql (tab text, op text, sql text, primary key (tab, op));
 insert into probe_sql values
@@ -44,7 +47,11 @@ insert into probe_sql values
   ('incident_events', 'select', 'select 1 from public.incident_events where incident_id = {inc1} and kind = ''dispatched'''),
   ('incident_events', 'insert', 'insert into public.incident_events (incident_id, kind) values ({inc1}, ''escalated'')'),
   ('incident_events', 'update', 'update public.incident_events set data = ''{}'' where incident_id = {inc1}'),
-  ('incident_events', 'delete', 'delete from public.incident_events where incident_id = {inc1}');
+  ('incident_events', 'delete', 'delete from public.incident_events where incident_id = {inc1}'),
+  ('telephony_events', 'select', 'select 1 from public.telephony_events'),
+  ('telephony_events', 'insert', 'insert into public.telephony_events (event_id, event_type, external_call_id, occurred_at, payload, result) values (''x'', ''ringing'', ''x'', now(), ''{}'', ''{}'')'),
+  ('telephony_events', 'update', 'update public.telephony_events set result = ''{}'' where event_id = ''matrix-1'''),
+  ('telephony_events', 'delete', 'delete from public.telephony_events where event_id = ''matrix-1''');
 
 -- The matrix itself. Columns: select, insert, update, delete. D = refused with 42501.
 create temp table matrix (tab text, role text, s text, i text, u text, d text);
@@ -104,7 +111,14 @@ insert into matrix values
   ('incident_events', 'opd_own',    '1', 'D', 'D', 'D'),
   ('incident_events', 'opd_other',  '0', 'D', 'D', 'D'),
   ('incident_events', 'leadership', '1', 'D', 'D', 'D'),
-  ('incident_events', 'admin',      '0', 'D', 'D', 'D');
+  ('incident_events', 'admin',      '0', 'D', 'D', 'D'),
+  ('telephony_events', 'anon',       'D', 'D', 'D', 'D'),
+  ('telephony_events', 'operator',   '0', 'D', 'D', 'D'),
+  ('telephony_events', 'supervisor', '0', 'D', 'D', 'D'),
+  ('telephony_events', 'opd_own',    '0', 'D', 'D', 'D'),
+  ('telephony_events', 'opd_other',  '0', 'D', 'D', 'D'),
+  ('telephony_events', 'leadership', '0', 'D', 'D', 'D'),
+  ('telephony_events', 'admin',      '1', 'D', 'D', 'D');
 
 create temp table cells as
 select m.tab, m.role, o.op, p.sql,
@@ -131,7 +145,7 @@ select set_eq(
      where n.nspname = 'public' and c.relkind = 'r' $$,
   'the matrix covers every public table'
 );
-select is((select count(*)::int from cells), 8 * 7 * 4, 'one cell per table × role × operation');
+select is((select count(*)::int from cells), 9 * 7 * 4, 'one cell per table × role × operation');
 select ok(
   (select bool_and(c.relrowsecurity) from pg_class c join pg_namespace n on n.oid = c.relnamespace
    where n.nspname in ('public', 'private') and c.relkind = 'r'),
