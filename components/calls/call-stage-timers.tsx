@@ -6,7 +6,8 @@
  */
 import { callStages, type CallTimes, type SlaStage } from '@/lib/domain/sla';
 import { useT } from '@/lib/i18n/use-t';
-import { SLA_CLASSES, formatSeconds } from './sla-colours';
+import { formatDuration } from '@/lib/i18n/format';
+import { SLA_CLASSES } from './sla-colours';
 import { useDbNow } from './use-db-now';
 
 export function CallStageTimers({
@@ -34,8 +35,8 @@ export function CallStageTimers({
         >
           <div className="text-xs font-semibold uppercase tracking-wide">{t(`operator.stage.${s.stage as CallStage}`)}</div>
           <div className="font-mono text-2xl tabular-nums">
-            {formatSeconds(s.seconds)}
-            <span className="ml-1 text-xs font-normal opacity-70">/ {formatSeconds(s.targetSeconds)}</span>
+            {formatDuration(s.seconds)}
+            <span className="ml-1 text-xs font-normal opacity-70">/ {formatDuration(s.targetSeconds)}</span>
           </div>
         </li>
       ))}

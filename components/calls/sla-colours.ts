@@ -7,10 +7,3 @@ export const SLA_CLASSES: Record<SlaColour | 'none', string> = {
   breached: 'bg-red-100 text-red-900 border-red-600',
   none: 'bg-slate-100 text-slate-500 border-slate-300',
 };
-
-/** m:ss, the way a call taker reads a stopwatch. */
-export function formatSeconds(seconds: number | null): string {
-  if (seconds === null) return '–';
-  const whole = Math.floor(seconds);
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
-}

@@ -7,8 +7,8 @@
 import { useState } from 'react';
 import { TriangleAlert } from 'lucide-react';
 import type { Agency, Assignment } from '@/lib/data/dispatch';
-import { escalationState, formatDuration } from '@/lib/domain/dispatch-board';
-import { formatTime } from '@/lib/i18n/format';
+import { escalationState } from '@/lib/domain/dispatch-board';
+import { formatDuration, formatTime } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
 
 export interface AssignmentListProps {

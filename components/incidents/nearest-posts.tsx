@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import type { Agency, AgencyPost, Incident } from '@/lib/data/dispatch';
 import { agencyMatch } from '@/lib/domain/dispatch-agencies';
 import { etaMinutes, rankPostsByEta } from '@/lib/domain/eta';
+import { formatNumber } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
 
 export interface NearestPostsProps {
@@ -31,7 +32,6 @@ export function NearestPosts({ incident, posts, agencies, assignedAgencyIds, bus
     return rows.filter((r) => r.agency?.active !== false);
   }, [incident, posts, agencies]);
   const visible = showAll ? ranked : ranked.filter((r) => r.match !== null).slice(0, limit);
-  const km = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   const open = incident.status !== 'closed' && incident.status !== 'cancelled';
 
   return (
@@ -68,7 +68,7 @@ export function NearestPosts({ incident, posts, agencies, assignedAgencyIds, bus
                   )}
                 </div>
                 <div className="text-xs text-slate-600" data-test="post-eta">
-                  {t('dispatch.posts.distance', { km: km.format(distanceMetres / 1000), minutes: etaMinutes(etaSeconds) })}
+                  {t('dispatch.posts.distance', { km: formatNumber(distanceMetres / 1000, lang, { fractionDigits: 1 }), minutes: etaMinutes(etaSeconds) })}
                 </div>
               </div>
               {assigned ? (

@@ -5,7 +5,7 @@
  */
 import { Timer } from 'lucide-react';
 import { stageResult } from '@/lib/domain/sla';
-import { formatElapsed } from '@/lib/domain/opd-inbox';
+import { formatDuration } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
 import { SLA_CLASSES } from '@/components/queue/sla-colours';
 
@@ -22,7 +22,7 @@ export function AckTimer({
 }) {
   const { t } = useT();
   const r = stageResult('acknowledge', assignedAt, acknowledgedAt, targetSeconds, nowMs);
-  const values = { time: formatElapsed(r.seconds ?? 0), target: formatElapsed(targetSeconds) };
+  const values = { time: formatDuration(r.seconds ?? 0), target: formatDuration(targetSeconds) };
   return (
     <span
       className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold tabular-nums ${SLA_CLASSES[r.colour ?? 'none']}`}

@@ -1,6 +1,7 @@
 'use client';
 /** The running timer of the stage an incident waits in, coloured against its SLA target. */
-import { formatDuration, type StageTimer as Timer } from '@/lib/domain/dispatch-board';
+import type { StageTimer as Timer } from '@/lib/domain/dispatch-board';
+import { formatDuration } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
 import { SLA_CLASSES } from './sla-colours';
 

@@ -1,7 +1,7 @@
 'use client';
 /** One call or incident on a wall board: what it is, where, and its running stage timer in SLA colour. */
 import type { WallCard } from '@/lib/domain/wall';
-import { formatDuration } from '@/lib/domain/dispatch-board';
+import { formatDuration } from '@/lib/i18n/format';
 import { STATUS_COLOURS } from '@/components/map/incident-layer-symbols';
 import { CategoryIcon } from '@/components/ui/category-icon';
 import type { MessageKey } from '@/lib/i18n/dictionaries/id';

@@ -1,6 +1,6 @@
 /** The tables of the statistics page: SLA per stage, agency response times, per-operator stage times. */
 import type { StatsReport } from '@/lib/data/stats';
-import { formatDuration } from '@/lib/domain/dispatch-board';
+import { formatDuration } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
 import type { MessageKey } from '@/lib/i18n/dictionaries/id';
 import { StatsSection } from './stats-section';
@@ -11,7 +11,7 @@ const td = 'px-2 py-1 tabular-nums';
 export async function StatsTables({ report }: { report: StatsReport }) {
   const { t } = await getT();
   const none = t('stats.none');
-  const secs = (v: number | null) => (v === null ? none : formatDuration(v));
+  const secs = (v: number | null) => formatDuration(v, none);
   const pct = (v: number | null) => (v === null ? none : `${Math.round(v * 100)}%`);
   return (
     <div className="grid gap-4">

@@ -4,9 +4,8 @@
  * resolve and close without a target.
  */
 import type { Call, Incident } from '@/lib/data/dispatch';
-import { formatDuration } from '@/lib/domain/dispatch-board';
 import { callStages, incidentStages, type SlaStage, type StageResult } from '@/lib/domain/sla';
-import { formatTime } from '@/lib/i18n/format';
+import { formatDuration, formatTime } from '@/lib/i18n/format';
 import type { Translate } from '@/lib/i18n/translate';
 
 type ReportStage = SlaStage | 'resolve' | 'close';
@@ -77,7 +76,7 @@ export function StageTable({ incident, call, targets, nowMs, t }: {
               <td className="tabular-nums">{row.from ? formatTime(row.from) : '—'}</td>
               <td className="tabular-nums">{row.to ? formatTime(row.to) : '—'}</td>
               <td className="tabular-nums" data-test="stage-duration">
-                {reached && row.seconds !== null ? formatDuration(row.seconds) : '—'}
+                {formatDuration(reached ? row.seconds : null, '—')}
               </td>
               <td className="tabular-nums">{row.result ? formatDuration(row.result.targetSeconds) : t('dispatch.report.noTarget')}</td>
               <td className={colour ? RESULT_CLASS[colour] : 'text-slate-500'}>
