@@ -7,7 +7,7 @@
 import { callStages, type CallTimes, type SlaStage } from '@/lib/domain/sla';
 import { useT } from '@/lib/i18n/use-t';
 import { formatDuration } from '@/lib/i18n/format';
-import { SLA_CLASSES } from './sla-colours';
+import { slaClasses } from '@/components/ui/sla-scale';
 import { useDbNow } from './use-db-now';
 
 export function CallStageTimers({
@@ -31,7 +31,7 @@ export function CallStageTimers({
           data-test={`timer-${s.stage}`}
           data-colour={s.colour ?? 'none'}
           data-running={s.running ? 'true' : 'false'}
-          className={`rounded-md border-l-4 px-3 py-2 ${SLA_CLASSES[s.colour ?? 'none']} ${s.stage === 'call_total' ? 'font-bold' : ''}`}
+          className={`rounded-md border-l-4 px-3 py-2 ${slaClasses(s.colour)} ${s.stage === 'call_total' ? 'font-bold' : ''}`}
         >
           <div className="text-xs font-semibold uppercase tracking-wide">{t(`operator.stage.${s.stage as CallStage}`)}</div>
           <div className="font-mono text-2xl tabular-nums">

@@ -5,7 +5,7 @@ import { formatTime } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
 import type { OperatorCallRow } from '@/lib/realtime/use-live-operator-calls';
 import { formatDuration } from '@/lib/i18n/format';
-import { SLA_CLASSES } from './sla-colours';
+import { slaClasses } from '@/components/ui/sla-scale';
 import { useDbNow } from './use-db-now';
 import { shiftStart } from '@/lib/domain/call-form';
 
@@ -58,7 +58,7 @@ export function ShiftCallsTable({
                   <span
                     data-test={`shift-stage-${s.stage}`}
                     data-colour={s.colour ?? 'none'}
-                    className={`inline-block min-w-12 rounded border-l-4 px-1.5 font-mono tabular-nums ${SLA_CLASSES[s.colour ?? 'none']}`}
+                    className={`inline-block min-w-12 rounded border-l-4 px-1.5 font-mono tabular-nums ${slaClasses(s.colour)}`}
                   >
                     {formatDuration(s.seconds)}
                   </span>
