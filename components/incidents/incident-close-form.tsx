@@ -4,6 +4,7 @@
  * confirmation first; the database records that the close was forced.
  */
 import { useState } from 'react';
+import { pluralKey } from '@/lib/i18n/plural';
 import { useT } from '@/lib/i18n/use-t';
 
 export interface IncidentCloseFormProps {
@@ -14,7 +15,7 @@ export interface IncidentCloseFormProps {
 }
 
 export function IncidentCloseForm({ unfinished, busy, onClose }: IncidentCloseFormProps) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [open, setOpen] = useState(false);
   const [summary, setSummary] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -57,7 +58,7 @@ export function IncidentCloseForm({ unfinished, busy, onClose }: IncidentCloseFo
       />
       {confirming ? (
         <div className="rounded border border-amber-400 bg-amber-50 p-2 text-sm" role="alertdialog" data-test="close-confirm">
-          <p>{t('dispatch.close.unfinished', { count: unfinished })}</p>
+          <p>{t(pluralKey('dispatch.close.unfinished', unfinished, lang), { count: unfinished })}</p>
           <div className="mt-1 flex gap-2">
             <button type="button" disabled={busy} className="rounded bg-amber-700 px-2 py-1 text-xs font-semibold text-white" onClick={() => submit(true)} data-test="close-confirm-force">
               {t('dispatch.close.confirm')}

@@ -17,7 +17,7 @@ export function WallBoardCard({ card }: { card: WallCard }) {
     : t(`dispatch.category.${card.category ?? 'other'}` as MessageKey);
   const subtitle = isCall
     ? card.callType
-      ? t(`wall.callType.${card.callType}` as MessageKey)
+      ? t(`callType.${card.callType}`)
       : ''
     : [card.ticketNo?.slice(-4), card.kecamatan].filter(Boolean).join(' · ');
   return (

@@ -11,7 +11,8 @@ export const WIB_LABEL = 'WIB';
 
 export type DateInput = Date | string | number;
 
-const LOCALES: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
+/** The Intl locale of each interface language (numbers, month names, plural rules). */
+export const LOCALES: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
 
 const DATE_OPTIONS = {
   short: { day: 'numeric', month: 'short', year: 'numeric' },

@@ -2,7 +2,6 @@
 import type { StatsReport } from '@/lib/data/stats';
 import { formatDuration } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
-import type { MessageKey } from '@/lib/i18n/dictionaries/id';
 import { StatsSection } from './stats-section';
 
 const th = 'px-2 py-1 text-left font-semibold text-slate-600';
@@ -30,7 +29,7 @@ export async function StatsTables({ report }: { report: StatsReport }) {
           <tbody>
             {report.sla.map((s) => (
               <tr key={s.stage} className="border-b border-slate-100" data-test="stats-sla-row" data-stage={s.stage}>
-                <td className="px-2 py-1">{t(`wall.stage.${s.stage}` as MessageKey)}</td>
+                <td className="px-2 py-1">{t(`wall.stage.${s.stage}`)}</td>
                 <td className={td}>{formatDuration(s.targetSeconds)}</td>
                 <td className={td}>{s.samples}</td>
                 <td className={td}>{pct(s.withinShare)}</td>
