@@ -9,6 +9,7 @@ import { agencyMatch } from '@/lib/domain/dispatch-agencies';
 import { etaMinutes, rankPostsByEta } from '@/lib/domain/eta';
 import { formatNumber } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
+import { Button } from '@/components/ui/button';
 
 export interface NearestPostsProps {
   incident: Pick<Incident, 'lat' | 'lng' | 'category' | 'status'>;
@@ -74,15 +75,9 @@ export function NearestPosts({ incident, posts, agencies, assignedAgencyIds, bus
               {assigned ? (
                 <span className="shrink-0 text-xs text-emerald-700">{t('dispatch.posts.assigned')}</span>
               ) : (
-                <button
-                  type="button"
-                  className="shrink-0 rounded bg-blue-700 px-2 py-1 text-xs font-semibold text-white disabled:opacity-50"
-                  disabled={busy || !open}
-                  onClick={() => onAssign(post.agency_id)}
-                  data-test="assign-post"
-                >
+                <Button variant="accent" size="sm" className="shrink-0" disabled={busy || !open} onClick={() => onAssign(post.agency_id)} data-test="assign-post">
                   {t('dispatch.posts.assign')}
-                </button>
+                </Button>
               )}
             </li>
           );
