@@ -38,7 +38,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
   const range = parseStatsRange(one(params.from), one(params.to));
   const report = await loadStatsReport(await createClient(), range);
   const typeLabels = Object.fromEntries(
-    (['emergency', 'ghost', 'prank', 'info'] as const).map((k) => [k, t(`wall.callType.${k}` as MessageKey)]),
+    (['emergency', 'ghost', 'prank', 'info'] as const).map((k) => [k, t(`callType.${k}`)]),
   ) as Record<CallType, string>;
 
   return (

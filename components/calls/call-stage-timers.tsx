@@ -6,7 +6,8 @@
  */
 import { callStages, type CallTimes, type SlaStage } from '@/lib/domain/sla';
 import { useT } from '@/lib/i18n/use-t';
-import { SLA_CLASSES, formatSeconds } from './sla-colours';
+import { formatDuration } from '@/lib/i18n/format';
+import { slaClasses } from '@/components/ui/sla-scale';
 import { useDbNow } from './use-db-now';
 
 export function CallStageTimers({
@@ -30,12 +31,12 @@ export function CallStageTimers({
           data-test={`timer-${s.stage}`}
           data-colour={s.colour ?? 'none'}
           data-running={s.running ? 'true' : 'false'}
-          className={`rounded-md border-l-4 px-3 py-2 ${SLA_CLASSES[s.colour ?? 'none']} ${s.stage === 'call_total' ? 'font-bold' : ''}`}
+          className={`rounded-md border-l-4 px-3 py-2 ${slaClasses(s.colour)} ${s.stage === 'call_total' ? 'font-bold' : ''}`}
         >
           <div className="text-xs font-semibold uppercase tracking-wide">{t(`operator.stage.${s.stage as CallStage}`)}</div>
           <div className="font-mono text-2xl tabular-nums">
-            {formatSeconds(s.seconds)}
-            <span className="ml-1 text-xs font-normal opacity-70">/ {formatSeconds(s.targetSeconds)}</span>
+            {formatDuration(s.seconds)}
+            <span className="ml-1 text-xs font-normal opacity-70">/ {formatDuration(s.targetSeconds)}</span>
           </div>
         </li>
       ))}

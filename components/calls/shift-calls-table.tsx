@@ -4,7 +4,8 @@ import { callStages, type SlaStage } from '@/lib/domain/sla';
 import { formatTime } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
 import type { OperatorCallRow } from '@/lib/realtime/use-live-operator-calls';
-import { SLA_CLASSES, formatSeconds } from './sla-colours';
+import { formatDuration } from '@/lib/i18n/format';
+import { slaClasses } from '@/components/ui/sla-scale';
 import { useDbNow } from './use-db-now';
 import { shiftStart } from '@/lib/domain/call-form';
 
@@ -57,9 +58,9 @@ export function ShiftCallsTable({
                   <span
                     data-test={`shift-stage-${s.stage}`}
                     data-colour={s.colour ?? 'none'}
-                    className={`inline-block min-w-12 rounded border-l-4 px-1.5 font-mono tabular-nums ${SLA_CLASSES[s.colour ?? 'none']}`}
+                    className={`inline-block min-w-12 rounded border-l-4 px-1.5 font-mono tabular-nums ${slaClasses(s.colour)}`}
                   >
-                    {formatSeconds(s.seconds)}
+                    {formatDuration(s.seconds)}
                   </span>
                 </td>
               ))}

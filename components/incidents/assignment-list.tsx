@@ -7,9 +7,10 @@
 import { useState } from 'react';
 import { TriangleAlert } from 'lucide-react';
 import type { Agency, Assignment } from '@/lib/data/dispatch';
-import { escalationState, formatDuration } from '@/lib/domain/dispatch-board';
-import { formatTime } from '@/lib/i18n/format';
+import { escalationState } from '@/lib/domain/dispatch-board';
+import { formatDuration, formatTime } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
+import { Button } from '@/components/ui/button';
 
 export interface AssignmentListProps {
   assignments: readonly Assignment[];
@@ -86,9 +87,9 @@ function FollowUpForm({ busy, onSave }: { busy: boolean; onSave: (note: string) 
   const [note, setNote] = useState('');
   if (!open) {
     return (
-      <button type="button" className="mt-1 rounded border border-red-500 px-2 py-0.5 text-xs text-red-800" onClick={() => setOpen(true)} data-test="follow-up-open">
+      <Button variant="dangerOutline" size="sm" className="mt-1" onClick={() => setOpen(true)} data-test="follow-up-open">
         {t('dispatch.assignments.followUp')}
-      </button>
+      </Button>
     );
   }
   return (
@@ -116,9 +117,9 @@ function FollowUpForm({ busy, onSave }: { busy: boolean; onSave: (note: string) 
         data-test="follow-up-note"
         required
       />
-      <button type="submit" disabled={busy} className="rounded bg-red-700 px-2 text-xs text-white disabled:opacity-50" data-test="follow-up-save">
+      <Button type="submit" variant="danger" size="sm" disabled={busy} data-test="follow-up-save">
         {t('dispatch.assignments.followUpSave')}
-      </button>
+      </Button>
     </form>
   );
 }

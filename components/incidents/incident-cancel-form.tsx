@@ -2,6 +2,11 @@
 /** Cancel an open incident with a reason (unfinished assignments are withdrawn by the database). */
 import { useState } from 'react';
 import { useT } from '@/lib/i18n/use-t';
+import { Button } from '@/components/ui/button';
+import { ReasonForm } from '@/components/ui/reason-form';
+
+// incidents.cancel_reason allows 1000 characters.
+const REASON_MAX_LENGTH = 1000;
 
 export interface IncidentCancelFormProps {
   busy: boolean;
@@ -12,43 +17,29 @@ export interface IncidentCancelFormProps {
 export function IncidentCancelForm({ busy, onCancel }: IncidentCancelFormProps) {
   const { t } = useT();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
   if (!open) {
     return (
-      <button type="button" className="rounded border border-red-600 px-3 py-1 text-sm text-red-700" onClick={() => setOpen(true)} data-test="cancel-open">
+      <Button variant="dangerOutline" onClick={() => setOpen(true)} data-test="cancel-open">
         {t('dispatch.cancel.open')}
-      </button>
+      </Button>
     );
   }
   return (
-    <form
-      className="flex flex-col gap-1 rounded border border-red-300 bg-red-50 p-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void onCancel(reason).then((ok) => ok && setOpen(false));
-      }}
-      data-test="cancel-form"
-    >
-      <label className="text-xs font-semibold" htmlFor="cancel-reason">
-        {t('dispatch.cancel.reason')}
-      </label>
-      <textarea
-        id="cancel-reason"
-        className="rounded border border-slate-300 p-1 text-sm"
-        rows={2}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        required
-        data-test="cancel-reason"
-      />
-      <div className="flex gap-2">
-        <button type="submit" disabled={busy} className="rounded bg-red-700 px-2 py-1 text-xs font-semibold text-white disabled:opacity-50" data-test="cancel-submit">
-          {busy ? t('dispatch.form.busy') : t('dispatch.cancel.submit')}
-        </button>
-        <button type="button" className="rounded border px-2 py-1 text-xs" onClick={() => setOpen(false)}>
-          {t('dispatch.form.cancel')}
-        </button>
-      </div>
-    </form>
+    <ReasonForm
+      label={t('dispatch.cancel.reason')}
+      rows={2}
+      maxLength={REASON_MAX_LENGTH}
+      requiredMessage={t('dispatch.cancel.required')}
+      submitLabel={t('dispatch.cancel.submit')}
+      cancelLabel={t('dispatch.form.cancel')}
+      busy={busy}
+      busyLabel={t('dispatch.form.busy')}
+      density="desk"
+      tone="danger"
+      submitVariant="danger"
+      test={{ form: 'cancel-form', text: 'cancel-reason', submit: 'cancel-submit' }}
+      onSubmit={(reason) => void onCancel(reason).then((ok) => ok && setOpen(false))}
+      onCancel={() => setOpen(false)}
+    />
   );
 }

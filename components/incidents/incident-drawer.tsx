@@ -16,6 +16,7 @@ import { formatDateTime } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
 import { useLiveAssignments } from '@/lib/realtime/use-live-assignments';
 import { Eye, X } from 'lucide-react';
+import { Button } from '@/components/ui/button';
 import { CategoryIcon } from '@/components/ui/category-icon';
 import { StageTimer } from '@/components/queue/stage-timer';
 import { AssignmentList } from './assignment-list';
@@ -96,9 +97,9 @@ export function IncidentDrawer(props: IncidentDrawerProps) {
           </p>
         </div>
         <div className="flex flex-col items-end gap-1">
-          <button type="button" className="rounded border px-2 text-sm" onClick={props.onDismiss} aria-label={t('dispatch.drawer.close')} data-test="drawer-dismiss">
-            <X className="my-0.5 h-4 w-4" aria-hidden="true" focusable={false} />
-          </button>
+          <Button variant="secondary" size="sm" onClick={props.onDismiss} aria-label={t('dispatch.drawer.close')} data-test="drawer-dismiss">
+            <X className="h-4 w-4" aria-hidden="true" focusable={false} />
+          </Button>
           <Link href={`/incidents/${incident.id}/report`} className="text-xs text-blue-700 underline" target="_blank" data-test="drawer-report-link">
             {t('dispatch.drawer.report')}
           </Link>

@@ -23,7 +23,7 @@ export function IncidentTimeline({ events, agencies, people }: IncidentTimelineP
             <span className="font-mono tabular-nums text-slate-600">{formatTime(e.at)}</span>{' '}
             <span className="font-semibold">{d.title}</span>
             {d.agencies.length > 0 && <span> · {d.agencies.join(', ')}</span>}
-            <span className="text-slate-500"> — {e.actor_id ? (people.get(e.actor_id) ?? '?') : t('dispatch.timeline.system')}</span>
+            <span className="text-slate-500"> — {e.actor_id ? (people.get(e.actor_id) ?? t('dispatch.timeline.unknownActor')) : t('dispatch.timeline.system')}</span>
             {d.note && <div className="text-slate-700">“{d.note}”</div>}
           </li>
         );

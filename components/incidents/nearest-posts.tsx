@@ -7,7 +7,9 @@ import { useMemo, useState } from 'react';
 import type { Agency, AgencyPost, Incident } from '@/lib/data/dispatch';
 import { agencyMatch } from '@/lib/domain/dispatch-agencies';
 import { etaMinutes, rankPostsByEta } from '@/lib/domain/eta';
+import { formatNumber } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
+import { Button } from '@/components/ui/button';
 
 export interface NearestPostsProps {
   incident: Pick<Incident, 'lat' | 'lng' | 'category' | 'status'>;
@@ -31,7 +33,6 @@ export function NearestPosts({ incident, posts, agencies, assignedAgencyIds, bus
     return rows.filter((r) => r.agency?.active !== false);
   }, [incident, posts, agencies]);
   const visible = showAll ? ranked : ranked.filter((r) => r.match !== null).slice(0, limit);
-  const km = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   const open = incident.status !== 'closed' && incident.status !== 'cancelled';
 
   return (
@@ -68,21 +69,15 @@ export function NearestPosts({ incident, posts, agencies, assignedAgencyIds, bus
                   )}
                 </div>
                 <div className="text-xs text-slate-600" data-test="post-eta">
-                  {t('dispatch.posts.distance', { km: km.format(distanceMetres / 1000), minutes: etaMinutes(etaSeconds) })}
+                  {t('dispatch.posts.distance', { km: formatNumber(distanceMetres / 1000, lang, { fractionDigits: 1 }), minutes: etaMinutes(etaSeconds) })}
                 </div>
               </div>
               {assigned ? (
                 <span className="shrink-0 text-xs text-emerald-700">{t('dispatch.posts.assigned')}</span>
               ) : (
-                <button
-                  type="button"
-                  className="shrink-0 rounded bg-blue-700 px-2 py-1 text-xs font-semibold text-white disabled:opacity-50"
-                  disabled={busy || !open}
-                  onClick={() => onAssign(post.agency_id)}
-                  data-test="assign-post"
-                >
+                <Button variant="accent" size="sm" className="shrink-0" disabled={busy || !open} onClick={() => onAssign(post.agency_id)} data-test="assign-post">
                   {t('dispatch.posts.assign')}
-                </button>
+                </Button>
               )}
             </li>
           );

@@ -5,9 +5,9 @@
  */
 import { Timer } from 'lucide-react';
 import { stageResult } from '@/lib/domain/sla';
-import { formatElapsed } from '@/lib/domain/opd-inbox';
+import { formatDuration } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
-import { SLA_CLASSES } from '@/components/queue/sla-colours';
+import { slaClasses } from '@/components/ui/sla-scale';
 
 export function AckTimer({
   assignedAt,
@@ -22,10 +22,10 @@ export function AckTimer({
 }) {
   const { t } = useT();
   const r = stageResult('acknowledge', assignedAt, acknowledgedAt, targetSeconds, nowMs);
-  const values = { time: formatElapsed(r.seconds ?? 0), target: formatElapsed(targetSeconds) };
+  const values = { time: formatDuration(r.seconds ?? 0), target: formatDuration(targetSeconds) };
   return (
     <span
-      className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold tabular-nums ${SLA_CLASSES[r.colour ?? 'none']}`}
+      className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold tabular-nums ${slaClasses(r.colour)}`}
       data-test="ack-timer"
       data-colour={r.colour ?? 'none'}
       data-running={r.running ? 'true' : 'false'}

@@ -7,6 +7,7 @@ import { useState, useSyncExternalStore } from 'react';
 import { audioContext, playBeep } from '@/components/queue/beep';
 import { Bell, BellOff } from 'lucide-react';
 import { useT } from '@/lib/i18n/use-t';
+import { Button } from '@/components/ui/button';
 
 type Permission = NotificationPermission | 'unsupported';
 
@@ -41,15 +42,9 @@ export function AlertToggle() {
     );
   }
   return (
-    <button
-      type="button"
-      onClick={() => void enable()}
-      data-test="alerts-enable"
-      data-unlocked={unlocked ? 'true' : 'false'}
-      className="inline-flex min-h-10 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm font-semibold"
-    >
+    <Button variant="secondary" size="lg" onClick={() => void enable()} data-test="alerts-enable" data-unlocked={unlocked ? 'true' : 'false'}>
       {unlocked ? <Bell className="h-4 w-4" aria-hidden="true" focusable={false} data-test="alerts-icon-on" /> : <BellOff className="h-4 w-4" aria-hidden="true" focusable={false} data-test="alerts-icon-off" />}
       {unlocked ? t('opd.alerts.enabled') : t('opd.alerts.enable')}
-    </button>
+    </Button>
   );
 }

@@ -10,6 +10,7 @@ import { latestState } from '@/lib/domain/opd-inbox';
 import { useT } from '@/lib/i18n/use-t';
 import { AckTimer } from './ack-timer';
 import { PriorityBadge } from './priority-badge';
+import { Button } from '@/components/ui/button';
 import { CategoryIcon } from '@/components/ui/category-icon';
 import { QueueNotice } from './queue-notice';
 import { useOpdQueue } from './opd-queue-provider';
@@ -69,15 +70,16 @@ export function AssignmentCard({
       <AckTimer assignedAt={assignment.assigned_at} acknowledgedAt={assignment.acknowledged_at} targetSeconds={ackTargetSeconds} nowMs={nowMs} />
       <QueueNotice items={mine} onDismiss={dismiss} />
       {canAcknowledge && (
-        <button
-          type="button"
+        <Button
+          variant="primary"
+          size="xl"
+          className="w-full"
           disabled={waiting}
           onClick={() => submit({ assignmentId: assignment.id, action: 'acknowledge_assignment', expectedVersion: effective.version })}
-          className="min-h-14 w-full rounded-lg bg-red-600 text-xl font-bold text-white active:bg-red-800 disabled:opacity-60"
           data-test="acknowledge"
         >
           {t('opd.ack.button')}
-        </button>
+        </Button>
       )}
     </li>
   );

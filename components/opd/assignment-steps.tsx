@@ -10,17 +10,19 @@ import { effectiveAssignment } from '@/lib/domain/offline-queue';
 import { latestState } from '@/lib/domain/opd-inbox';
 import { allowedAssignmentActions, type AssignmentAction, type IncidentStatus } from '@/lib/domain/workflow';
 import { useT } from '@/lib/i18n/use-t';
+import { Button, type ButtonStyle } from '@/components/ui/button';
 import { CompleteForm } from './complete-form';
 import { DeclineForm } from './decline-form';
 import { QueueNotice } from './queue-notice';
 import { useOpdQueue } from './opd-queue-provider';
 
-const STEP_STYLE: Record<AssignmentAction, string> = {
-  acknowledge_assignment: 'bg-red-600 text-white text-xl min-h-14',
-  mark_en_route: 'bg-amber-500 text-slate-950 min-h-12',
-  mark_on_scene: 'bg-blue-700 text-white min-h-12',
-  complete_assignment: 'bg-emerald-700 text-white min-h-12',
-  decline_assignment: 'border border-slate-400 bg-white text-slate-900 min-h-10',
+// Touch sizes only (lg, xl): these are tapped on a phone in the field.
+const STEP_STYLE: Record<AssignmentAction, ButtonStyle> = {
+  acknowledge_assignment: { variant: 'primary', size: 'xl' },
+  mark_en_route: { variant: 'warning', size: 'lg' },
+  mark_on_scene: { variant: 'accent', size: 'lg' },
+  complete_assignment: { variant: 'success', size: 'lg' },
+  decline_assignment: { variant: 'secondary', size: 'lg' },
 };
 
 const STEP_LABEL: Record<AssignmentAction, 'opd.ack.button' | 'opd.step.en_route' | 'opd.step.on_scene' | 'opd.step.complete' | 'opd.step.decline'> = {
@@ -53,10 +55,10 @@ export function AssignmentSteps({ assignment, incidentStatus, category }: { assi
       {form === null && actions.length > 0 && (
         <div className="flex flex-col gap-2">
           {actions.map((action) => (
-            <button
+            <Button
               key={action}
-              type="button"
-              className={`w-full rounded-lg px-3 font-bold ${STEP_STYLE[action]}`}
+              {...STEP_STYLE[action]}
+              className="w-full"
               data-test={`step-${action}`}
               onClick={() => {
                 if (action === 'complete_assignment') setForm('complete');
@@ -65,7 +67,7 @@ export function AssignmentSteps({ assignment, incidentStatus, category }: { assi
               }}
             >
               {t(STEP_LABEL[action])}
-            </button>
+            </Button>
           ))}
         </div>
       )}

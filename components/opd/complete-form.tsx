@@ -3,19 +3,21 @@
  * The field report that completes an assignment: what was done and, for categories with people hurt
  * or moved, the victim counts (written into the report text, which complete_assignment stores).
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { categoryNeedsCounts, composeReport, COUNT_KEYS, type CountKey } from '@/lib/domain/opd-inbox';
 import { useT } from '@/lib/i18n/use-t';
+import { ReasonForm } from '@/components/ui/reason-form';
+
+// Below assignments.report's 4000 characters, leaving room for the counts appended to the text.
+const TEXT_MAX_LENGTH = 3800;
 
 export function CompleteForm({ category, onSubmit, onCancel }: { category: string; onSubmit: (report: string) => void; onCancel: () => void }) {
   const { t } = useT();
-  const [text, setText] = useState('');
   const [counts, setCounts] = useState<Partial<Record<CountKey, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const needsCounts = categoryNeedsCounts(category);
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit(text: string) {
     const r = composeReport(text, category, counts);
     if (!r.ok) {
       setProblem(t(`opd.report.${r.problem}`));
@@ -26,20 +28,21 @@ export function CompleteForm({ category, onSubmit, onCancel }: { category: strin
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-3" data-test="complete-form" noValidate>
-      <h3 className="font-bold">{t('opd.report.title')}</h3>
-      <label className="flex flex-col gap-1 text-sm font-semibold">
-        {t('opd.report.text')}
-        <textarea
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          rows={4}
-          maxLength={3800}
-          placeholder={t('opd.report.placeholder')}
-          className="rounded-md border border-slate-400 p-2 text-base font-normal"
-          data-test="report-text"
-        />
-      </label>
+    <ReasonForm
+      title={t('opd.report.title')}
+      label={t('opd.report.text')}
+      placeholder={t('opd.report.placeholder')}
+      rows={4}
+      maxLength={TEXT_MAX_LENGTH}
+      requiredMessage={t('opd.report.report_required')}
+      problem={problem}
+      submitLabel={t('opd.report.submit')}
+      cancelLabel={t('opd.report.cancel')}
+      submitVariant="success"
+      test={{ form: 'complete-form', text: 'report-text', submit: 'report-submit', problem: 'report-problem' }}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
       {needsCounts && (
         <fieldset className="flex flex-col gap-2" data-test="report-counts">
           <legend className="mb-1 text-sm font-semibold">{t('opd.report.counts')}</legend>
@@ -63,19 +66,6 @@ export function CompleteForm({ category, onSubmit, onCancel }: { category: strin
           </div>
         </fieldset>
       )}
-      {problem && (
-        <p className="text-sm text-red-800" role="alert" data-test="report-problem">
-          {problem}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <button type="submit" className="min-h-12 flex-1 rounded-lg bg-emerald-700 px-3 font-bold text-white" data-test="report-submit">
-          {t('opd.report.submit')}
-        </button>
-        <button type="button" onClick={onCancel} className="min-h-12 rounded-lg border border-slate-400 px-3 font-semibold">
-          {t('opd.report.cancel')}
-        </button>
-      </div>
-    </form>
+    </ReasonForm>
   );
 }

@@ -2,13 +2,13 @@
 import { Navigation } from 'lucide-react';
 import { geoUri, googleMapsUrl, osmUrl } from '@/lib/domain/opd-inbox';
 import type { Translate } from '@/lib/i18n/translate';
+import { buttonClasses } from '@/components/ui/button';
 
 export function NavigationLinks({ lat, lng, label, t }: { lat: number; lng: number; label: string; t: Translate }) {
-  const base = 'inline-flex min-h-10 items-center gap-2 rounded-md border px-3 text-sm font-semibold';
-  const link = `${base} border-slate-300 bg-white`;
+  const link = buttonClasses({ variant: 'secondary', size: 'lg' });
   return (
     <div className="flex flex-wrap gap-2" data-test="navigation-links">
-      <a href={geoUri(lat, lng, label)} className={`${base} border-brand-600 bg-brand-600 text-white`} data-test="nav-geo">
+      <a href={geoUri(lat, lng, label)} className={buttonClasses({ variant: 'primary', size: 'lg' })} data-test="nav-geo">
         <Navigation className="h-4 w-4" aria-hidden="true" focusable={false} />
         {t('opd.detail.navigate')}
       </a>

@@ -18,6 +18,7 @@ import { useLiveAssignments } from '@/lib/realtime/use-live-assignments';
 import { useLiveIncidents } from '@/lib/realtime/use-live-incidents';
 import { formatTime } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
+import { buttonClasses } from '@/components/ui/button';
 import { CategoryIcon } from '@/components/ui/category-icon';
 import { AckTimer } from './ack-timer';
 import { AgencyList } from './agency-list';
@@ -137,7 +138,7 @@ export function OpdIncidentView({ initialIncident, callers, agencies, myAgencyId
                   {c.caller_name ?? t('opd.detail.callerUnknown')} <span className="tabular-nums text-slate-600">{c.caller_phone}</span>
                 </span>
                 {tel && (
-                  <a href={tel} className="inline-flex min-h-10 items-center gap-2 rounded-md bg-emerald-700 px-3 font-semibold text-white" data-test="caller-tel">
+                  <a href={tel} className={buttonClasses({ variant: 'success', size: 'lg', className: 'shrink-0' })} data-test="caller-tel">
                     <Phone className="h-4 w-4" aria-hidden="true" focusable={false} />
                     {t('opd.detail.call')}
                   </a>

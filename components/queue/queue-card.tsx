@@ -8,6 +8,7 @@ import { currentStageTimer, escalationState } from '@/lib/domain/dispatch-board'
 import type { SlaStage } from '@/lib/domain/sla';
 import { Eye, TriangleAlert } from 'lucide-react';
 import { CategoryIcon } from '@/components/ui/category-icon';
+import { pluralKey } from '@/lib/i18n/plural';
 import { useT } from '@/lib/i18n/use-t';
 import { StageTimer } from './stage-timer';
 
@@ -31,7 +32,7 @@ const PRIORITY_CLASSES = {
 } as const;
 
 export function QueueCard({ incident, assignments, agencies, nowMs, targets, selected, fresh, viewers, onSelect }: QueueCardProps) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const timer = currentStageTimer(incident, nowMs, targets);
   const overdue = assignments.filter((a) => escalationState(a, nowMs, targets.acknowledge).needsFollowUp);
   return (
@@ -94,7 +95,7 @@ export function QueueCard({ incident, assignments, agencies, nowMs, targets, sel
       {overdue.length > 0 && (
         <div className="mt-1 flex items-center gap-1 rounded bg-red-600 px-1 text-xs font-semibold text-white" data-test="card-overdue">
           <TriangleAlert className="h-3.5 w-3.5 shrink-0" aria-hidden="true" focusable={false} />
-          {t('dispatch.card.overdue', { count: overdue.length })}
+          {t(pluralKey('dispatch.card.overdue', overdue.length, lang), { count: overdue.length })}
         </div>
       )}
       {viewers.length > 0 && (

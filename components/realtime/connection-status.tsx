@@ -1,10 +1,7 @@
 'use client';
 /** A small badge telling the operator whether the screen is live, resyncing or cut off. */
-import { useContext } from 'react';
-import { LanguageContext } from '@/lib/i18n/language-context';
-import type { Language } from '@/lib/i18n/languages';
 import type { LiveStatus } from '@/lib/realtime/live-view';
-import { connectionStatusLabels } from '@/lib/realtime/status-labels';
+import { useT } from '@/lib/i18n/use-t';
 
 const DOT: Record<LiveStatus, string> = {
   idle: 'bg-gray-400',
@@ -16,9 +13,8 @@ const DOT: Record<LiveStatus, string> = {
   closed: 'bg-gray-500',
 };
 
-export function ConnectionStatus({ status, lang }: { status: LiveStatus; lang?: Language }) {
-  const current = useContext(LanguageContext);
-  const label = connectionStatusLabels[lang ?? current][status];
+export function ConnectionStatus({ status }: { status: LiveStatus }) {
+  const { t } = useT();
   return (
     <span
       role="status"
@@ -28,7 +24,7 @@ export function ConnectionStatus({ status, lang }: { status: LiveStatus; lang?: 
       className="inline-flex items-center gap-1.5 rounded-full border border-gray-200 px-2 py-0.5 text-xs text-gray-700"
     >
       <span aria-hidden="true" className={`h-2 w-2 rounded-full ${DOT[status]}`} />
-      {label}
+      {t(`connection.${status}`)}
     </span>
   );
 }

@@ -1,12 +1,12 @@
 'use client';
 /** One call or incident on a wall board: what it is, where, and its running stage timer in SLA colour. */
 import type { WallCard } from '@/lib/domain/wall';
-import { formatDuration } from '@/lib/domain/dispatch-board';
+import { formatDuration } from '@/lib/i18n/format';
 import { STATUS_COLOURS } from '@/components/map/incident-layer-symbols';
 import { CategoryIcon } from '@/components/ui/category-icon';
 import type { MessageKey } from '@/lib/i18n/dictionaries/id';
 import { useT } from '@/lib/i18n/use-t';
-import { WALL_SLA_CLASSES } from './wall-sla-classes';
+import { slaClasses } from '@/components/ui/sla-scale';
 
 export function WallBoardCard({ card }: { card: WallCard }) {
   const { t } = useT();
@@ -17,7 +17,7 @@ export function WallBoardCard({ card }: { card: WallCard }) {
     : t(`dispatch.category.${card.category ?? 'other'}` as MessageKey);
   const subtitle = isCall
     ? card.callType
-      ? t(`wall.callType.${card.callType}` as MessageKey)
+      ? t(`callType.${card.callType}`)
       : ''
     : [card.ticketNo?.slice(-4), card.kecamatan].filter(Boolean).join(' · ');
   return (
@@ -40,7 +40,7 @@ export function WallBoardCard({ card }: { card: WallCard }) {
       <div className="flex flex-col items-end">
         <span
           data-test="wall-timer"
-          className={`rounded-[0.3vw] px-[0.5vw] font-mono text-[clamp(14px,1.5vw,96px)] font-bold tabular-nums leading-tight ${WALL_SLA_CLASSES[card.colour ?? 'none']}`}
+          className={`rounded-[0.3vw] px-[0.5vw] font-mono text-[clamp(14px,1.5vw,96px)] font-bold tabular-nums leading-tight ${slaClasses(card.colour, 'wall')}`}
         >
           {formatDuration(card.seconds)}
         </span>

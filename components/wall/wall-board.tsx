@@ -1,7 +1,6 @@
 'use client';
 /** A wall queue board: its title and count, the longest-waiting cards (capped), and how many more. */
 import type { WallBoardView } from '@/lib/domain/wall';
-import type { MessageKey } from '@/lib/i18n/dictionaries/id';
 import { useT } from '@/lib/i18n/use-t';
 import { WallBoardCard } from './wall-board-card';
 
@@ -17,7 +16,7 @@ export function WallBoard({ view }: { view: WallBoardView }) {
     >
       <header className="mb-[0.6vh] flex items-baseline justify-between gap-[0.5vw]">
         <h2 className="truncate text-[clamp(12px,1.1vw,64px)] font-semibold uppercase tracking-wide text-slate-300">
-          {t(`wall.board.${view.board}` as MessageKey)}
+          {t(`wall.board.${view.board}`)}
         </h2>
         <span data-test="wall-board-count" className="text-[clamp(18px,2.2vw,140px)] font-bold tabular-nums leading-none">
           {view.total}

@@ -2,7 +2,6 @@
 /** Today's big numbers on the wall: calls by type, emergencies and the share within SLA, with the per-stage chart. */
 import type { TodayCounters } from '@/lib/domain/wall';
 import type { CallType } from '@/lib/domain/workflow';
-import type { MessageKey } from '@/lib/i18n/dictionaries/id';
 import { useT } from '@/lib/i18n/use-t';
 import { SlaShareChart } from '@/components/charts/sla-share-chart';
 
@@ -46,7 +45,7 @@ export function WallCounters({ counters }: { counters: TodayCounters | undefined
         {TYPES.map((type) => (
           <li key={type} data-test="wall-type" data-type={type} className="rounded-[0.4vw] bg-slate-900 px-[0.6vw] py-[0.4vh]">
             <span className="block text-[clamp(9px,0.75vw,46px)] uppercase tracking-wide text-slate-400">
-              {t(`wall.callType.${type}` as MessageKey)}
+              {t(`callType.${type}`)}
             </span>
             <span data-test="wall-type-count" className="text-[clamp(16px,1.9vw,120px)] font-bold tabular-nums leading-none">
               {counters ? counters.byType[type] : none}
@@ -58,7 +57,7 @@ export function WallCounters({ counters }: { counters: TodayCounters | undefined
         <h3 className="text-[clamp(10px,0.85vw,52px)] uppercase tracking-wide text-slate-400">{t('wall.chart.title')}</h3>
         <div className="min-h-0 flex-1" data-test="wall-sla-chart">
           <SlaShareChart
-            stages={(counters?.stages ?? []).map((s) => ({ key: s.stage, label: t(`wall.stage.${s.stage}` as MessageKey), share: s.share }))}
+            stages={(counters?.stages ?? []).map((s) => ({ key: s.stage, label: t(`wall.stage.${s.stage}`), share: s.share }))}
             dark
           />
         </div>

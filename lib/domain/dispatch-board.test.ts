@@ -3,7 +3,6 @@ import { DEFAULT_SLA_TARGETS } from './sla';
 import {
   currentStageTimer,
   escalationState,
-  formatDuration,
   groupByColumn,
   type BoardIncident,
 } from './dispatch-board';
@@ -82,14 +81,5 @@ describe('escalationState', () => {
 
   it('never flags an acknowledged assignment', () => {
     expect(escalationState({ ...assignment, status: 'acknowledged' }, T0 + 1_000_000, 180).overdue).toBe(false);
-  });
-});
-
-describe('formatDuration', () => {
-  it('shows m:ss and h:mm:ss', () => {
-    expect(formatDuration(5)).toBe('0:05');
-    expect(formatDuration(125.9)).toBe('2:05');
-    expect(formatDuration(3725)).toBe('1:02:05');
-    expect(formatDuration(-3)).toBe('0:00');
   });
 });

@@ -110,12 +110,3 @@ export function escalationState(a: EscalationAssignment, nowMs: number, acknowle
     followUps: a.escalation_count,
   };
 }
-
-/** `m:ss`, or `h:mm:ss` from an hour on, for stage timers. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}

@@ -3,7 +3,6 @@ import {
   categoryNeedsCounts,
   compareInbox,
   composeReport,
-  formatElapsed,
   latestState,
   geoUri,
   googleMapsUrl,
@@ -104,12 +103,6 @@ describe('field report', () => {
 });
 
 describe('small helpers', () => {
-  it('formats elapsed time', () => {
-    expect(formatElapsed(0)).toBe('0:00');
-    expect(formatElapsed(185.7)).toBe('3:05');
-    expect(formatElapsed(3725)).toBe('1:02:05');
-    expect(formatElapsed(-4)).toBe('0:00');
-  });
   it('prefers a newer state returned by a step over the live row', () => {
     expect(latestState({ status: 'assigned', version: 1 }, { status: 'acknowledged', version: 2 })).toEqual({ status: 'acknowledged', version: 2 });
     expect(latestState({ status: 'en_route', version: 3 }, { status: 'acknowledged', version: 2 })).toEqual({ status: 'en_route', version: 3 });

@@ -181,15 +181,6 @@ export function parseReportCounts(report: string): Counts | null {
   return counts;
 }
 
-/** `m:ss` (or `h:mm:ss`) of a running or finished stage. */
-export function formatElapsed(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
-
 /**
  * The assignment as the liaison should see it: the live row, unless a step's own answer already
  * carried a newer version than the change feed has delivered yet (no flicker back to the old step).

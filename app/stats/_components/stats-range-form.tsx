@@ -1,4 +1,6 @@
 /** The date range of the statistics page: a plain GET form, so the range lives in the URL. */
+import { Button } from '@/components/ui/button';
+
 export function StatsRangeForm({ from, to, labels }: { from: string; to: string; labels: { from: string; to: string; apply: string } }) {
   return (
     <form method="get" className="flex flex-wrap items-end gap-2" data-test="stats-range-form">
@@ -10,9 +12,9 @@ export function StatsRangeForm({ from, to, labels }: { from: string; to: string;
         {labels.to}
         <input type="date" name="to" defaultValue={to} className="rounded border border-slate-300 px-2 py-1" data-test="stats-to" />
       </label>
-      <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white" data-test="stats-apply">
+      <Button type="submit" data-test="stats-apply">
         {labels.apply}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,8 +1,7 @@
 /** The tables of the statistics page: SLA per stage, agency response times, per-operator stage times. */
 import type { StatsReport } from '@/lib/data/stats';
-import { formatDuration } from '@/lib/domain/dispatch-board';
+import { formatDuration } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
-import type { MessageKey } from '@/lib/i18n/dictionaries/id';
 import { StatsSection } from './stats-section';
 
 const th = 'px-2 py-1 text-left font-semibold text-slate-600';
@@ -11,7 +10,7 @@ const td = 'px-2 py-1 tabular-nums';
 export async function StatsTables({ report }: { report: StatsReport }) {
   const { t } = await getT();
   const none = t('stats.none');
-  const secs = (v: number | null) => (v === null ? none : formatDuration(v));
+  const secs = (v: number | null) => formatDuration(v, none);
   const pct = (v: number | null) => (v === null ? none : `${Math.round(v * 100)}%`);
   return (
     <div className="grid gap-4">
@@ -30,7 +29,7 @@ export async function StatsTables({ report }: { report: StatsReport }) {
           <tbody>
             {report.sla.map((s) => (
               <tr key={s.stage} className="border-b border-slate-100" data-test="stats-sla-row" data-stage={s.stage}>
-                <td className="px-2 py-1">{t(`wall.stage.${s.stage}` as MessageKey)}</td>
+                <td className="px-2 py-1">{t(`wall.stage.${s.stage}`)}</td>
                 <td className={td}>{formatDuration(s.targetSeconds)}</td>
                 <td className={td}>{s.samples}</td>
                 <td className={td}>{pct(s.withinShare)}</td>

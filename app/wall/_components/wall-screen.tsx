@@ -12,6 +12,7 @@ import { buildWallBoards } from '@/lib/domain/wall';
 import { FreshTracker } from '@/lib/domain/wall-fresh';
 import type { LiveStatus } from '@/lib/realtime/live-view';
 import type { TileConfig } from '@/lib/map/tile-config';
+import { pluralKey } from '@/lib/i18n/plural';
 import { useT } from '@/lib/i18n/use-t';
 import { createClient } from '@/lib/supabase/client';
 import { useLiveWallIncidents } from '@/lib/realtime/use-live-wall-incidents';
@@ -36,7 +37,7 @@ const PULSE_MS = 60_000;
 const NO_IDS: ReadonlySet<string> = new Set();
 
 export function WallScreen({ reference, tiles }: WallScreenProps) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [client] = useState(createClient);
   const incidents = useLiveWallIncidents(client);
   const clock = useServerClock(client, incidents.status);
@@ -82,7 +83,7 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
       <header className="flex items-center justify-between gap-[1vw]">
         <h1 className="truncate text-[clamp(16px,1.6vw,100px)] font-bold">{t('wall.title')}</h1>
         <span data-test="wall-open-count" data-count={incidents.rows.length} className="text-[clamp(12px,1.1vw,68px)] text-slate-300">
-          {t('wall.openIncidents', { count: incidents.rows.length })}
+          {t(pluralKey('wall.openIncidents', incidents.rows.length, lang), { count: incidents.rows.length })}
         </span>
         <div className="flex items-center gap-[1vw]">
           {clock.error && <span className="text-[clamp(10px,0.7vw,44px)] text-amber-300">{t('wall.clockError')}</span>}

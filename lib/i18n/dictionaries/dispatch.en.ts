@@ -23,7 +23,6 @@ export const dispatchEn = {
   'dispatch.stage.closing': 'Waiting to close',
   'dispatch.stage.target': 'target {target}',
   'dispatch.card.new': 'NEW',
-  'dispatch.card.overdue': '{count} agency(ies) not responding',
   'dispatch.card.viewers': 'Open by {names}',
 
   'dispatch.status.reported': 'Reported',
@@ -124,7 +123,6 @@ export const dispatchEn = {
   'dispatch.close.open': 'Close ticket',
   'dispatch.close.summary': 'Closing summary',
   'dispatch.close.submit': 'Close ticket',
-  'dispatch.close.unfinished': '{count} agency(ies) have not finished. Close the ticket anyway? This confirmation is recorded.',
   'dispatch.close.confirm': 'Yes, close although unfinished',
   'dispatch.form.cancel': 'Back',
   'dispatch.form.busy': 'Saving…',
@@ -177,4 +175,16 @@ export const dispatchEn = {
   'dispatch.report.event': 'Event',
   'dispatch.report.actor': 'By',
   'dispatch.report.printedAt': 'Printed {time}',
+
+  // ui (#12): counts in real plural forms, audit event data, place names, reason forms.
+  'dispatch.card.overdue.one': '{count} agency not responding',
+  'dispatch.card.overdue.other': '{count} agencies not responding',
+  'dispatch.close.unfinished.one': '{count} agency has not finished. Close the ticket anyway? This confirmation is recorded.',
+  'dispatch.close.unfinished.other': '{count} agencies have not finished. Close the ticket anyway? This confirmation is recorded.',
+  'dispatch.event.forced': 'closed before every agency finished',
+  'dispatch.timeline.unknownActor': 'Unknown user',
+  'dispatch.report.kelurahan': 'Kel. {name}',
+  'dispatch.report.kecamatan': 'Kec. {name}',
+  'dispatch.cancel.required': 'A reason for cancelling is required.',
+  'dispatch.close.required': 'A closing summary is required.',
 } satisfies Record<keyof typeof dispatchId, string>;

@@ -21,7 +21,6 @@ export const dispatchId = {
   'dispatch.stage.closing': 'Menunggu ditutup',
   'dispatch.stage.target': 'target {target}',
   'dispatch.card.new': 'BARU',
-  'dispatch.card.overdue': '{count} OPD belum merespons',
   'dispatch.card.viewers': 'Dibuka oleh {names}',
 
   'dispatch.status.reported': 'Dilaporkan',
@@ -122,7 +121,6 @@ export const dispatchId = {
   'dispatch.close.open': 'Tutup tiket',
   'dispatch.close.summary': 'Ringkasan penutupan',
   'dispatch.close.submit': 'Tutup tiket',
-  'dispatch.close.unfinished': '{count} OPD belum selesai menangani. Tetap tutup tiket? Konfirmasi ini dicatat.',
   'dispatch.close.confirm': 'Ya, tutup meski belum selesai',
   'dispatch.form.cancel': 'Batal',
   'dispatch.form.busy': 'Menyimpan…',
@@ -175,4 +173,17 @@ export const dispatchId = {
   'dispatch.report.event': 'Kejadian',
   'dispatch.report.actor': 'Oleh',
   'dispatch.report.printedAt': 'Dicetak {time}',
+
+  // ui (#12): counts in real plural forms (lib/i18n/plural.ts; Bahasa Indonesia has one form, so
+  // .one and .other read the same), what an audit event's data means, place names, reason forms.
+  'dispatch.card.overdue.one': '{count} OPD belum merespons',
+  'dispatch.card.overdue.other': '{count} OPD belum merespons',
+  'dispatch.close.unfinished.one': '{count} OPD belum selesai menangani. Tetap tutup tiket? Konfirmasi ini dicatat.',
+  'dispatch.close.unfinished.other': '{count} OPD belum selesai menangani. Tetap tutup tiket? Konfirmasi ini dicatat.',
+  'dispatch.event.forced': 'ditutup sebelum semua OPD selesai',
+  'dispatch.timeline.unknownActor': 'Pengguna tidak dikenal',
+  'dispatch.report.kelurahan': 'Kel. {name}',
+  'dispatch.report.kecamatan': 'Kec. {name}',
+  'dispatch.cancel.required': 'Alasan pembatalan wajib diisi.',
+  'dispatch.close.required': 'Ringkasan penutupan wajib diisi.',
 };

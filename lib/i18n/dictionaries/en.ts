@@ -66,4 +66,18 @@ export const en = {
   ...operatorEn,
   ...opdEn,
   ...errorsEn,
+
+  // ui (#12): words several screens share — the live connection badge and the call types.
+  'connection.idle': 'Not connected',
+  'connection.connecting': 'Connecting…',
+  'connection.syncing': 'Syncing data…',
+  'connection.live': 'Live',
+  'connection.reconnecting': 'Connection lost, reconnecting…',
+  'connection.error': 'Connection problem',
+  'connection.closed': 'Disconnected',
+
+  'callType.emergency': 'Emergency',
+  'callType.ghost': 'Ghost',
+  'callType.prank': 'Prank',
+  'callType.info': 'Information',
 } satisfies Dictionary;

@@ -67,6 +67,20 @@ export const id = {
   ...operatorId,
   ...opdId,
   ...errorsId,
+
+  // ui (#12): words several screens share — the live connection badge and the call types.
+  'connection.idle': 'Belum terhubung',
+  'connection.connecting': 'Menghubungkan…',
+  'connection.syncing': 'Menyinkronkan data…',
+  'connection.live': 'Langsung',
+  'connection.reconnecting': 'Koneksi terputus, menyambung ulang…',
+  'connection.error': 'Gangguan koneksi',
+  'connection.closed': 'Terputus',
+
+  'callType.emergency': 'Darurat',
+  'callType.ghost': 'Ghost',
+  'callType.prank': 'Prank',
+  'callType.info': 'Informasi',
 };
 
 export type Dictionary = typeof id;

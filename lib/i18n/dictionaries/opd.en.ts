@@ -104,7 +104,6 @@ export const opdEn = {
   'opd.queue.failed': 'Failed: {step} — {message}',
   'opd.queue.dismiss': 'Dismiss',
   'opd.queue.offline': 'You are offline. Steps are saved and sent when the connection returns.',
-  'opd.queue.count': '{count} step(s) waiting to be sent',
 
   'opd.action.acknowledge_assignment': 'Accept',
   'opd.action.mark_en_route': 'Leave now',
@@ -116,4 +115,8 @@ export const opdEn = {
   'opd.notFound.body': 'This incident does not exist or is not assigned to your agency.',
   'opd.notFound.back': 'Back to inbox',
   'opd.noAgency': 'Your OPD account is not linked to an agency. Contact the system administrator.',
+
+  // ui (#12): counts in real plural forms.
+  'opd.queue.count.one': '{count} step waiting to be sent',
+  'opd.queue.count.other': '{count} steps waiting to be sent',
 } satisfies Record<keyof typeof opdId, string>;

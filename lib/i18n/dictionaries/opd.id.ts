@@ -102,7 +102,6 @@ export const opdId = {
   'opd.queue.failed': 'Gagal: {step} — {message}',
   'opd.queue.dismiss': 'Tutup',
   'opd.queue.offline': 'Anda sedang offline. Langkah disimpan dan dikirim saat koneksi kembali.',
-  'opd.queue.count': '{count} langkah menunggu dikirim',
 
   'opd.action.acknowledge_assignment': 'Terima',
   'opd.action.mark_en_route': 'Berangkat',
@@ -114,4 +113,8 @@ export const opdId = {
   'opd.notFound.body': 'Insiden ini tidak ada atau tidak ditugaskan kepada agensi Anda.',
   'opd.notFound.back': 'Kembali ke kotak masuk',
   'opd.noAgency': 'Akun OPD Anda belum terhubung ke agensi. Hubungi administrator sistem.',
+
+  // ui (#12): counts in real plural forms (Bahasa Indonesia has one form).
+  'opd.queue.count.one': '{count} langkah menunggu dikirim',
+  'opd.queue.count.other': '{count} langkah menunggu dikirim',
 };

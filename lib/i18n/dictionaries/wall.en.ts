@@ -5,7 +5,6 @@ export const wallEn = {
   'wall.title': '112 Command Center Kota Cilegon',
   'wall.clockError': 'The server clock cannot be read; timers use this computer’s clock.',
   'wall.stale': 'Data may be out of date — reconnecting…',
-  'wall.openIncidents': '{count} open incidents',
 
   'wall.board.calls': 'Calls in progress',
   'wall.board.awaiting_dispatch': 'Awaiting dispatch',
@@ -17,11 +16,6 @@ export const wallEn = {
   'wall.callStage.ringing': 'Ringing',
   'wall.callStage.answered': 'Answered',
   'wall.callStage.classified': 'Recording',
-
-  'wall.callType.emergency': 'Emergency',
-  'wall.callType.ghost': 'Ghost',
-  'wall.callType.prank': 'Prank',
-  'wall.callType.info': 'Information',
 
   'wall.timer.answer': 'answer',
   'wall.timer.classify': 'classify',
@@ -49,4 +43,8 @@ export const wallEn = {
 
   'wall.map.cluster': '{count} incidents',
   'wall.map.label': 'Map of open incidents',
+
+  // ui (#12): counts in real plural forms; call types are callType.*.
+  'wall.openIncidents.one': '{count} open incident',
+  'wall.openIncidents.other': '{count} open incidents',
 } satisfies Record<keyof typeof wallId, string>;

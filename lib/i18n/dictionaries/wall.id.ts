@@ -3,7 +3,6 @@ export const wallId = {
   'wall.title': 'Command Center 112 Kota Cilegon',
   'wall.clockError': 'Jam server tidak dapat dibaca; timer memakai jam komputer ini.',
   'wall.stale': 'Data mungkin belum terbaru — menyambung ulang…',
-  'wall.openIncidents': '{count} insiden terbuka',
 
   'wall.board.calls': 'Panggilan berlangsung',
   'wall.board.awaiting_dispatch': 'Menunggu diteruskan',
@@ -15,11 +14,6 @@ export const wallId = {
   'wall.callStage.ringing': 'Berdering',
   'wall.callStage.answered': 'Dijawab',
   'wall.callStage.classified': 'Pencatatan',
-
-  'wall.callType.emergency': 'Darurat',
-  'wall.callType.ghost': 'Ghost',
-  'wall.callType.prank': 'Prank',
-  'wall.callType.info': 'Informasi',
 
   'wall.timer.answer': 'menjawab',
   'wall.timer.classify': 'klasifikasi',
@@ -47,4 +41,8 @@ export const wallId = {
 
   'wall.map.cluster': '{count} insiden',
   'wall.map.label': 'Peta insiden terbuka',
+
+  // ui (#12): counts in real plural forms (Bahasa Indonesia has one form); call types are callType.*.
+  'wall.openIncidents.one': '{count} insiden terbuka',
+  'wall.openIncidents.other': '{count} insiden terbuka',
 };

@@ -38,6 +38,13 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
   // The report is a snapshot: running stages are measured up to the moment it is rendered.
   const renderedAt = new Date();
   const withReports = assignments.filter((a) => a.report);
+  const place = [
+    incident.address,
+    incident.kelurahan && t('dispatch.report.kelurahan', { name: incident.kelurahan }),
+    incident.kecamatan && t('dispatch.report.kecamatan', { name: incident.kecamatan }),
+  ]
+    .filter(Boolean)
+    .join(', ');
 
   return (
     <article className="report-sheet mx-auto my-4 max-w-4xl bg-white p-6 text-slate-950 shadow" data-test="incident-report" data-incident-id={incident.id}>
@@ -72,7 +79,7 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
           <dt className="font-semibold">{t('dispatch.report.description')}</dt>
           <dd>{incident.description}</dd>
           <dt className="font-semibold">{t('dispatch.report.location')}</dt>
-          <dd>{[incident.address, incident.kelurahan && `Kel. ${incident.kelurahan}`, incident.kecamatan && `Kec. ${incident.kecamatan}`].filter(Boolean).join(', ') || '—'}</dd>
+          <dd>{place || '—'}</dd>
           <dt className="font-semibold">{t('dispatch.report.coordinates')}</dt>
           <dd className="font-mono">{incident.lat.toFixed(6)}, {incident.lng.toFixed(6)}</dd>
         </dl>
@@ -190,7 +197,7 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
                     {d.agencies.length > 0 && ` · ${d.agencies.join(', ')}`}
                     {d.note && <span className="text-slate-600"> — “{d.note}”</span>}
                   </td>
-                  <td>{e.actor_id ? (people.get(e.actor_id) ?? '—') : t('dispatch.timeline.system')}</td>
+                  <td>{e.actor_id ? (people.get(e.actor_id) ?? t('dispatch.timeline.unknownActor')) : t('dispatch.timeline.system')}</td>
                 </tr>
               );
             })}

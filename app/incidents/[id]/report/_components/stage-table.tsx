@@ -4,10 +4,10 @@
  * resolve and close without a target.
  */
 import type { Call, Incident } from '@/lib/data/dispatch';
-import { formatDuration } from '@/lib/domain/dispatch-board';
 import { callStages, incidentStages, type SlaStage, type StageResult } from '@/lib/domain/sla';
-import { formatTime } from '@/lib/i18n/format';
+import { formatDuration, formatTime } from '@/lib/i18n/format';
 import type { Translate } from '@/lib/i18n/translate';
+import { slaClasses } from '@/components/ui/sla-scale';
 
 type ReportStage = SlaStage | 'resolve' | 'close';
 
@@ -18,8 +18,6 @@ interface Row {
   result: StageResult | null;
   seconds: number | null;
 }
-
-const RESULT_CLASS = { within: 'text-emerald-800', warning: 'text-amber-800', breached: 'font-semibold text-red-800' } as const;
 
 function span(from: string | null, to: string | null): number | null {
   return from && to ? Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000) : null;
@@ -77,10 +75,10 @@ export function StageTable({ incident, call, targets, nowMs, t }: {
               <td className="tabular-nums">{row.from ? formatTime(row.from) : '—'}</td>
               <td className="tabular-nums">{row.to ? formatTime(row.to) : '—'}</td>
               <td className="tabular-nums" data-test="stage-duration">
-                {reached && row.seconds !== null ? formatDuration(row.seconds) : '—'}
+                {formatDuration(reached ? row.seconds : null, '—')}
               </td>
               <td className="tabular-nums">{row.result ? formatDuration(row.result.targetSeconds) : t('dispatch.report.noTarget')}</td>
-              <td className={colour ? RESULT_CLASS[colour] : 'text-slate-500'}>
+              <td className={slaClasses(colour, 'print')}>
                 {!reached ? t('dispatch.report.notReached') : colour ? t(`dispatch.report.${colour}`) : t('dispatch.report.noTarget')}
               </td>
             </tr>
