@@ -3,7 +3,8 @@
  * They return a result instead of throwing so the screen can show the refusal — above all
  * `stale_version`, the conflict between two supervisors — and then show the fresh state.
  */
-import type { Db, Assignment, Incident } from './dispatch';
+import type { Assignment, Incident } from './dispatch';
+import type { Db } from './db';
 import { workflowErrorCode, workflowErrorKey, type WorkflowErrorCode } from '@/lib/domain/workflow-errors';
 import { DICTIONARIES, type Language as Locale } from '@/lib/i18n/languages';
 

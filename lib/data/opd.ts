@@ -3,13 +3,12 @@
  * row-level security: an incident of another agency simply is not returned, and the page answers
  * "not found". Steps go only through the workflow functions, with the assignment's version.
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database, Tables } from '@/lib/supabase/database.types';
-import { targetsFromRows, type SlaStage } from '@/lib/domain/sla';
+import type { Tables } from '@/lib/supabase/database.types';
 import type { AssignmentStatus } from '@/lib/domain/workflow';
 import type { QueueItem, SendResult } from '@/lib/domain/offline-queue';
-
-export type Db = SupabaseClient<Database>;
+import type { Db } from './db';
+import { ReadError, readData, readFailed } from './read';
+import { readSlaTargets, type SlaTargets } from './sla-targets';
 export type Agency = Pick<Tables<'agencies'>, 'id' | 'code' | 'name' | 'kind' | 'phone' | 'color'>;
 export type Assignment = Tables<'assignments'>;
 export type OpdIncident = Pick<
@@ -40,28 +39,23 @@ export const OPD_ASSIGNMENT_SELECT = `*, incident:incidents(${INCIDENT_COLUMNS})
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function fail(what: string, error: { message: string }): never {
-  throw new Error(`Reading ${what} failed: ${error.message}`);
-}
-
 export interface OpdReference {
   /** The liaison's own agency. */
   agency: Agency;
   /** Every agency, to name the others on a shared incident. */
   agencies: Agency[];
-  targets: Record<SlaStage, number>;
+  targets: SlaTargets;
 }
 
 export async function loadOpdReference(client: Db, agencyId: string): Promise<OpdReference> {
   const [agencies, targets] = await Promise.all([
     client.from('agencies').select('id, code, name, kind, phone, color').order('name'),
-    client.from('sla_targets').select('stage, target_seconds'),
+    readSlaTargets(client),
   ]);
-  if (agencies.error) fail('agencies', agencies.error);
-  if (targets.error) fail('SLA targets', targets.error);
-  const agency = agencies.data.find((a) => a.id === agencyId);
-  if (!agency) throw new Error(`The liaison's agency ${agencyId} is not readable`);
-  return { agency, agencies: agencies.data, targets: targetsFromRows(targets.data) };
+  const rows = readData('agencies', agencies);
+  const agency = rows.find((a) => a.id === agencyId);
+  if (!agency) throw new ReadError(`the liaison's agency ${agencyId}`, 'not among the readable agencies');
+  return { agency, agencies: rows, targets };
 }
 
 export interface OpdIncidentDetail {
@@ -76,21 +70,16 @@ export interface OpdIncidentDetail {
 export async function loadOpdIncident(client: Db, incidentId: string): Promise<OpdIncidentDetail | null> {
   if (!UUID.test(incidentId)) return null;
   const { data: incident, error } = await client.from('incidents').select(INCIDENT_COLUMNS).eq('id', incidentId).maybeSingle();
-  if (error) fail(`incident ${incidentId}`, error);
+  if (error) readFailed(`incident ${incidentId}`, error);
   if (!incident) return null;
-  const calls = await client
-    .from('calls')
-    .select('id, caller_name, caller_phone, received_at')
-    .eq('incident_id', incidentId)
-    .order('received_at');
-  if (calls.error) fail(`the calls of incident ${incidentId}`, calls.error);
-  return { incident, callers: calls.data };
+  const calls = await client.from('calls').select('id, caller_name, caller_phone, received_at').eq('incident_id', incidentId).order('received_at');
+  return { incident, callers: readData(`the calls of incident ${incidentId}`, calls) };
 }
 
 /** The assignment as it stands now, for reconciling a refused retry; null when no longer visible. */
 export async function readAssignmentState(client: Db, assignmentId: string): Promise<{ status: AssignmentStatus; version: number } | null> {
   const { data, error } = await client.from('assignments').select('status, version').eq('id', assignmentId).maybeSingle();
-  if (error) fail(`assignment ${assignmentId}`, error);
+  if (error) readFailed(`assignment ${assignmentId}`, error);
   return data;
 }
 
