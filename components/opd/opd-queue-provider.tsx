@@ -15,10 +15,8 @@ import {
   enqueue,
   markSending,
   nextToSend,
-  parseQueue,
   reconcile,
   resolveAttempt,
-  serializeQueue,
   settle,
   withExpectedVersion,
   type AssignmentState,
@@ -28,6 +26,7 @@ import {
 } from '@/lib/domain/offline-queue';
 import { workflowErrorKey } from '@/lib/domain/workflow-errors';
 import { useT } from '@/lib/i18n/use-t';
+import { createQueueStore } from './opd-queue-store';
 
 export interface OpdQueue {
   /** The browser's Supabase client, made on first use: it reads the page, so never during server rendering. */
@@ -38,12 +37,17 @@ export interface OpdQueue {
   applied: ReadonlyMap<string, AssignmentState>;
   submit(step: Omit<NewQueueItem, 'id' | 'createdAtMs'>): void;
   dismiss(id: string): void;
+  /** Steps stored on this device could not be read back (kept for support); shown until dismissed. */
+  unreadable: boolean;
+  dismissUnreadable(): void;
 }
 
 const OpdQueueContext = createContext<OpdQueue | null>(null);
 
 const EMPTY: readonly QueueItem[] = [];
 const serverQueue = () => EMPTY;
+const serverUnreadable = () => false;
+const browserStorage = () => window.localStorage;
 
 function subscribeOnline(listener: () => void): () => void {
   window.addEventListener('online', listener);
@@ -54,28 +58,6 @@ function subscribeOnline(listener: () => void): () => void {
   };
 }
 
-/** The outbox of one user in localStorage, read once and then kept in memory. */
-function createQueueStore(storageKey: string) {
-  let items: readonly QueueItem[] | null = null;
-  const listeners = new Set<() => void>();
-  return {
-    get(): readonly QueueItem[] {
-      items ??= parseQueue(window.localStorage.getItem(storageKey));
-      return items;
-    },
-    set(next: readonly QueueItem[]) {
-      // Stored before anything is sent: a reload mid-request must still know the step.
-      window.localStorage.setItem(storageKey, serializeQueue(next));
-      items = next;
-      for (const l of [...listeners]) l();
-    },
-    subscribe(listener: () => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
-
 /** While steps wait, try again this often even without an `online` event (a captive or dead network). */
 const RETRY_MS = 4000;
 
@@ -83,9 +65,9 @@ export function OpdQueueProvider({ userId, children }: { userId: string; childre
   const { t } = useT();
   const clientRef = useRef<Db | null>(null);
   const getClient = useCallback(() => (clientRef.current ??= createClient()), []);
-  const storageKey = `opd-queue:${userId}`;
-  const [store] = useState(() => createQueueStore(storageKey));
+  const [store] = useState(() => createQueueStore(browserStorage, userId));
   const queue = useSyncExternalStore(store.subscribe, store.get, serverQueue);
+  const unreadable = useSyncExternalStore(store.subscribe, store.unreadable, serverUnreadable);
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
   const [applied, setApplied] = useState<ReadonlyMap<string, AssignmentState>>(new Map());
   const flushing = useRef(false);
@@ -183,8 +165,8 @@ export function OpdQueueProvider({ userId, children }: { userId: string; childre
   const dismiss = useCallback((id: string) => update(dismissItem(store.get(), id)), [store, update]);
 
   const value = useMemo<OpdQueue>(
-    () => ({ getClient, queue, online, applied, submit, dismiss }),
-    [getClient, queue, online, applied, submit, dismiss],
+    () => ({ getClient, queue, online, applied, submit, dismiss, unreadable, dismissUnreadable: store.dismissUnreadable }),
+    [getClient, queue, online, applied, submit, dismiss, unreadable, store],
   );
   return <OpdQueueContext.Provider value={value}>{children}</OpdQueueContext.Provider>;
 }

@@ -145,16 +145,25 @@ describe('reconcile', () => {
 });
 
 describe('storage', () => {
+  const good: QueueItem = { ...step('s1', 'mark_on_scene', 2), state: 'pending', attempts: 0 };
   it('round-trips a queue', () => {
     const q = markSending(enqueue([], { ...step('s1', 'complete_assignment', 4), text: 'Api padam' }), 's1');
-    expect(parseQueue(serializeQueue(q))).toEqual(q);
+    expect(parseQueue(serializeQueue(q))).toEqual({ items: q, unreadable: false });
+    expect(parseQueue(serializeQueue([]))).toEqual({ items: [], unreadable: false });
   });
-  it('drops malformed entries and unreadable text', () => {
-    const good: QueueItem = { ...step('s1', 'mark_on_scene', 2), state: 'pending', attempts: 0 };
+  it('reads nothing stored as an empty queue, not as a loss', () => {
+    expect(parseQueue(null)).toEqual({ items: [], unreadable: false });
+    expect(parseQueue('')).toEqual({ items: [], unreadable: false });
+  });
+  it('keeps the readable steps of a partly malformed queue and says some were unreadable', () => {
     const text = JSON.stringify([good, { id: 's2', action: 'drop_table' }, null, { ...good, id: 's3', state: 'odd' }]);
-    expect(parseQueue(text)).toEqual([good]);
-    expect(parseQueue('{not json')).toEqual([]);
-    expect(parseQueue(null)).toEqual([]);
-    expect(parseQueue('{"a":1}')).toEqual([]);
+    expect(parseQueue(text)).toEqual({ items: [good], unreadable: true });
+  });
+  it('says the queue was unreadable for invalid JSON and for a value of the wrong shape', () => {
+    expect(parseQueue('{not json')).toEqual({ items: [], unreadable: true });
+    expect(parseQueue('[{"id":"s1","assignmentId":"a1"')).toEqual({ items: [], unreadable: true });
+    expect(parseQueue('{"a":1}')).toEqual({ items: [], unreadable: true });
+    expect(parseQueue('"steps"')).toEqual({ items: [], unreadable: true });
+    expect(parseQueue('null')).toEqual({ items: [], unreadable: true });
   });
 });

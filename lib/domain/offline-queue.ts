@@ -211,17 +211,29 @@ function isQueueItem(value: unknown): value is QueueItem {
   );
 }
 
-/** Reads a stored queue; anything malformed (an older format, a hand edit) is dropped item by item. */
-export function parseQueue(text: string | null): QueueItem[] {
-  if (!text) return [];
+/** A stored queue as read back. */
+export interface StoredQueue {
+  /** The steps that could be read, in their order. */
+  items: QueueItem[];
+  /**
+   * Some or all of the stored text was not a readable step (a write cut off, an older format, a hand
+   * edit). Those steps may never have been sent: the caller keeps the text and tells the liaison.
+   */
+  unreadable: boolean;
+}
+
+/** Reads a stored queue, step by step: one malformed entry must not cost the readable ones. */
+export function parseQueue(text: string | null): StoredQueue {
+  if (!text) return { items: [], unreadable: false };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    // A corrupt entry must not block the liaison's screen; the steps in it are unreadable anyway.
-    return [];
+    return { items: [], unreadable: true };
   }
-  return Array.isArray(data) ? data.filter(isQueueItem) : [];
+  if (!Array.isArray(data)) return { items: [], unreadable: true };
+  const items = data.filter(isQueueItem);
+  return { items, unreadable: items.length < data.length };
 }
 
 export function serializeQueue(queue: readonly QueueItem[]): string {

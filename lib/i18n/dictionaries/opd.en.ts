@@ -116,4 +116,7 @@ export const opdEn = {
   'opd.notFound.body': 'This incident does not exist or is not assigned to your agency.',
   'opd.notFound.back': 'Back to inbox',
   'opd.noAgency': 'Your OPD account is not linked to an agency. Contact the system administrator.',
+
+  // The outbox's notice about stored steps it could not read back (components/opd/opd-queue-store.ts).
+  'opd.queue.unreadable': 'Steps not yet sent from this device could not be read; check the status of your assignments and repeat those steps.',
 } satisfies Record<keyof typeof opdId, string>;

@@ -114,4 +114,7 @@ export const opdId = {
   'opd.notFound.body': 'Insiden ini tidak ada atau tidak ditugaskan kepada agensi Anda.',
   'opd.notFound.back': 'Kembali ke kotak masuk',
   'opd.noAgency': 'Akun OPD Anda belum terhubung ke agensi. Hubungi administrator sistem.',
+
+  // The outbox's notice about stored steps it could not read back (components/opd/opd-queue-store.ts).
+  'opd.queue.unreadable': 'Langkah yang belum terkirim di perangkat ini tidak dapat dibaca; periksa status penugasan dan ulangi langkahnya.',
 };
