@@ -1,12 +1,14 @@
 /**
  * Typed reads of one incident with everything around it — the calls (caller contact), the
  * assignments with their agencies, the audit timeline with actor names, the SLA targets — for the
- * Laporan Kondisi Gawat Darurat. Returns null when the incident does not exist or is not visible.
+ * Laporan Kondisi Gawat Darurat. Returns null when the incident does not exist (a malformed id
+ * included) or is not visible.
  */
 import type { Agency, Assignment, Call, Incident, IncidentEvent, PersonName } from './dispatch';
 import type { Db } from './db';
 import { readData, readFailed } from './read';
 import { readSlaTargets, type SlaTargets } from './sla-targets';
+import { isUuid } from './uuid';
 
 export interface IncidentReport {
   incident: Incident;
@@ -25,6 +27,7 @@ async function readCallEvents(client: Db, callIds: string[]): Promise<IncidentEv
 }
 
 export async function getIncidentReport(client: Db, incidentId: string): Promise<IncidentReport | null> {
+  if (!isUuid(incidentId)) return null;
   const found = await client.from('incidents').select('*').eq('id', incidentId).maybeSingle();
   if (found.error) readFailed('the incident', found.error);
   if (!found.data) return null;

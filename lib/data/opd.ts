@@ -8,6 +8,7 @@ import type { AssignmentState, QueueItem, SendResult } from '@/lib/domain/offlin
 import type { Db } from './db';
 import { ReadError, readData, readFailed } from './read';
 import { readSlaTargets, type SlaTargets } from './sla-targets';
+import { isUuid } from './uuid';
 import { toWriteFailure } from './write-result';
 export type Agency = Pick<Tables<'agencies'>, 'id' | 'code' | 'name' | 'kind' | 'phone' | 'color'>;
 export type Assignment = Tables<'assignments'>;
@@ -36,8 +37,6 @@ const INCIDENT_COLUMNS =
   'id, ticket_no, status, category, priority, description, address, kecamatan, kelurahan, lat, lng, reported_at, dispatched_at, version';
 /** Select of the live inbox: each assignment with its incident embedded. */
 export const OPD_ASSIGNMENT_SELECT = `*, incident:incidents(${INCIDENT_COLUMNS})`;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface OpdReference {
   /** The liaison's own agency. */
@@ -68,7 +67,7 @@ export interface OpdIncidentDetail {
  * id that does not exist — the page must not tell the two apart).
  */
 export async function loadOpdIncident(client: Db, incidentId: string): Promise<OpdIncidentDetail | null> {
-  if (!UUID.test(incidentId)) return null;
+  if (!isUuid(incidentId)) return null;
   const { data: incident, error } = await client.from('incidents').select(INCIDENT_COLUMNS).eq('id', incidentId).maybeSingle();
   if (error) readFailed(`incident ${incidentId}`, error);
   if (!incident) return null;
