@@ -11,7 +11,6 @@ import { createClient } from '@/lib/supabase/server';
 import { loadStatsReport } from '@/lib/data/stats';
 import { parseStatsRange } from '@/lib/domain/stats-range';
 import { formatDate } from '@/lib/i18n/format';
-import type { MessageKey } from '@/lib/i18n/dictionaries/id';
 import type { CallType } from '@/lib/domain/workflow';
 import { CallsByTypeChart } from '@/components/charts/calls-by-type-chart';
 import { CountBarChart } from '@/components/charts/count-bar-chart';
@@ -37,9 +36,12 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const range = parseStatsRange(one(params.from), one(params.to));
   const report = await loadStatsReport(await createClient(), range);
-  const typeLabels = Object.fromEntries(
-    (['emergency', 'ghost', 'prank', 'info'] as const).map((k) => [k, t(`callType.${k}`)]),
-  ) as Record<CallType, string>;
+  const typeLabels: Record<CallType, string> = {
+    emergency: t('callType.emergency'),
+    ghost: t('callType.ghost'),
+    prank: t('callType.prank'),
+    info: t('callType.info'),
+  };
 
   return (
     <section className="mx-auto flex w-full max-w-7xl flex-col gap-4 p-4" data-test="stats">
@@ -69,13 +71,13 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
         </StatsSection>
         <StatsSection title={t('stats.section.sla')} test="stats-sla">
           <div className="h-[280px]">
-            <SlaShareChart stages={report.sla.map((s) => ({ key: s.stage, label: t(`wall.stage.${s.stage}` as MessageKey), share: s.withinShare }))} />
+            <SlaShareChart stages={report.sla.map((s) => ({ key: s.stage, label: t(`wall.stage.${s.stage}`), share: s.withinShare }))} />
           </div>
         </StatsSection>
         <StatsSection title={t('stats.section.categories')} test="stats-categories">
           <CountBarChart
             name={t('stats.col.incidents')}
-            rows={report.categories.map((c) => ({ key: c.category, label: t(`dispatch.category.${c.category}` as MessageKey), value: c.incidents }))}
+            rows={report.categories.map((c) => ({ key: c.category, label: t(`dispatch.category.${c.category}`), value: c.incidents }))}
           />
         </StatsSection>
         <StatsSection title={t('stats.section.kecamatan')} test="stats-kecamatan">

@@ -7,48 +7,47 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createClient } from '@/lib/supabase/client';
+import type { Db } from '@/lib/data/db';
 import { readAssignmentState, sendAssignmentStep } from '@/lib/data/opd';
+import { writeFailureMessage, type WriteFailure } from '@/lib/data/write-result';
 import {
   dismiss as dismissItem,
   enqueue,
   markSending,
   nextToSend,
-  parseQueue,
   reconcile,
   resolveAttempt,
-  serializeQueue,
   settle,
   withExpectedVersion,
+  type AssignmentState,
   type NewQueueItem,
   type QueueItem,
   type Resolution,
 } from '@/lib/domain/offline-queue';
-import type { AssignmentStatus } from '@/lib/domain/workflow';
-import { isWorkflowErrorCode, workflowErrorKey } from '@/lib/domain/workflow-errors';
+import { workflowErrorKey } from '@/lib/domain/workflow-errors';
 import { useT } from '@/lib/i18n/use-t';
-import type { Database } from '@/lib/supabase/database.types';
-import type { SupabaseClient } from '@supabase/supabase-js';
-
-export interface AppliedState {
-  status: AssignmentStatus;
-  version: number;
-}
+import { createQueueStore } from './opd-queue-store';
 
 export interface OpdQueue {
   /** The browser's Supabase client, made on first use: it reads the page, so never during server rendering. */
-  getClient(): SupabaseClient<Database>;
+  getClient(): Db;
   queue: readonly QueueItem[];
   online: boolean;
   /** Assignment states the functions returned, newer than the live rows until their change arrives. */
-  applied: ReadonlyMap<string, AppliedState>;
+  applied: ReadonlyMap<string, AssignmentState>;
   submit(step: Omit<NewQueueItem, 'id' | 'createdAtMs'>): void;
   dismiss(id: string): void;
+  /** Steps stored on this device could not be read back (kept for support); shown until dismissed. */
+  unreadable: boolean;
+  dismissUnreadable(): void;
 }
 
 const OpdQueueContext = createContext<OpdQueue | null>(null);
 
 const EMPTY: readonly QueueItem[] = [];
 const serverQueue = () => EMPTY;
+const serverUnreadable = () => false;
+const browserStorage = () => window.localStorage;
 
 function subscribeOnline(listener: () => void): () => void {
   window.addEventListener('online', listener);
@@ -59,44 +58,22 @@ function subscribeOnline(listener: () => void): () => void {
   };
 }
 
-/** The outbox of one user in localStorage, read once and then kept in memory. */
-function createQueueStore(storageKey: string) {
-  let items: readonly QueueItem[] | null = null;
-  const listeners = new Set<() => void>();
-  return {
-    get(): readonly QueueItem[] {
-      items ??= parseQueue(window.localStorage.getItem(storageKey));
-      return items;
-    },
-    set(next: readonly QueueItem[]) {
-      // Stored before anything is sent: a reload mid-request must still know the step.
-      window.localStorage.setItem(storageKey, serializeQueue(next));
-      items = next;
-      for (const l of [...listeners]) l();
-    },
-    subscribe(listener: () => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
-
 /** While steps wait, try again this often even without an `online` event (a captive or dead network). */
 const RETRY_MS = 4000;
 
 export function OpdQueueProvider({ userId, children }: { userId: string; children: ReactNode }) {
   const { t } = useT();
-  const clientRef = useRef<SupabaseClient<Database> | null>(null);
+  const clientRef = useRef<Db | null>(null);
   const getClient = useCallback(() => (clientRef.current ??= createClient()), []);
-  const storageKey = `opd-queue:${userId}`;
-  const [store] = useState(() => createQueueStore(storageKey));
+  const [store] = useState(() => createQueueStore(browserStorage, userId));
   const queue = useSyncExternalStore(store.subscribe, store.get, serverQueue);
+  const unreadable = useSyncExternalStore(store.subscribe, store.unreadable, serverUnreadable);
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
-  const [applied, setApplied] = useState<ReadonlyMap<string, AppliedState>>(new Map());
+  const [applied, setApplied] = useState<ReadonlyMap<string, AssignmentState>>(new Map());
   const flushing = useRef(false);
   const update = store.set;
 
-  const remember = useCallback((assignmentId: string, state: AppliedState | undefined) => {
+  const remember = useCallback((assignmentId: string, state: AssignmentState | null) => {
     if (!state) return;
     setApplied((prev) => {
       const old = prev.get(assignmentId);
@@ -104,6 +81,8 @@ export function OpdQueueProvider({ userId, children }: { userId: string; childre
       return new Map(prev).set(assignmentId, state);
     });
   }, []);
+
+  const describe = useCallback((failure: WriteFailure) => writeFailureMessage(failure, t), [t]);
 
   const flush = useCallback(async () => {
     if (flushing.current) return;
@@ -115,11 +94,11 @@ export function OpdQueueProvider({ userId, children }: { userId: string; childre
         update(markSending(store.get(), item.id));
         let attempt = item;
         let result = await sendAssignmentStep(getClient(), attempt);
-        let resolution: Resolution = resolveAttempt(result);
-        if (result.kind === 'applied') remember(item.assignmentId, result.state);
+        let resolution: Resolution = resolveAttempt(result, describe);
+        if (result.ok) remember(item.assignmentId, result.data);
         let resent = false;
         while (resolution.kind === 'reconcile') {
-          let current: AppliedState | null;
+          let current: AssignmentState | null;
           try {
             current = await readAssignmentState(getClient(), item.assignmentId);
           } catch {
@@ -137,8 +116,8 @@ export function OpdQueueProvider({ userId, children }: { userId: string; childre
             attempt = { ...attempt, expectedVersion: r.expectedVersion };
             update(withExpectedVersion(store.get(), item.id, r.expectedVersion));
             result = await sendAssignmentStep(getClient(), attempt);
-            resolution = resolveAttempt(result);
-            if (result.kind === 'applied') remember(item.assignmentId, result.state);
+            resolution = resolveAttempt(result, describe);
+            if (result.ok) remember(item.assignmentId, result.data);
           } else if (r.kind === 'done') {
             if (current) remember(item.assignmentId, current);
             resolution = { kind: 'done', alreadyApplied: true };
@@ -153,14 +132,13 @@ export function OpdQueueProvider({ userId, children }: { userId: string; childre
         if (resolution.kind === 'done') {
           update(settle(store.get(), item.id, { kind: 'done' }));
         } else if (resolution.kind === 'failed') {
-          const message = isWorkflowErrorCode(resolution.code) ? t(workflowErrorKey(resolution.code)) : resolution.message;
-          update(settle(store.get(), item.id, { kind: 'failed', code: resolution.code, message }));
+          update(settle(store.get(), item.id, { kind: 'failed', code: resolution.code, message: resolution.message }));
         }
       }
     } finally {
       flushing.current = false;
     }
-  }, [getClient, remember, store, t, update]);
+  }, [describe, getClient, remember, store, t, update]);
 
   useEffect(() => {
     // Steps stored by an earlier page, or before a reload while offline, go out now.
@@ -187,8 +165,8 @@ export function OpdQueueProvider({ userId, children }: { userId: string; childre
   const dismiss = useCallback((id: string) => update(dismissItem(store.get(), id)), [store, update]);
 
   const value = useMemo<OpdQueue>(
-    () => ({ getClient, queue, online, applied, submit, dismiss }),
-    [getClient, queue, online, applied, submit, dismiss],
+    () => ({ getClient, queue, online, applied, submit, dismiss, unreadable, dismissUnreadable: store.dismissUnreadable }),
+    [getClient, queue, online, applied, submit, dismiss, unreadable, store],
   );
   return <OpdQueueContext.Provider value={value}>{children}</OpdQueueContext.Provider>;
 }

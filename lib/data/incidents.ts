@@ -1,10 +1,14 @@
 /**
  * Typed reads of one incident with everything around it — the calls (caller contact), the
  * assignments with their agencies, the audit timeline with actor names, the SLA targets — for the
- * Laporan Kondisi Gawat Darurat. Returns null when the incident does not exist or is not visible.
+ * Laporan Kondisi Gawat Darurat. Returns null when the incident does not exist (a malformed id
+ * included) or is not visible.
  */
-import type { Agency, Assignment, Call, Db, Incident, IncidentEvent, PersonName } from './dispatch';
-import { targetsFromRows, type SlaStage } from '@/lib/domain/sla';
+import type { Agency, Assignment, Call, Incident, IncidentEvent, PersonName } from './dispatch';
+import type { Db } from './db';
+import { readData, readFailed } from './read';
+import { readSlaTargets, type SlaTargets } from './sla-targets';
+import { isUuid } from './uuid';
 
 export interface IncidentReport {
   incident: Incident;
@@ -13,47 +17,37 @@ export interface IncidentReport {
   events: IncidentEvent[];
   agencies: Agency[];
   people: PersonName[];
-  targets: Record<SlaStage, number>;
+  targets: SlaTargets;
 }
 
-function fail(what: string, error: { message: string }): never {
-  throw new Error(`Reading ${what} failed: ${error.message}`);
+/** Events of the calls before the incident existed (answered, classified): they belong in the report too. */
+async function readCallEvents(client: Db, callIds: string[]): Promise<IncidentEvent[]> {
+  if (callIds.length === 0) return [];
+  return readData('the call events', await client.from('incident_events').select('*').in('call_id', callIds).is('incident_id', null).order('at'));
 }
 
 export async function getIncidentReport(client: Db, incidentId: string): Promise<IncidentReport | null> {
-  const incident = await client.from('incidents').select('*').eq('id', incidentId).maybeSingle();
-  if (incident.error) fail('the incident', incident.error);
-  if (!incident.data) return null;
+  if (!isUuid(incidentId)) return null;
+  const found = await client.from('incidents').select('*').eq('id', incidentId).maybeSingle();
+  if (found.error) readFailed('the incident', found.error);
+  if (!found.data) return null;
   const [calls, assignments, events, agencies, people, targets] = await Promise.all([
     client.from('calls').select('*').eq('incident_id', incidentId).order('received_at'),
     client.from('assignments').select('*').eq('incident_id', incidentId).order('assigned_at'),
     client.from('incident_events').select('*').eq('incident_id', incidentId).order('at').order('id'),
     client.from('agencies').select('*'),
     client.from('profiles').select('id, full_name'),
-    client.from('sla_targets').select('stage, target_seconds'),
+    readSlaTargets(client),
   ]);
-  if (calls.error) fail('the calls', calls.error);
-  if (assignments.error) fail('the assignments', assignments.error);
-  if (events.error) fail('the timeline', events.error);
-  if (agencies.error) fail('agencies', agencies.error);
-  if (people.error) fail('profiles', people.error);
-  if (targets.error) fail('SLA targets', targets.error);
-  // Events of the calls before the incident existed (answered, classified) belong in the report too.
-  const callIds = calls.data.map((c) => c.id);
-  let callEvents: IncidentEvent[] = [];
-  if (callIds.length) {
-    const r = await client.from('incident_events').select('*').in('call_id', callIds).is('incident_id', null).order('at');
-    if (r.error) fail('the call events', r.error);
-    callEvents = r.data;
-  }
-  const timeline = [...callEvents, ...events.data].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id);
+  const callRows = readData('the calls', calls);
+  const callEvents = await readCallEvents(client, callRows.map((c) => c.id));
   return {
-    incident: incident.data,
-    calls: calls.data,
-    assignments: assignments.data,
-    events: timeline,
-    agencies: agencies.data,
-    people: people.data,
-    targets: targetsFromRows(targets.data),
+    incident: found.data,
+    calls: callRows,
+    assignments: readData('the assignments', assignments),
+    events: [...callEvents, ...readData('the timeline', events)].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id),
+    agencies: readData('agencies', agencies),
+    people: readData('profiles', people),
+    targets,
   };
 }

@@ -3,13 +3,13 @@
  * row-level security: an incident of another agency simply is not returned, and the page answers
  * "not found". Steps go only through the workflow functions, with the assignment's version.
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database, Tables } from '@/lib/supabase/database.types';
-import { targetsFromRows, type SlaStage } from '@/lib/domain/sla';
-import type { AssignmentStatus } from '@/lib/domain/workflow';
-import type { QueueItem, SendResult } from '@/lib/domain/offline-queue';
-
-export type Db = SupabaseClient<Database>;
+import type { Tables } from '@/lib/supabase/database.types';
+import type { AssignmentState, QueueItem, SendResult } from '@/lib/domain/offline-queue';
+import type { Db } from './db';
+import { ReadError, readData, readFailed } from './read';
+import { readSlaTargets, type SlaTargets } from './sla-targets';
+import { isUuid } from './uuid';
+import { toWriteFailure } from './write-result';
 export type Agency = Pick<Tables<'agencies'>, 'id' | 'code' | 'name' | 'kind' | 'phone' | 'color'>;
 export type Assignment = Tables<'assignments'>;
 export type OpdIncident = Pick<
@@ -38,30 +38,23 @@ const INCIDENT_COLUMNS =
 /** Select of the live inbox: each assignment with its incident embedded. */
 export const OPD_ASSIGNMENT_SELECT = `*, incident:incidents(${INCIDENT_COLUMNS})`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function fail(what: string, error: { message: string }): never {
-  throw new Error(`Reading ${what} failed: ${error.message}`);
-}
-
 export interface OpdReference {
   /** The liaison's own agency. */
   agency: Agency;
   /** Every agency, to name the others on a shared incident. */
   agencies: Agency[];
-  targets: Record<SlaStage, number>;
+  targets: SlaTargets;
 }
 
 export async function loadOpdReference(client: Db, agencyId: string): Promise<OpdReference> {
   const [agencies, targets] = await Promise.all([
     client.from('agencies').select('id, code, name, kind, phone, color').order('name'),
-    client.from('sla_targets').select('stage, target_seconds'),
+    readSlaTargets(client),
   ]);
-  if (agencies.error) fail('agencies', agencies.error);
-  if (targets.error) fail('SLA targets', targets.error);
-  const agency = agencies.data.find((a) => a.id === agencyId);
-  if (!agency) throw new Error(`The liaison's agency ${agencyId} is not readable`);
-  return { agency, agencies: agencies.data, targets: targetsFromRows(targets.data) };
+  const rows = readData('agencies', agencies);
+  const agency = rows.find((a) => a.id === agencyId);
+  if (!agency) throw new ReadError(`the liaison's agency ${agencyId}`, 'not among the readable agencies');
+  return { agency, agencies: rows, targets };
 }
 
 export interface OpdIncidentDetail {
@@ -74,60 +67,47 @@ export interface OpdIncidentDetail {
  * id that does not exist — the page must not tell the two apart).
  */
 export async function loadOpdIncident(client: Db, incidentId: string): Promise<OpdIncidentDetail | null> {
-  if (!UUID.test(incidentId)) return null;
+  if (!isUuid(incidentId)) return null;
   const { data: incident, error } = await client.from('incidents').select(INCIDENT_COLUMNS).eq('id', incidentId).maybeSingle();
-  if (error) fail(`incident ${incidentId}`, error);
+  if (error) readFailed(`incident ${incidentId}`, error);
   if (!incident) return null;
-  const calls = await client
-    .from('calls')
-    .select('id, caller_name, caller_phone, received_at')
-    .eq('incident_id', incidentId)
-    .order('received_at');
-  if (calls.error) fail(`the calls of incident ${incidentId}`, calls.error);
-  return { incident, callers: calls.data };
+  const calls = await client.from('calls').select('id, caller_name, caller_phone, received_at').eq('incident_id', incidentId).order('received_at');
+  return { incident, callers: readData(`the calls of incident ${incidentId}`, calls) };
 }
 
 /** The assignment as it stands now, for reconciling a refused retry; null when no longer visible. */
-export async function readAssignmentState(client: Db, assignmentId: string): Promise<{ status: AssignmentStatus; version: number } | null> {
+export async function readAssignmentState(client: Db, assignmentId: string): Promise<AssignmentState | null> {
   const { data, error } = await client.from('assignments').select('status, version').eq('id', assignmentId).maybeSingle();
-  if (error) fail(`assignment ${assignmentId}`, error);
+  if (error) readFailed(`assignment ${assignmentId}`, error);
   return data;
 }
 
-/** No answer, or an answer that says nothing about the step (gateway, server fault, expired token). */
-function isTransient(status: number, code: string | undefined): boolean {
-  return status === 0 || status >= 500 || status === 401 || code === 'PGRST301';
-}
+type Step = Pick<QueueItem, 'assignmentId' | 'action' | 'expectedVersion' | 'text'>;
 
 /** Sends one queued step to its workflow function. Never throws: the queue decides what follows. */
-export async function sendAssignmentStep(client: Db, item: Pick<QueueItem, 'assignmentId' | 'action' | 'expectedVersion' | 'text'>): Promise<SendResult> {
-  const base = { p_assignment_id: item.assignmentId, p_expected_version: item.expectedVersion };
-  let response;
+export async function sendAssignmentStep(client: Db, item: Step): Promise<SendResult> {
   try {
-    switch (item.action) {
-      case 'acknowledge_assignment':
-        response = await client.rpc('acknowledge_assignment', base);
-        break;
-      case 'mark_en_route':
-        response = await client.rpc('mark_en_route', base);
-        break;
-      case 'mark_on_scene':
-        response = await client.rpc('mark_on_scene', base);
-        break;
-      case 'complete_assignment':
-        response = await client.rpc('complete_assignment', { ...base, p_report: item.text ?? '' });
-        break;
-      case 'decline_assignment':
-        response = await client.rpc('decline_assignment', { ...base, p_reason: item.text ?? '' });
-        break;
-    }
+    const answer = await callStep(client, item);
+    if (answer.error) return { ok: false, failure: toWriteFailure(answer.error, answer.status) };
+    return { ok: true, data: answer.data ? { status: answer.data.status, version: answer.data.version } : null };
   } catch (err) {
     // postgrest-js reports fetch failures in `error`; anything thrown is still "no answer".
-    return { kind: 'network', message: err instanceof Error ? err.message : String(err) };
+    return { ok: false, failure: { kind: 'network', detail: err instanceof Error ? err.message : String(err) } };
   }
-  const { data, error, status } = response;
-  if (!error) return { kind: 'applied', state: data ? { status: data.status, version: data.version } : undefined };
-  if (isTransient(status, error.code)) return { kind: 'network', message: error.message };
-  // Workflow refusals carry their code as the message (SQLSTATE P0001).
-  return { kind: 'refused', code: error.code === 'P0001' || error.code === '42501' ? error.message : error.code, message: error.message };
+}
+
+function callStep(client: Db, item: Step) {
+  const base = { p_assignment_id: item.assignmentId, p_expected_version: item.expectedVersion };
+  switch (item.action) {
+    case 'acknowledge_assignment':
+      return client.rpc('acknowledge_assignment', base);
+    case 'mark_en_route':
+      return client.rpc('mark_en_route', base);
+    case 'mark_on_scene':
+      return client.rpc('mark_on_scene', base);
+    case 'complete_assignment':
+      return client.rpc('complete_assignment', { ...base, p_report: item.text ?? '' });
+    case 'decline_assignment':
+      return client.rpc('decline_assignment', { ...base, p_reason: item.text ?? '' });
+  }
 }

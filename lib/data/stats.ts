@@ -2,15 +2,13 @@
  * Typed reads of the statistics page: one call per statistics function (supabase/migrations/
  * 20261128000500_statistics.sql) over a [from, to) range, normalised so that "nothing measured"
  * is null (the generated types cannot say a percentile may be null). Aggregates only: no caller data.
- * Reads return data or throw.
+ * Reads return data or throw a ReadError.
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '@/lib/supabase/database.types';
+import type { Enums } from '@/lib/supabase/database.types';
 import type { SlaStage } from '@/lib/domain/sla';
 import type { CallType } from '@/lib/domain/workflow';
-
-type Db = SupabaseClient<Database>;
-type Enums = Database['public']['Enums'];
+import type { Db } from './db';
+import { readData } from './read';
 
 export interface DailyCalls {
   day: string;
@@ -27,7 +25,7 @@ export interface StageCompliance {
 }
 
 export interface CategoryCount {
-  category: Enums['incident_category'];
+  category: Enums<'incident_category'>;
   incidents: number;
   open: number;
   closed: number;
@@ -85,13 +83,9 @@ function num(v: unknown): number | null {
   return Number.isNaN(n) ? null : n;
 }
 
-function fail(what: string, error: { message: string }): never {
-  throw new Error(`Reading ${what} failed: ${error.message}`);
-}
-
 export async function loadStatsReport(client: Db, range: { fromIso: string; toIso: string }): Promise<StatsReport> {
   const args = { p_from: range.fromIso, p_to: range.toIso };
-  const [byType, sla, categories, kecamatan, agencies, operators] = await Promise.all([
+  const [byTypeAnswer, slaAnswer, categoriesAnswer, kecamatanAnswer, agenciesAnswer, operatorsAnswer] = await Promise.all([
     client.rpc('stats_calls_by_type', { ...args, p_bucket: 'day' }),
     client.rpc('stats_sla_compliance', args),
     client.rpc('stats_incidents_by_category', args),
@@ -99,15 +93,15 @@ export async function loadStatsReport(client: Db, range: { fromIso: string; toIs
     client.rpc('stats_agency_response', args),
     client.rpc('stats_operator_stage_times', args),
   ]);
-  if (byType.error) fail('calls by type', byType.error);
-  if (sla.error) fail('SLA compliance', sla.error);
-  if (categories.error) fail('incidents by category', categories.error);
-  if (kecamatan.error) fail('incidents by kecamatan', kecamatan.error);
-  if (agencies.error) fail('agency response times', agencies.error);
-  if (operators.error) fail('operator stage times', operators.error);
+  const byType = readData('calls by type', byTypeAnswer);
+  const sla = readData('SLA compliance', slaAnswer);
+  const categories = readData('incidents by category', categoriesAnswer);
+  const kecamatan = readData('incidents by kecamatan', kecamatanAnswer);
+  const agencies = readData('agency response times', agenciesAnswer);
+  const operators = readData('operator stage times', operatorsAnswer);
 
   const days = new Map<string, DailyCalls>();
-  for (const r of byType.data) {
+  for (const r of byType) {
     let d = days.get(r.bucket_start);
     if (!d) {
       d = { day: r.bucket_start, counts: { emergency: 0, ghost: 0, prank: 0, info: 0 } };
@@ -118,7 +112,7 @@ export async function loadStatsReport(client: Db, range: { fromIso: string; toIs
 
   return {
     daily: [...days.values()],
-    sla: sla.data.map((r) => ({
+    sla: sla.map((r) => ({
       stage: r.stage,
       targetSeconds: r.target_seconds,
       samples: Number(r.samples),
@@ -126,20 +120,20 @@ export async function loadStatsReport(client: Db, range: { fromIso: string; toIs
       p50: num(r.p50_seconds),
       p90: num(r.p90_seconds),
     })),
-    categories: categories.data.map((r) => ({
+    categories: categories.map((r) => ({
       category: r.category,
       incidents: Number(r.incidents),
       open: Number(r.open_incidents),
       closed: Number(r.closed_incidents),
       cancelled: Number(r.cancelled_incidents),
     })),
-    kecamatan: kecamatan.data.map((r) => ({
+    kecamatan: kecamatan.map((r) => ({
       kecamatan: r.kecamatan,
       incidents: Number(r.incidents),
       p50OnScene: num(r.p50_on_scene_seconds),
       onSceneShare: num(r.on_scene_within_target_share),
     })),
-    agencies: agencies.data.map((r) => ({
+    agencies: agencies.map((r) => ({
       code: r.agency_code,
       name: r.agency_name,
       assignments: Number(r.assignments),
@@ -153,7 +147,7 @@ export async function loadStatsReport(client: Db, range: { fromIso: string; toIs
       p90OnScene: num(r.p90_on_scene_seconds),
       onSceneShare: num(r.on_scene_within_target_share),
     })),
-    operators: operators.data.map((r) => ({
+    operators: operators.map((r) => ({
       id: r.operator_id,
       name: r.operator_name,
       calls: Number(r.calls),

@@ -2,21 +2,21 @@
  * Typed reads of the wall display: the reference data read once on the server (agencies, posts, SLA
  * targets), the calls in progress (public.wall_open_calls, anonymous) and today's counters from the
  * statistics functions. Nothing here can return caller data: leadership has no access to it and the
- * functions do not hand it out. Reads return data or throw.
+ * functions do not hand it out. Reads return data or throw a ReadError.
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database, Tables } from '@/lib/supabase/database.types';
-import { targetsFromRows, type SlaStage } from '@/lib/domain/sla';
+import type { Tables } from '@/lib/supabase/database.types';
 import { todayCounters, type TodayCounters, type WallCall } from '@/lib/domain/wall';
+import type { Db } from './db';
+import { readData } from './read';
+import { readSlaTargets, type SlaTargets } from './sla-targets';
 
-export type Db = SupabaseClient<Database>;
 export type WallAgency = Pick<Tables<'agencies'>, 'id' | 'code' | 'name' | 'color'>;
 export type WallPost = Pick<Tables<'agency_posts'>, 'id' | 'name' | 'lat' | 'lng' | 'agency_id'>;
 
 export interface WallReference {
   agencies: WallAgency[];
   posts: WallPost[];
-  targets: Record<SlaStage, number>;
+  targets: SlaTargets;
 }
 
 export interface WallCalls {
@@ -28,26 +28,18 @@ export interface WallCalls {
 /** Rows the calls board asks for: more than it shows, so the order is right, and still small. */
 export const WALL_CALL_LIMIT = 50;
 
-function fail(what: string, error: { message: string }): never {
-  throw new Error(`Reading ${what} failed: ${error.message}`);
-}
-
 export async function loadWallReference(client: Db): Promise<WallReference> {
   const [agencies, posts, targets] = await Promise.all([
     client.from('agencies').select('id, code, name, color').eq('active', true).order('code'),
     client.from('agency_posts').select('id, name, lat, lng, agency_id').eq('active', true).order('name'),
-    client.from('sla_targets').select('stage, target_seconds'),
+    readSlaTargets(client),
   ]);
-  if (agencies.error) fail('agencies', agencies.error);
-  if (posts.error) fail('agency posts', posts.error);
-  if (targets.error) fail('SLA targets', targets.error);
-  return { agencies: agencies.data, posts: posts.data, targets: targetsFromRows(targets.data) };
+  return { agencies: readData('agencies', agencies), posts: readData('agency posts', posts), targets };
 }
 
 export async function fetchWallCalls(client: Db, limit: number = WALL_CALL_LIMIT): Promise<WallCalls> {
-  const { data, error } = await client.rpc('wall_open_calls', { p_limit: limit });
-  if (error) fail('the calls in progress', error);
-  const calls: WallCall[] = data.map((r) => ({
+  const rows = readData('the calls in progress', await client.rpc('wall_open_calls', { p_limit: limit }));
+  const calls: WallCall[] = rows.map((r) => ({
     id: r.id,
     received_at: r.received_at,
     answered_at: r.answered_at,
@@ -55,7 +47,7 @@ export async function fetchWallCalls(client: Db, limit: number = WALL_CALL_LIMIT
     call_type: r.call_type,
     stage: r.stage as WallCall['stage'],
   }));
-  return { calls, total: data.length ? Number(data[0].open_total) : 0 };
+  return { calls, total: rows.length ? Number(rows[0].open_total) : 0 };
 }
 
 /** Today's counters for the WIB day [from, to), measured up to the database's `now`. */
@@ -64,7 +56,5 @@ export async function fetchTodayCounters(client: Db, range: { from: string; to: 
     client.rpc('stats_calls_by_type', { p_from: range.from, p_to: range.to, p_bucket: 'day' }),
     client.rpc('stats_sla_compliance', { p_from: range.from, p_to: range.to }),
   ]);
-  if (byType.error) fail("today's calls by type", byType.error);
-  if (sla.error) fail("today's SLA compliance", sla.error);
-  return todayCounters(byType.data, sla.data);
+  return todayCounters(readData("today's calls by type", byType), readData("today's SLA compliance", sla));
 }

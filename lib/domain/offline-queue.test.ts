@@ -13,7 +13,10 @@ import {
   withExpectedVersion,
   type NewQueueItem,
   type QueueItem,
+  type SendResult,
 } from './offline-queue';
+import type { WriteFailure } from '@/lib/data/write-result';
+import type { WorkflowErrorCode } from './workflow-errors';
 
 const messages = { stale: 'stale', invalid: 'invalid', notFound: 'gone' };
 const step = (id: string, action: NewQueueItem['action'], expectedVersion: number, assignmentId = 'a1', createdAtMs = 1): NewQueueItem => ({
@@ -88,19 +91,35 @@ describe('sending order', () => {
 });
 
 describe('resolveAttempt', () => {
+  const say = () => 'm';
+  const refused = (code: WorkflowErrorCode): SendResult => ({ ok: false, failure: { kind: 'workflow', code } });
   it('is done when the database applied the step', () => {
-    expect(resolveAttempt({ kind: 'applied' })).toEqual({ kind: 'done', alreadyApplied: false });
+    expect(resolveAttempt({ ok: true, data: null }, say)).toEqual({ kind: 'done', alreadyApplied: false });
+    expect(resolveAttempt({ ok: true, data: { status: 'acknowledged', version: 2 } }, say)).toEqual({ kind: 'done', alreadyApplied: false });
   });
   it('retries later when no answer came', () => {
-    expect(resolveAttempt({ kind: 'network', message: 'Failed to fetch' })).toEqual({ kind: 'retry_later' });
+    expect(resolveAttempt({ ok: false, failure: { kind: 'network', detail: 'Failed to fetch' } }, say)).toEqual({ kind: 'retry_later' });
+  });
+  it('retries later on an answer that says nothing about the step: a server fault or an expired session', () => {
+    expect(resolveAttempt({ ok: false, failure: { kind: 'server', status: 503, detail: 'down' } }, say)).toEqual({ kind: 'retry_later' });
+    expect(resolveAttempt({ ok: false, failure: { kind: 'other', status: 401, detail: 'JWT expired' } }, say)).toEqual({ kind: 'retry_later' });
   });
   it('reconciles version and state refusals, which a retry of an applied step gets', () => {
-    expect(resolveAttempt({ kind: 'refused', code: 'stale_version', message: '' })).toEqual({ kind: 'reconcile' });
-    expect(resolveAttempt({ kind: 'refused', code: 'invalid_state', message: '' })).toEqual({ kind: 'reconcile' });
+    expect(resolveAttempt(refused('stale_version'), say)).toEqual({ kind: 'reconcile' });
+    expect(resolveAttempt(refused('invalid_state'), say)).toEqual({ kind: 'reconcile' });
   });
   it('fails on any other refusal with its code', () => {
-    expect(resolveAttempt({ kind: 'refused', code: 'wrong_agency', message: 'm' })).toEqual({ kind: 'failed', code: 'wrong_agency', message: 'm' });
-    expect(resolveAttempt({ kind: 'refused', code: 'XX000', message: 'm' })).toEqual({ kind: 'failed', code: 'unexpected', message: 'm' });
+    expect(resolveAttempt(refused('wrong_agency'), say)).toEqual({ kind: 'failed', code: 'wrong_agency', message: 'm' });
+    expect(resolveAttempt({ ok: false, failure: { kind: 'other', status: 400, detail: 'XX000' } }, say)).toEqual({ kind: 'failed', code: 'unexpected', message: 'm' });
+  });
+  it('words a failure with the caller\'s describer, given the failure itself', () => {
+    const seen: WriteFailure[] = [];
+    const failure: WriteFailure = { kind: 'other', status: 403, detail: 'permission denied' };
+    resolveAttempt({ ok: false, failure }, (f) => {
+      seen.push(f);
+      return 'x';
+    });
+    expect(seen).toEqual([failure]);
   });
 });
 
@@ -126,16 +145,25 @@ describe('reconcile', () => {
 });
 
 describe('storage', () => {
+  const good: QueueItem = { ...step('s1', 'mark_on_scene', 2), state: 'pending', attempts: 0 };
   it('round-trips a queue', () => {
     const q = markSending(enqueue([], { ...step('s1', 'complete_assignment', 4), text: 'Api padam' }), 's1');
-    expect(parseQueue(serializeQueue(q))).toEqual(q);
+    expect(parseQueue(serializeQueue(q))).toEqual({ items: q, unreadable: false });
+    expect(parseQueue(serializeQueue([]))).toEqual({ items: [], unreadable: false });
   });
-  it('drops malformed entries and unreadable text', () => {
-    const good: QueueItem = { ...step('s1', 'mark_on_scene', 2), state: 'pending', attempts: 0 };
+  it('reads nothing stored as an empty queue, not as a loss', () => {
+    expect(parseQueue(null)).toEqual({ items: [], unreadable: false });
+    expect(parseQueue('')).toEqual({ items: [], unreadable: false });
+  });
+  it('keeps the readable steps of a partly malformed queue and says some were unreadable', () => {
     const text = JSON.stringify([good, { id: 's2', action: 'drop_table' }, null, { ...good, id: 's3', state: 'odd' }]);
-    expect(parseQueue(text)).toEqual([good]);
-    expect(parseQueue('{not json')).toEqual([]);
-    expect(parseQueue(null)).toEqual([]);
-    expect(parseQueue('{"a":1}')).toEqual([]);
+    expect(parseQueue(text)).toEqual({ items: [good], unreadable: true });
+  });
+  it('says the queue was unreadable for invalid JSON and for a value of the wrong shape', () => {
+    expect(parseQueue('{not json')).toEqual({ items: [], unreadable: true });
+    expect(parseQueue('[{"id":"s1","assignmentId":"a1"')).toEqual({ items: [], unreadable: true });
+    expect(parseQueue('{"a":1}')).toEqual({ items: [], unreadable: true });
+    expect(parseQueue('"steps"')).toEqual({ items: [], unreadable: true });
+    expect(parseQueue('null')).toEqual({ items: [], unreadable: true });
   });
 });

@@ -11,8 +11,10 @@
  * When the version moved for another reason (the supervisor recorded a follow-up, which bumps the
  * version) and the state still allows the step, it is re-sent once with the current version.
  */
+// Types only: the one result of every write, so this module stays free of I/O and of i18n.
+import type { WriteFailure, WriteResult } from '@/lib/data/write-result';
 import { ASSIGNMENT_TRANSITIONS, type AssignmentAction, type AssignmentStatus } from './workflow';
-import { isWorkflowErrorCode, type WorkflowErrorCode } from './workflow-errors';
+import type { WorkflowErrorCode } from './workflow-errors';
 
 export type QueueItemState = 'pending' | 'sending' | 'failed';
 
@@ -36,6 +38,12 @@ export interface QueueItem {
 
 export type NewQueueItem = Pick<QueueItem, 'id' | 'assignmentId' | 'action' | 'expectedVersion' | 'text' | 'createdAtMs'>;
 
+/** Where an assignment stands: what a step moves it to, and the version the next step must expect. */
+export interface AssignmentState {
+  status: AssignmentStatus;
+  version: number;
+}
+
 /** The target status of a step. */
 export function targetStatus(action: AssignmentAction): AssignmentStatus {
   return ASSIGNMENT_TRANSITIONS[action].to;
@@ -53,8 +61,8 @@ export function outstandingFor(queue: readonly QueueItem[], assignmentId: string
  */
 export function effectiveAssignment(
   queue: readonly QueueItem[],
-  current: { id: string; status: AssignmentStatus; version: number },
-): { status: AssignmentStatus; version: number } {
+  current: AssignmentState & { id: string },
+): AssignmentState {
   const pending = outstandingFor(queue, current.id);
   if (pending.length === 0) return { status: current.status, version: current.version };
   const last = pending[pending.length - 1];
@@ -86,13 +94,11 @@ export function markSending(queue: readonly QueueItem[], id: string): QueueItem[
   return queue.map((i) => (i.id === id ? { ...i, state: 'sending', attempts: i.attempts + 1 } : i));
 }
 
-/** What came back from one attempt. */
-export type SendResult =
-  /** `state`: the assignment as the function returned it. */
-  | { kind: 'applied'; state?: { status: AssignmentStatus; version: number } }
-  /** No answer (offline, timeout, server fault): the step may or may not have reached the database. */
-  | { kind: 'network'; message: string }
-  | { kind: 'refused'; code: string; message: string };
+/**
+ * What came back from one attempt: the assignment as the workflow function returned it (null if the
+ * answer carried no row: the step still applied), or why the write failed.
+ */
+export type SendResult = WriteResult<AssignmentState | null>;
 
 /** What the queue does with the step after an attempt. */
 export type Resolution =
@@ -101,17 +107,26 @@ export type Resolution =
   | { kind: 'reconcile' }
   | { kind: 'failed'; code: WorkflowErrorCode | 'unexpected'; message: string };
 
-/** First look at an attempt's result; a version or state refusal needs the current row (`reconcile`). */
-export function resolveAttempt(result: SendResult): Resolution {
-  switch (result.kind) {
-    case 'applied':
-      return { kind: 'done', alreadyApplied: false };
-    case 'network':
-      return { kind: 'retry_later' };
-    case 'refused':
-      if (result.code === 'stale_version' || result.code === 'invalid_state') return { kind: 'reconcile' };
-      return { kind: 'failed', code: isWorkflowErrorCode(result.code) ? result.code : 'unexpected', message: result.message };
-  }
+/**
+ * A failure that says nothing about the step, so it is kept and sent again: no answer (it may or may
+ * not have reached the database), a server fault, or an expired session (401, PostgREST's
+ * PGRST301), which supabase-js refreshes before the next attempt.
+ */
+function isTransient(failure: WriteFailure): boolean {
+  return failure.kind === 'network' || failure.kind === 'server' || (failure.kind === 'other' && failure.status === 401);
+}
+
+/**
+ * First look at an attempt's result; a version or state refusal needs the current row (`reconcile`).
+ * `describe` words a final failure for the liaison (the caller translates; this module stays pure).
+ */
+export function resolveAttempt(result: SendResult, describe: (failure: WriteFailure) => string): Resolution {
+  if (result.ok) return { kind: 'done', alreadyApplied: false };
+  const { failure } = result;
+  if (isTransient(failure)) return { kind: 'retry_later' };
+  if (failure.kind !== 'workflow') return { kind: 'failed', code: 'unexpected', message: describe(failure) };
+  if (failure.code === 'stale_version' || failure.code === 'invalid_state') return { kind: 'reconcile' };
+  return { kind: 'failed', code: failure.code, message: describe(failure) };
 }
 
 export type Reconciliation =
@@ -125,7 +140,7 @@ export type Reconciliation =
  */
 export function reconcile(
   item: Pick<QueueItem, 'action' | 'expectedVersion'>,
-  current: { status: AssignmentStatus; version: number } | null,
+  current: AssignmentState | null,
   resentOnce: boolean,
   messages: { stale: string; invalid: string; notFound: string },
 ): Reconciliation {
@@ -196,17 +211,29 @@ function isQueueItem(value: unknown): value is QueueItem {
   );
 }
 
-/** Reads a stored queue; anything malformed (an older format, a hand edit) is dropped item by item. */
-export function parseQueue(text: string | null): QueueItem[] {
-  if (!text) return [];
+/** A stored queue as read back. */
+export interface StoredQueue {
+  /** The steps that could be read, in their order. */
+  items: QueueItem[];
+  /**
+   * Some or all of the stored text was not a readable step (a write cut off, an older format, a hand
+   * edit). Those steps may never have been sent: the caller keeps the text and tells the liaison.
+   */
+  unreadable: boolean;
+}
+
+/** Reads a stored queue, step by step: one malformed entry must not cost the readable ones. */
+export function parseQueue(text: string | null): StoredQueue {
+  if (!text) return { items: [], unreadable: false };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    // A corrupt entry must not block the liaison's screen; the steps in it are unreadable anyway.
-    return [];
+    return { items: [], unreadable: true };
   }
-  return Array.isArray(data) ? data.filter(isQueueItem) : [];
+  if (!Array.isArray(data)) return { items: [], unreadable: true };
+  const items = data.filter(isQueueItem);
+  return { items, unreadable: items.length < data.length };
 }
 
 export function serializeQueue(queue: readonly QueueItem[]): string {

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '@/lib/supabase/database.types';
 import type { LiveStatus } from '@/lib/realtime/live-view';
-import { readServerNow } from '@/lib/data/dispatch';
+import { readServerNow } from '@/lib/data/server-clock';
 import { clockOffsetMs } from '@/lib/domain/clock-offset';
 
 export interface ServerClock {

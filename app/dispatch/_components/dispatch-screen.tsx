@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Bell, BellOff } from 'lucide-react';
 import type { Agency, AgencyPost, DispatchReference, Incident } from '@/lib/data/dispatch';
-import { assignAgency, cancelIncident, closeIncident, recordFollowUp, type ActionResult } from '@/lib/data/dispatch-actions';
+import { assignAgency, cancelIncident, closeIncident, recordFollowUp } from '@/lib/data/dispatch-actions';
+import { isRefusal, writeFailureMessage, type WriteResult } from '@/lib/data/write-result';
 import { agencyMatch } from '@/lib/domain/dispatch-agencies';
 import { BOARD_COLUMNS } from '@/lib/domain/dispatch-board';
 import type { AssignmentStatus } from '@/lib/domain/workflow';
@@ -45,7 +46,7 @@ function newest(...rows: Array<Incident | undefined>): Incident | undefined {
 }
 
 export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const [client] = useState(createClient);
   const incidents = useLiveIncidents(client, { statuses: BOARD_COLUMNS });
   const active = useLiveAssignments(client, { statuses: ACTIVE_ASSIGNMENTS });
@@ -99,7 +100,7 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
   );
 
   const run = useCallback(
-    async <T,>(action: () => Promise<ActionResult<T>>, onOk?: (data: T) => void): Promise<boolean> => {
+    async <T,>(action: () => Promise<WriteResult<T>>, onOk?: (data: T) => void): Promise<boolean> => {
       setBusy(true);
       setNotice(null);
       try {
@@ -109,11 +110,11 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
           setNotice({ kind: 'ok', message: t('dispatch.drawer.done') });
           return true;
         }
-        if (result.code === 'stale_version') {
+        if (isRefusal(result.failure, 'stale_version')) {
           setNotice({ kind: 'conflict', message: t('dispatch.drawer.conflict') });
           await refreshAll();
         } else {
-          setNotice({ kind: 'error', message: result.message });
+          setNotice({ kind: 'error', message: writeFailureMessage(result.failure, t) });
         }
         return false;
       } finally {
@@ -132,7 +133,7 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
 
   const assign = (agencyId: string) => {
     if (!selected || busy) return;
-    void run(() => assignAgency(client, selected, agencyId, lang), remember);
+    void run(() => assignAgency(client, selected, agencyId), remember);
   };
 
   const onPostClick = (post: AgencyPost) => {
@@ -211,9 +212,9 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
               busy={busy}
               onDismiss={() => setSelectedId(null)}
               onAssign={assign}
-              onCancel={(reason) => run(() => cancelIncident(client, selected, reason, lang), remember)}
-              onClose={(summary, force) => run(() => closeIncident(client, selected, summary, force, lang), remember)}
-              onFollowUp={(assignmentId, note) => run(() => recordFollowUp(client, assignmentId, note, lang))}
+              onCancel={(reason) => run(() => cancelIncident(client, selected, reason), remember)}
+              onClose={(summary, force) => run(() => closeIncident(client, selected, summary, force), remember)}
+              onFollowUp={(assignmentId, note) => run(() => recordFollowUp(client, assignmentId, note))}
             />
           ) : (
             <p className="p-4 text-sm text-slate-500" data-test="drawer-empty">

@@ -3,13 +3,12 @@
  * The drawer of the selected incident plus presence: everyone who opens an incident joins its room
  * (`incident:<id>`), so the drawer can say who else is looking at it.
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '@/lib/supabase/database.types';
+import type { Db } from '@/lib/data/db';
 import { useLivePresence } from '@/lib/realtime/use-live-presence';
 import { IncidentDrawer, type IncidentDrawerProps } from '@/components/incidents/incident-drawer';
 
 export interface SelectedIncidentPanelProps extends Omit<IncidentDrawerProps, 'viewers'> {
-  client: SupabaseClient<Database>;
+  client: Db;
   user: { id: string; name: string };
 }
 

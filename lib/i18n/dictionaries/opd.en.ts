@@ -119,4 +119,7 @@ export const opdEn = {
   // ui (#12): counts in real plural forms.
   'opd.queue.count.one': '{count} step waiting to be sent',
   'opd.queue.count.other': '{count} steps waiting to be sent',
+
+  // The outbox's notice about stored steps it could not read back (components/opd/opd-queue-store.ts).
+  'opd.queue.unreadable': 'Steps not yet sent from this device could not be read; check the status of your assignments and repeat those steps.',
 } satisfies Record<keyof typeof opdId, string>;

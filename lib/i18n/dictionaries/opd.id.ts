@@ -117,4 +117,7 @@ export const opdId = {
   // ui (#12): counts in real plural forms (Bahasa Indonesia has one form).
   'opd.queue.count.one': '{count} langkah menunggu dikirim',
   'opd.queue.count.other': '{count} langkah menunggu dikirim',
+
+  // The outbox's notice about stored steps it could not read back (components/opd/opd-queue-store.ts).
+  'opd.queue.unreadable': 'Langkah yang belum terkirim di perangkat ini tidak dapat dibaca; periksa status penugasan dan ulangi langkahnya.',
 };
