@@ -6,7 +6,7 @@ import { useT } from '@/lib/i18n/use-t';
 import type { OperatorCallRow } from '@/lib/realtime/use-live-operator-calls';
 import { SLA_CLASSES, formatSeconds } from './sla-colours';
 import { useDbNow } from './use-db-now';
-import { shiftStart } from '@/lib/domain/call-form';
+import { shiftStart } from '@/lib/domain/shift';
 
 export function ShiftCallsTable({
   calls,

@@ -9,7 +9,8 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Tables } from '@/lib/supabase/database.types';
 import { workflowErrorCode, type WorkflowErrorCode } from '@/lib/domain/workflow-errors';
 import type { CallType } from '@/lib/domain/workflow';
-import type { CallerHistoryRow, ValidEmergency } from '@/lib/domain/call-form';
+import type { CallerHistoryRow } from '@/lib/domain/caller-history';
+import type { ValidEmergency } from '@/lib/domain/emergency-validation';
 
 type Client = SupabaseClient<Database>;
 export type CallRow = Tables<'calls'>;

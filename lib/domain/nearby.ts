@@ -5,7 +5,7 @@
  * the same distance formula (haversine, mean Earth radius) keeps both answers equal.
  */
 import type { IncidentStatus } from './workflow';
-import type { LatLng } from './call-form';
+import type { LatLng } from './geo';
 
 export const NEARBY_RADIUS_M = 500;
 export const NEARBY_WINDOW_MS = 60 * 60 * 1000;

@@ -7,19 +7,14 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createClient } from '@/lib/supabase/client';
-import {
-  ACTIVE_CALL_STORAGE_KEY,
-  commandForKey,
-  newCallKey,
-  normalisePhone,
-  parseCoordinates,
-  validateEmergency,
-  validateInfoNote,
-  type CallDraft,
-  type EmergencyDraft,
-  type EmergencyField,
-  type EmergencyProblem,
-} from '@/lib/domain/call-form';
+import { ACTIVE_CALL_STORAGE_KEY, type CallDraft, type EmergencyDraft } from '@/lib/domain/call-draft';
+import { newCallKey } from '@/lib/domain/call-key';
+import { commandForKey } from '@/lib/domain/console-keys';
+import { parseCoordinates } from '@/lib/domain/coordinates';
+import { validateEmergency, type EmergencyField } from '@/lib/domain/emergency-validation';
+import type { FormProblem } from '@/lib/domain/form-problems';
+import { validateInfoNote } from '@/lib/domain/info-note-validation';
+import { normalisePhone } from '@/lib/domain/phone';
 import { findNearbyIncidents } from '@/lib/domain/nearby';
 import type { SlaStage } from '@/lib/domain/sla';
 import type { CallType } from '@/lib/domain/workflow';
@@ -269,7 +264,7 @@ export function OperatorConsole({ operatorId, targets, tiles }: OperatorConsoleP
     update((d: CallDraft) => ({ ...d, emergency: { ...d.emergency, ...patch } }));
 
   const emergencyCheck = draft ? validateEmergency(draft.emergency) : null;
-  const emergencyProblems: Partial<Record<EmergencyField, EmergencyProblem>> =
+  const emergencyProblems: Partial<Record<EmergencyField, FormProblem>> =
     showProblems && emergencyCheck && !emergencyCheck.ok ? emergencyCheck.problems : {};
   const infoCheck = draft ? validateInfoNote(draft.infoNote) : null;
   const infoProblem = showProblems && infoCheck && !infoCheck.ok ? infoCheck.problem : null;

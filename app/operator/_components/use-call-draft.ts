@@ -5,7 +5,7 @@
  * two consoles in two tabs keep separate calls.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { draftStorageKey, emptyDraft, parseDraft, type CallDraft } from '@/lib/domain/call-form';
+import { draftStorageKey, emptyDraft, parseDraft, type CallDraft } from '@/lib/domain/call-draft';
 
 function load(callKey: string): CallDraft {
   return parseDraft(callKey, window.sessionStorage.getItem(draftStorageKey(callKey)));
