@@ -7,8 +7,7 @@ import type { Metadata } from 'next';
 import { requireRole } from '@/lib/auth/require-role';
 import { getT } from '@/lib/i18n/server';
 import { createClient } from '@/lib/supabase/server';
-import { readSlaTargets } from '@/lib/data/operator-calls';
-import { targetsFromRows } from '@/lib/domain/sla';
+import { readSlaTargets } from '@/lib/data/sla-targets';
 import { tileConfigFromEnv } from '@/lib/map/tile-config';
 import { OperatorConsoleLazy } from './_components/operator-console-lazy';
 
@@ -20,6 +19,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OperatorPage() {
   const { profile } = await requireRole('operator', 'supervisor');
   const supabase = await createClient();
-  const targets = targetsFromRows(await readSlaTargets(supabase));
+  const targets = await readSlaTargets(supabase);
   return <OperatorConsoleLazy operatorId={profile.id} targets={targets} tiles={tileConfigFromEnv()} />;
 }

@@ -1,6 +1,6 @@
 'use client';
 /** The caller number's earlier calls (30 days): prank and ghost counts stand out when they repeat. */
-import type { CallerHistory } from '@/lib/domain/call-form';
+import type { CallerHistory } from '@/lib/domain/caller-history';
 import { useT } from '@/lib/i18n/use-t';
 
 export function CallerHistoryBadge({ history, loading }: { history: CallerHistory | null; loading: boolean }) {

@@ -3,7 +3,7 @@
  * The four classifications as large buttons, each with its key shown: one click or one keystroke
  * classifies a call (the keys are handled by the console, see commandForKey).
  */
-import { CLASSIFY_KEYS } from '@/lib/domain/call-form';
+import { CLASSIFY_KEYS } from '@/lib/domain/console-keys';
 import type { CallType } from '@/lib/domain/workflow';
 import { useT } from '@/lib/i18n/use-t';
 

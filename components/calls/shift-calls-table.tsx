@@ -7,7 +7,7 @@ import type { OperatorCallRow } from '@/lib/realtime/use-live-operator-calls';
 import { formatDuration } from '@/lib/i18n/format';
 import { slaClasses } from '@/components/ui/sla-scale';
 import { useDbNow } from './use-db-now';
-import { shiftStart } from '@/lib/domain/call-form';
+import { shiftStart } from '@/lib/domain/shift';
 
 export function ShiftCallsTable({
   calls,

@@ -5,18 +5,14 @@
  * same category nearby are listed with the choice to join the call to one of them instead.
  */
 import type { FormEvent } from 'react';
-import {
-  INCIDENT_CATEGORIES,
-  INCIDENT_PRIORITIES,
-  KELURAHAN,
-  formatCoordinates,
-  parseCoordinates,
-  type EmergencyDraft,
-  type EmergencyField,
-  type EmergencyProblem,
-  type LatLng,
-} from '@/lib/domain/call-form';
+import { Constants } from '@/lib/supabase/database.types';
+import type { EmergencyDraft } from '@/lib/domain/call-draft';
 import { KECAMATAN, type Kecamatan } from '@/lib/domain/city';
+import { formatCoordinates, parseCoordinates } from '@/lib/domain/coordinates';
+import { EMERGENCY_LIMITS, type EmergencyField } from '@/lib/domain/emergency-validation';
+import { problemKey, type FormProblem } from '@/lib/domain/form-problems';
+import type { LatLng } from '@/lib/domain/geo';
+import { KELURAHAN, isKelurahanOf } from '@/lib/domain/kelurahan';
 import type { WithDistance } from '@/lib/domain/nearby';
 import { useT } from '@/lib/i18n/use-t';
 import type { TileConfig } from '@/lib/map/tile-config';
@@ -31,7 +27,7 @@ const INPUT =
 export interface EmergencyFormProps {
   draft: EmergencyDraft;
   onChange: (patch: Partial<EmergencyDraft>) => void;
-  problems: Partial<Record<EmergencyField, EmergencyProblem>>;
+  problems: Partial<Record<EmergencyField, FormProblem>>;
   tiles: TileConfig;
   incidents: readonly OperatorIncidentRow[];
   nearby: readonly WithDistance<OperatorIncidentRow>[];
@@ -44,12 +40,14 @@ export function EmergencyForm({ draft, onChange, problems, tiles, incidents, nea
   const { t } = useT();
   const point = parseCoordinates(draft.coordinates);
   const nearbyIds = new Set(nearby.map((n) => n.id));
-  const problem = (field: EmergencyField) =>
-    problems[field] ? (
+  const problem = (field: EmergencyField) => {
+    const found = problems[field];
+    return found ? (
       <p className="text-sm font-semibold text-red-700" data-test={`problem-${field}`}>
-        {t(`operator.problem.${problems[field]}`)}
+        {t(problemKey(found))}
       </p>
     ) : null;
+  };
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -71,7 +69,7 @@ export function EmergencyForm({ draft, onChange, problems, tiles, incidents, nea
               onChange={(e) => onChange({ category: e.target.value as EmergencyDraft['category'] })}
             >
               <option value="">{t('operator.form.choose')}</option>
-              {INCIDENT_CATEGORIES.map((c) => (
+              {Constants.public.Enums.incident_category.map((c) => (
                 <option key={c} value={c}>
                   {t(`operator.category.${c}`)}
                 </option>
@@ -87,7 +85,7 @@ export function EmergencyForm({ draft, onChange, problems, tiles, incidents, nea
               value={draft.priority}
               onChange={(e) => onChange({ priority: e.target.value as EmergencyDraft['priority'] })}
             >
-              {INCIDENT_PRIORITIES.map((p) => (
+              {Constants.public.Enums.incident_priority.map((p) => (
                 <option key={p} value={p}>
                   {t(`operator.priority.${p}`)}
                 </option>
@@ -101,7 +99,7 @@ export function EmergencyForm({ draft, onChange, problems, tiles, incidents, nea
             className={`${INPUT} min-h-24`}
             data-test="emergency-description"
             value={draft.description}
-            maxLength={2000}
+            maxLength={EMERGENCY_LIMITS.description}
             aria-invalid={!!problems.description}
             onChange={(e) => onChange({ description: e.target.value })}
           />
@@ -113,7 +111,7 @@ export function EmergencyForm({ draft, onChange, problems, tiles, incidents, nea
             className={INPUT}
             data-test="emergency-address"
             value={draft.address}
-            maxLength={300}
+            maxLength={EMERGENCY_LIMITS.address}
             aria-invalid={!!problems.address}
             onChange={(e) => onChange({ address: e.target.value })}
           />
@@ -128,7 +126,7 @@ export function EmergencyForm({ draft, onChange, problems, tiles, incidents, nea
               value={draft.kecamatan}
               onChange={(e) => {
                 const kecamatan = e.target.value as Kecamatan | '';
-                const keepKelurahan = kecamatan && KELURAHAN[kecamatan].includes(draft.kelurahan);
+                const keepKelurahan = kecamatan && isKelurahanOf(kecamatan, draft.kelurahan);
                 onChange({ kecamatan, kelurahan: keepKelurahan ? draft.kelurahan : '' });
               }}
             >

@@ -1,5 +1,7 @@
 'use client';
 /** An information call: the short answer given, then the call ends (Enter ends it, Shift+Enter breaks the line). */
+import { problemKey, type FormProblem } from '@/lib/domain/form-problems';
+import { INFO_NOTE_MAX } from '@/lib/domain/info-note-validation';
 import { useT } from '@/lib/i18n/use-t';
 import { Button } from '@/components/ui/button';
 
@@ -11,7 +13,7 @@ export function InfoForm({
   onSubmit,
 }: {
   note: string;
-  problem: 'required' | 'too_long' | null;
+  problem: FormProblem | null;
   busy: boolean;
   onChange: (note: string) => void;
   onSubmit: () => void;
@@ -33,7 +35,7 @@ export function InfoForm({
           data-test="info-note"
           className="min-h-20 rounded-md border border-slate-400 bg-white px-3 py-2 text-base"
           value={note}
-          maxLength={2000}
+          maxLength={INFO_NOTE_MAX}
           aria-invalid={!!problem}
           onChange={(e) => onChange(e.target.value)}
           onKeyDown={(e) => {
@@ -46,7 +48,7 @@ export function InfoForm({
       </label>
       {problem && (
         <p className="text-sm font-semibold text-red-700" data-test="problem-info-note">
-          {t(`operator.problem.${problem}`)}
+          {t(problemKey(problem))}
         </p>
       )}
       <Button type="submit" disabled={busy} data-test="info-submit" className="self-start bg-sky-700 hover:bg-sky-800">

@@ -8,7 +8,7 @@ import L from 'leaflet';
 import { Marker, Tooltip } from 'react-leaflet';
 import { BaseMap } from '@/components/map/base-map';
 import { incidentIcon } from '@/components/map/marker-icons';
-import type { LatLng } from '@/lib/domain/call-form';
+import type { LatLng } from '@/lib/domain/geo';
 import type { TileConfig } from '@/lib/map/tile-config';
 import type { OperatorIncidentRow } from '@/lib/realtime/use-live-operator-incidents';
 

@@ -1,15 +1,15 @@
 'use client';
 /** Earlier calls of the number being typed, fetched a moment after typing stops. */
 import { useEffect, useState } from 'react';
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '@/lib/supabase/database.types';
-import { normalisePhone, summariseCallerHistory, type CallerHistory } from '@/lib/domain/call-form';
+import { summariseCallerHistory, type CallerHistory } from '@/lib/domain/caller-history';
+import { normalisePhone } from '@/lib/domain/phone';
+import type { Db } from '@/lib/data/db';
 import { readCallerHistory } from '@/lib/data/operator-calls';
 
 const DEBOUNCE_MS = 350;
 
 export function useCallerHistory(
-  client: SupabaseClient<Database>,
+  client: Db,
   phone: string,
   callId: string | undefined,
 ): { history: CallerHistory | null; loading: boolean; error: Error | null } {

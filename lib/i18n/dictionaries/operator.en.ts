@@ -52,6 +52,7 @@ export const operatorEn = {
   'operator.problem.too_long': 'Too long.',
   'operator.problem.wrong_kecamatan': 'This kelurahan is not in the chosen kecamatan.',
   'operator.problem.phone': 'Invalid caller number: digits, spaces, dashes, brackets and a leading + only.',
+  'operator.problem.caller_name': 'Caller name too long: 120 characters at most.',
 
   'operator.nearby.pending': 'Choose the category and the location to check for open incidents nearby.',
   'operator.nearby.none': 'No open incident of this category within 500 m in the last hour.',

@@ -1,4 +1,17 @@
-/** Bahasa Indonesia messages of the operator console (app/operator, components/calls). */
+/**
+ * Bahasa Indonesia messages of the operator console (app/operator, components/calls). `satisfies`
+ * makes the compiler name any category, priority, status, call type or form problem without one.
+ */
+import type { FormProblem } from '@/lib/domain/form-problems';
+import type { Enums } from '@/lib/supabase/database.types';
+
+type PerValueKey =
+  | `operator.category.${Enums<'incident_category'>}`
+  | `operator.priority.${Enums<'incident_priority'>}`
+  | `operator.status.${Enums<'incident_status'>}`
+  | `operator.type.${Enums<'call_type'>}`
+  | `operator.problem.${FormProblem}`;
+
 export const operatorId = {
   'operator.newCall': 'Panggilan baru',
   'operator.idle': 'Tidak ada panggilan aktif. Tekan "Panggilan baru" (N) saat telepon 112 diangkat.',
@@ -50,6 +63,7 @@ export const operatorId = {
   'operator.problem.too_long': 'Terlalu panjang.',
   'operator.problem.wrong_kecamatan': 'Kelurahan ini tidak berada di kecamatan yang dipilih.',
   'operator.problem.phone': 'Nomor penelepon tidak valid: hanya angka, spasi, tanda hubung, kurung dan + di depan.',
+  'operator.problem.caller_name': 'Nama penelepon terlalu panjang: paling banyak 120 karakter.',
 
   'operator.nearby.pending': 'Pilih kategori dan lokasi untuk memeriksa insiden terbuka di sekitar.',
   'operator.nearby.none': 'Tidak ada insiden terbuka sejenis dalam 500 m pada 1 jam terakhir.',
@@ -99,4 +113,4 @@ export const operatorId = {
   'operator.status.resolved': 'Selesai ditangani',
   'operator.status.closed': 'Ditutup',
   'operator.status.cancelled': 'Dibatalkan',
-};
+} satisfies Record<PerValueKey, string> & Record<`operator.${string}`, string>;
