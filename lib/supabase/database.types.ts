@@ -109,15 +109,19 @@ export type Database = {
           assigned_by: string | null
           completed_at: string | null
           created_at: string
+          dead_count: number | null
           decline_reason: string | null
           declined_at: string | null
           en_route_at: string | null
           escalation_count: number
+          evacuated_count: number | null
           id: string
           incident_id: string
           last_escalated_at: string | null
+          lightly_injured_count: number | null
           on_scene_at: string | null
           report: string | null
+          seriously_injured_count: number | null
           status: Database["public"]["Enums"]["assignment_status"]
           updated_at: string
           version: number
@@ -131,15 +135,19 @@ export type Database = {
           assigned_by?: string | null
           completed_at?: string | null
           created_at?: string
+          dead_count?: number | null
           decline_reason?: string | null
           declined_at?: string | null
           en_route_at?: string | null
           escalation_count?: number
+          evacuated_count?: number | null
           id?: string
           incident_id: string
           last_escalated_at?: string | null
+          lightly_injured_count?: number | null
           on_scene_at?: string | null
           report?: string | null
+          seriously_injured_count?: number | null
           status?: Database["public"]["Enums"]["assignment_status"]
           updated_at?: string
           version?: number
@@ -153,15 +161,19 @@ export type Database = {
           assigned_by?: string | null
           completed_at?: string | null
           created_at?: string
+          dead_count?: number | null
           decline_reason?: string | null
           declined_at?: string | null
           en_route_at?: string | null
           escalation_count?: number
+          evacuated_count?: number | null
           id?: string
           incident_id?: string
           last_escalated_at?: string | null
+          lightly_injured_count?: number | null
           on_scene_at?: string | null
           report?: string | null
+          seriously_injured_count?: number | null
           status?: Database["public"]["Enums"]["assignment_status"]
           updated_at?: string
           version?: number
@@ -494,15 +506,19 @@ export type Database = {
           assigned_by: string | null
           completed_at: string | null
           created_at: string
+          dead_count: number | null
           decline_reason: string | null
           declined_at: string | null
           en_route_at: string | null
           escalation_count: number
+          evacuated_count: number | null
           id: string
           incident_id: string
           last_escalated_at: string | null
+          lightly_injured_count: number | null
           on_scene_at: string | null
           report: string | null
+          seriously_injured_count: number | null
           status: Database["public"]["Enums"]["assignment_status"]
           updated_at: string
           version: number
@@ -715,8 +731,12 @@ export type Database = {
       complete_assignment: {
         Args: {
           p_assignment_id: string
+          p_dead_count?: number
+          p_evacuated_count?: number
           p_expected_version: number
+          p_lightly_injured_count?: number
           p_report: string
+          p_seriously_injured_count?: number
         }
         Returns: {
           acknowledged_at: string | null
@@ -725,15 +745,19 @@ export type Database = {
           assigned_by: string | null
           completed_at: string | null
           created_at: string
+          dead_count: number | null
           decline_reason: string | null
           declined_at: string | null
           en_route_at: string | null
           escalation_count: number
+          evacuated_count: number | null
           id: string
           incident_id: string
           last_escalated_at: string | null
+          lightly_injured_count: number | null
           on_scene_at: string | null
           report: string | null
+          seriously_injured_count: number | null
           status: Database["public"]["Enums"]["assignment_status"]
           updated_at: string
           version: number
@@ -760,15 +784,19 @@ export type Database = {
           assigned_by: string | null
           completed_at: string | null
           created_at: string
+          dead_count: number | null
           decline_reason: string | null
           declined_at: string | null
           en_route_at: string | null
           escalation_count: number
+          evacuated_count: number | null
           id: string
           incident_id: string
           last_escalated_at: string | null
+          lightly_injured_count: number | null
           on_scene_at: string | null
           report: string | null
+          seriously_injured_count: number | null
           status: Database["public"]["Enums"]["assignment_status"]
           updated_at: string
           version: number
@@ -863,15 +891,19 @@ export type Database = {
           assigned_by: string | null
           completed_at: string | null
           created_at: string
+          dead_count: number | null
           decline_reason: string | null
           declined_at: string | null
           en_route_at: string | null
           escalation_count: number
+          evacuated_count: number | null
           id: string
           incident_id: string
           last_escalated_at: string | null
+          lightly_injured_count: number | null
           on_scene_at: string | null
           report: string | null
+          seriously_injured_count: number | null
           status: Database["public"]["Enums"]["assignment_status"]
           updated_at: string
           version: number
@@ -922,15 +954,19 @@ export type Database = {
           assigned_by: string | null
           completed_at: string | null
           created_at: string
+          dead_count: number | null
           decline_reason: string | null
           declined_at: string | null
           en_route_at: string | null
           escalation_count: number
+          evacuated_count: number | null
           id: string
           incident_id: string
           last_escalated_at: string | null
+          lightly_injured_count: number | null
           on_scene_at: string | null
           report: string | null
+          seriously_injured_count: number | null
           status: Database["public"]["Enums"]["assignment_status"]
           updated_at: string
           version: number
@@ -953,15 +989,19 @@ export type Database = {
           assigned_by: string | null
           completed_at: string | null
           created_at: string
+          dead_count: number | null
           decline_reason: string | null
           declined_at: string | null
           en_route_at: string | null
           escalation_count: number
+          evacuated_count: number | null
           id: string
           incident_id: string
           last_escalated_at: string | null
+          lightly_injured_count: number | null
           on_scene_at: string | null
           report: string | null
+          seriously_injured_count: number | null
           status: Database["public"]["Enums"]["assignment_status"]
           updated_at: string
           version: number
