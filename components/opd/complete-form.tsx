@@ -1,13 +1,13 @@
 'use client';
 /**
  * The field report that completes an assignment: what was done and, for categories with people hurt
- * or moved, the victim counts (written into the report text, which complete_assignment stores).
+ * or moved, the victim counts (handed on as data beside the text; complete_assignment stores both).
  */
 import { useState, type FormEvent } from 'react';
-import { categoryNeedsCounts, composeReport, COUNT_KEYS, type CountKey } from '@/lib/domain/opd-inbox';
+import { categoryNeedsCounts, composeReport, COUNT_KEYS, type CountKey, type Counts } from '@/lib/domain/opd-inbox';
 import { useT } from '@/lib/i18n/use-t';
 
-export function CompleteForm({ category, onSubmit, onCancel }: { category: string; onSubmit: (report: string) => void; onCancel: () => void }) {
+export function CompleteForm({ category, onSubmit, onCancel }: { category: string; onSubmit: (report: string, counts: Counts | null) => void; onCancel: () => void }) {
   const { t } = useT();
   const [text, setText] = useState('');
   const [counts, setCounts] = useState<Partial<Record<CountKey, string>>>({});
@@ -22,7 +22,7 @@ export function CompleteForm({ category, onSubmit, onCancel }: { category: strin
       return;
     }
     setProblem(null);
-    onSubmit(r.report);
+    onSubmit(r.report, r.counts);
   }
 
   return (

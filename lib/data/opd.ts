@@ -8,6 +8,7 @@ import type { Database, Tables } from '@/lib/supabase/database.types';
 import { targetsFromRows, type SlaStage } from '@/lib/domain/sla';
 import type { AssignmentStatus } from '@/lib/domain/workflow';
 import type { QueueItem, SendResult } from '@/lib/domain/offline-queue';
+import { countArgs } from '@/lib/domain/opd-inbox';
 
 export type Db = SupabaseClient<Database>;
 export type Agency = Pick<Tables<'agencies'>, 'id' | 'code' | 'name' | 'kind' | 'phone' | 'color'>;
@@ -100,7 +101,7 @@ function isTransient(status: number, code: string | undefined): boolean {
 }
 
 /** Sends one queued step to its workflow function. Never throws: the queue decides what follows. */
-export async function sendAssignmentStep(client: Db, item: Pick<QueueItem, 'assignmentId' | 'action' | 'expectedVersion' | 'text'>): Promise<SendResult> {
+export async function sendAssignmentStep(client: Db, item: Pick<QueueItem, 'assignmentId' | 'action' | 'expectedVersion' | 'text' | 'counts'>): Promise<SendResult> {
   const base = { p_assignment_id: item.assignmentId, p_expected_version: item.expectedVersion };
   let response;
   try {
@@ -115,7 +116,7 @@ export async function sendAssignmentStep(client: Db, item: Pick<QueueItem, 'assi
         response = await client.rpc('mark_on_scene', base);
         break;
       case 'complete_assignment':
-        response = await client.rpc('complete_assignment', { ...base, p_report: item.text ?? '' });
+        response = await client.rpc('complete_assignment', { ...base, p_report: item.text ?? '', ...countArgs(item.counts) });
         break;
       case 'decline_assignment':
         response = await client.rpc('decline_assignment', { ...base, p_reason: item.text ?? '' });

@@ -138,4 +138,10 @@ describe('storage', () => {
     expect(parseQueue(null)).toEqual([]);
     expect(parseQueue('{"a":1}')).toEqual([]);
   });
+  it('keeps the victim counts of a completion queued offline, and drops an item with broken counts', () => {
+    const counts = { dead: 0, seriouslyInjured: 1, lightlyInjured: 2, evacuated: 5 };
+    const q = enqueue([], { ...step('s1', 'complete_assignment', 4), text: 'Api padam', counts });
+    expect(parseQueue(serializeQueue(q))[0].counts).toEqual(counts);
+    expect(parseQueue(JSON.stringify([{ ...q[0], counts: { ...counts, dead: -1 } }]))).toEqual([]);
+  });
 });

@@ -12,6 +12,7 @@
  * version) and the state still allows the step, it is re-sent once with the current version.
  */
 import { ASSIGNMENT_TRANSITIONS, type AssignmentAction, type AssignmentStatus } from './workflow';
+import { isCounts, type Counts } from './opd-inbox';
 import { isWorkflowErrorCode, type WorkflowErrorCode } from './workflow-errors';
 
 export type QueueItemState = 'pending' | 'sending' | 'failed';
@@ -25,6 +26,8 @@ export interface QueueItem {
   expectedVersion: number;
   /** Field report (complete) or reason (decline). */
   text?: string;
+  /** Victim counts of a completion, sent as data so a step queued offline keeps them. */
+  counts?: Counts;
   /** Local clock when the liaison took the step (display only; the database stamps the real time). */
   createdAtMs: number;
   state: QueueItemState;
@@ -34,7 +37,7 @@ export interface QueueItem {
   errorMessage?: string;
 }
 
-export type NewQueueItem = Pick<QueueItem, 'id' | 'assignmentId' | 'action' | 'expectedVersion' | 'text' | 'createdAtMs'>;
+export type NewQueueItem = Pick<QueueItem, 'id' | 'assignmentId' | 'action' | 'expectedVersion' | 'text' | 'counts' | 'createdAtMs'>;
 
 /** The target status of a step. */
 export function targetStatus(action: AssignmentAction): AssignmentStatus {
@@ -189,6 +192,7 @@ function isQueueItem(value: unknown): value is QueueItem {
     ACTIONS.has(v.action) &&
     typeof v.expectedVersion === 'number' &&
     (v.text === undefined || typeof v.text === 'string') &&
+    (v.counts === undefined || isCounts(v.counts)) &&
     typeof v.createdAtMs === 'number' &&
     typeof v.state === 'string' &&
     STATES.has(v.state) &&
