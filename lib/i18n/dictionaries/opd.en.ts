@@ -116,4 +116,10 @@ export const opdEn = {
   'opd.notFound.body': 'This incident does not exist or is not assigned to your agency.',
   'opd.notFound.back': 'Back to inbox',
   'opd.noAgency': 'Your OPD account is not linked to an agency. Contact the system administrator.',
+
+  // Victim counts per agency in the printed report (app/incidents/[id]/report); the count column
+  // headers are the form's own labels, opd.report.<count>.
+  'opd.casualties.title': 'Victims per agency',
+  'opd.casualties.agency': 'Agency',
+  'opd.casualties.none': 'No agency has reported victim counts yet.',
 } satisfies Record<keyof typeof opdId, string>;

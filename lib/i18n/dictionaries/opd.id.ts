@@ -114,4 +114,10 @@ export const opdId = {
   'opd.notFound.body': 'Insiden ini tidak ada atau tidak ditugaskan kepada agensi Anda.',
   'opd.notFound.back': 'Kembali ke kotak masuk',
   'opd.noAgency': 'Akun OPD Anda belum terhubung ke agensi. Hubungi administrator sistem.',
+
+  // Victim counts per agency in the printed report (app/incidents/[id]/report); the count column
+  // headers are the form's own labels, opd.report.<count>.
+  'opd.casualties.title': 'Korban per OPD',
+  'opd.casualties.agency': 'OPD',
+  'opd.casualties.none': 'Belum ada OPD yang melaporkan jumlah korban.',
 };
