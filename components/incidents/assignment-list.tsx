@@ -10,6 +10,7 @@ import type { Agency, Assignment } from '@/lib/data/dispatch';
 import { escalationState, formatDuration } from '@/lib/domain/dispatch-board';
 import { formatTime } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
+import { VictimCounts } from './victim-counts';
 
 export interface AssignmentListProps {
   assignments: readonly Assignment[];
@@ -58,6 +59,7 @@ export function AssignmentList({ assignments, agencies, nowMs, acknowledgeTarget
                 <span className="font-semibold">{t('dispatch.assignments.report')}:</span> {a.report}
               </p>
             )}
+            <VictimCounts row={a} className="mt-1 text-xs" />
             {a.decline_reason && (
               <p className="mt-1 text-xs">
                 <span className="font-semibold">{t('dispatch.assignments.declineReason')}:</span> {a.decline_reason}
