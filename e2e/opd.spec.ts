@@ -87,7 +87,7 @@ test.describe('opd liaison', () => {
       await expect(supervisor.assignment('DPKP')).toHaveAttribute('data-status', 'on_scene');
       await expect(opd.myAssignment).toHaveAttribute('data-status', 'on_scene');
 
-      // Completed with a field report: a fire asks for victim counts, which go into the report.
+      // Completed with a field report: a fire asks for victim counts, sent as data beside the text.
       await opd.step('complete_assignment').tap();
       await opd.page.getByTestId('report-text').fill('Api dipadamkan 2 unit, rumah rusak sebagian.');
       await opd.page.getByTestId('report-submit').tap();
@@ -105,6 +105,15 @@ test.describe('opd liaison', () => {
       const dpkp = await api.agencyId('DPKP');
       const a = await assignmentOf(db, incident.id, dpkp);
       for (const kind of ['acknowledged', 'en_route', 'on_scene', 'completed'] as const) expect(await countEvents(db, a.id, kind), kind).toBe(1);
+
+      // Stored as columns, the text as written; the printed report tabulates them per agency.
+      const stored = await db.from('assignments').select('report, dead_count, seriously_injured_count, lightly_injured_count, evacuated_count').eq('id', a.id).single();
+      expect(stored.data).toEqual({ report: 'Api dipadamkan 2 unit, rumah rusak sebagian.', dead_count: 0, seriously_injured_count: 1, lightly_injured_count: 2, evacuated_count: 4 });
+      await supervisor.page.goto(`/incidents/${incident.id}/report`);
+      const casualties = supervisor.page.locator('[data-test="report-casualty"][data-agency-code="DPKP"]');
+      for (const [key, value] of [['dead', '0'], ['seriouslyInjured', '1'], ['lightlyInjured', '2'], ['evacuated', '4']]) {
+        await expect(casualties.getByTestId(`report-casualty-${key}`), key).toHaveText(value);
+      }
     } finally {
       await api.close();
       await supervisor.page.context().close();

@@ -370,7 +370,11 @@ create temp table seed_assignment (
   declined_at timestamptz,
   report text,
   decline_reason text,
-  status public.assignment_status
+  status public.assignment_status,
+  dead_count integer,
+  seriously_injured_count integer,
+  lightly_injured_count integer,
+  evacuated_count integer
 );
 
 insert into seed_assignment (id, incident_id, agency_id, assigned_at, acknowledged_at, en_route_at, on_scene_at,
@@ -516,6 +520,27 @@ update seed_assignment a set
   report = case when a.completed_at is not null then a.report end,
   decline_reason = case when a.declined_at is not null then a.decline_reason end;
 
+-- Victim counts of the completed reports whose category asks for them (categoryNeedsCounts in
+-- lib/domain/opd-inbox.ts): mostly none, now and then a few. Drawn from a hash of the assignment id
+-- rather than random(), so the rows drawn above stay the same and no plan order can change them.
+update seed_assignment a set
+  dead_count = case when h.u1 < 0.02 then 1 else 0 end,
+  seriously_injured_count = floor(h.u2 ^ 4 * 4)::integer,
+  lightly_injured_count = floor(h.u3 ^ 2 * 5)::integer,
+  evacuated_count = floor(h.u4 ^ 2 * case when h.category in ('flood', 'disaster', 'fire') then 20 else 4 end)::integer
+from (
+  select x.id, i.category,
+         ('x' || substr(md5(x.id || ':dead'), 1, 8))::bit(32)::bigint / 4294967296.0 as u1,
+         ('x' || substr(md5(x.id || ':serious'), 1, 8))::bit(32)::bigint / 4294967296.0 as u2,
+         ('x' || substr(md5(x.id || ':light'), 1, 8))::bit(32)::bigint / 4294967296.0 as u3,
+         ('x' || substr(md5(x.id || ':evacuated'), 1, 8))::bit(32)::bigint / 4294967296.0 as u4
+  from seed_assignment x
+  join seed_incident i on i.id = x.incident_id
+  where x.status = 'completed'
+    and i.category in ('fire', 'medical', 'traffic_accident', 'disaster', 'flood', 'industrial_accident', 'rescue')
+) as h
+where h.id = a.id;
+
 update seed_incident i set
   cancelled_at = case when i.cancelled_at <= c.t0 then i.cancelled_at end,
   dispatched_at = case when i.dispatched_at <= c.t0 then i.dispatched_at end
@@ -601,9 +626,11 @@ from seed_call c
 order by c.received_at;
 
 insert into public.assignments (id, incident_id, agency_id, status, assigned_by, assigned_at, acknowledged_at,
-  en_route_at, on_scene_at, completed_at, declined_at, report, decline_reason, version, created_at, updated_at)
+  en_route_at, on_scene_at, completed_at, declined_at, report, decline_reason, dead_count, seriously_injured_count,
+  lightly_injured_count, evacuated_count, version, created_at, updated_at)
 select a.id, a.incident_id, a.agency_id, a.status, pg_temp.seed_on_shift(s.supervisors, a.assigned_at), a.assigned_at,
   a.acknowledged_at, a.en_route_at, a.on_scene_at, a.completed_at, a.declined_at, a.report, a.decline_reason,
+  a.dead_count, a.seriously_injured_count, a.lightly_injured_count, a.evacuated_count,
   1 + (a.acknowledged_at is not null)::integer + (a.en_route_at is not null)::integer
     + (a.on_scene_at is not null)::integer + (a.completed_at is not null)::integer + (a.declined_at is not null)::integer,
   a.assigned_at,

@@ -11,6 +11,7 @@ import { escalationState } from '@/lib/domain/dispatch-board';
 import { formatDuration, formatTime } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
 import { Button } from '@/components/ui/button';
+import { VictimCounts } from './victim-counts';
 
 export interface AssignmentListProps {
   assignments: readonly Assignment[];
@@ -59,6 +60,7 @@ export function AssignmentList({ assignments, agencies, nowMs, acknowledgeTarget
                 <span className="font-semibold">{t('dispatch.assignments.report')}:</span> {a.report}
               </p>
             )}
+            <VictimCounts row={a} className="mt-1 text-xs" />
             {a.decline_reason && (
               <p className="mt-1 text-xs">
                 <span className="font-semibold">{t('dispatch.assignments.declineReason')}:</span> {a.decline_reason}

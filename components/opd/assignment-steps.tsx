@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import type { Assignment } from '@/lib/data/opd';
 import { effectiveAssignment } from '@/lib/domain/offline-queue';
-import { latestState } from '@/lib/domain/opd-inbox';
+import { latestState, type Counts } from '@/lib/domain/opd-inbox';
 import { allowedAssignmentActions, type AssignmentAction, type IncidentStatus } from '@/lib/domain/workflow';
 import { useT } from '@/lib/i18n/use-t';
 import { Button, type ButtonStyle } from '@/components/ui/button';
@@ -42,15 +42,15 @@ export function AssignmentSteps({ assignment, incidentStatus, category }: { assi
   const actions = allowedAssignmentActions('opd', { status: effective.status, incidentStatus, ownAgency: true });
   const mine = queue.filter((i) => i.assignmentId === assignment.id);
 
-  function take(action: AssignmentAction, text?: string) {
-    submit({ assignmentId: assignment.id, action, expectedVersion: effective.version, text });
+  function take(action: AssignmentAction, text?: string, counts?: Counts | null) {
+    submit({ assignmentId: assignment.id, action, expectedVersion: effective.version, text, counts: counts ?? undefined });
     setForm(null);
   }
 
   return (
     <div className="flex flex-col gap-2" data-test="assignment-steps" data-effective-status={effective.status}>
       <QueueNotice items={mine} onDismiss={dismiss} />
-      {form === 'complete' && <CompleteForm category={category} onSubmit={(r) => take('complete_assignment', r)} onCancel={() => setForm(null)} />}
+      {form === 'complete' && <CompleteForm category={category} onSubmit={(r, counts) => take('complete_assignment', r, counts)} onCancel={() => setForm(null)} />}
       {form === 'decline' && <DeclineForm onSubmit={(r) => take('decline_assignment', r)} onCancel={() => setForm(null)} />}
       {form === null && actions.length > 0 && (
         <div className="flex flex-col gap-2">

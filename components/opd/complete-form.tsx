@@ -1,17 +1,17 @@
 'use client';
 /**
  * The field report that completes an assignment: what was done and, for categories with people hurt
- * or moved, the victim counts (written into the report text, which complete_assignment stores).
+ * or moved, the victim counts (handed on as data beside the text; complete_assignment stores both).
  */
 import { useState } from 'react';
-import { categoryNeedsCounts, composeReport, COUNT_KEYS, type CountKey } from '@/lib/domain/opd-inbox';
+import { categoryNeedsCounts, composeReport, COUNT_KEYS, type CountKey, type Counts } from '@/lib/domain/opd-inbox';
 import { useT } from '@/lib/i18n/use-t';
 import { ReasonForm } from '@/components/ui/reason-form';
 
-// Below assignments.report's 4000 characters, leaving room for the counts appended to the text.
-const TEXT_MAX_LENGTH = 3800;
+// assignments.report's limit: the counts travel as columns now, not appended to the text.
+const TEXT_MAX_LENGTH = 4000;
 
-export function CompleteForm({ category, onSubmit, onCancel }: { category: string; onSubmit: (report: string) => void; onCancel: () => void }) {
+export function CompleteForm({ category, onSubmit, onCancel }: { category: string; onSubmit: (report: string, counts: Counts | null) => void; onCancel: () => void }) {
   const { t } = useT();
   const [counts, setCounts] = useState<Partial<Record<CountKey, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -24,7 +24,7 @@ export function CompleteForm({ category, onSubmit, onCancel }: { category: strin
       return;
     }
     setProblem(null);
-    onSubmit(r.report);
+    onSubmit(r.report, r.counts);
   }
 
   return (

@@ -20,6 +20,7 @@ import { formatTime } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
 import { buttonClasses } from '@/components/ui/button';
 import { CategoryIcon } from '@/components/ui/category-icon';
+import { VictimCounts } from '@/components/incidents/victim-counts';
 import { AckTimer } from './ack-timer';
 import { AgencyList } from './agency-list';
 import { AssignmentSteps } from './assignment-steps';
@@ -94,6 +95,7 @@ export function OpdIncidentView({ initialIncident, callers, agencies, myAgencyId
               <div className="text-sm" data-test="my-report">
                 <span className="font-semibold">{t('opd.detail.report')}:</span>
                 <p className="whitespace-pre-wrap">{mine.report}</p>
+                <VictimCounts row={mine} />
               </div>
             )}
             {mine.decline_reason && (

@@ -10,6 +10,7 @@ import { ReadError, readData, readFailed } from './read';
 import { readSlaTargets, type SlaTargets } from './sla-targets';
 import { isUuid } from './uuid';
 import { toWriteFailure } from './write-result';
+import { countArgs } from '@/lib/domain/opd-inbox';
 export type Agency = Pick<Tables<'agencies'>, 'id' | 'code' | 'name' | 'kind' | 'phone' | 'color'>;
 export type Assignment = Tables<'assignments'>;
 export type OpdIncident = Pick<
@@ -82,7 +83,7 @@ export async function readAssignmentState(client: Db, assignmentId: string): Pro
   return data;
 }
 
-type Step = Pick<QueueItem, 'assignmentId' | 'action' | 'expectedVersion' | 'text'>;
+type Step = Pick<QueueItem, 'assignmentId' | 'action' | 'expectedVersion' | 'text' | 'counts'>;
 
 /** Sends one queued step to its workflow function. Never throws: the queue decides what follows. */
 export async function sendAssignmentStep(client: Db, item: Step): Promise<SendResult> {
@@ -106,7 +107,7 @@ function callStep(client: Db, item: Step) {
     case 'mark_on_scene':
       return client.rpc('mark_on_scene', base);
     case 'complete_assignment':
-      return client.rpc('complete_assignment', { ...base, p_report: item.text ?? '' });
+      return client.rpc('complete_assignment', { ...base, p_report: item.text ?? '', ...countArgs(item.counts) });
     case 'decline_assignment':
       return client.rpc('decline_assignment', { ...base, p_reason: item.text ?? '' });
   }

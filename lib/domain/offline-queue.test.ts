@@ -166,4 +166,10 @@ describe('storage', () => {
     expect(parseQueue('"steps"')).toEqual({ items: [], unreadable: true });
     expect(parseQueue('null')).toEqual({ items: [], unreadable: true });
   });
+  it('keeps the victim counts of a completion queued offline, and drops an item with broken counts', () => {
+    const counts = { dead: 0, seriouslyInjured: 1, lightlyInjured: 2, evacuated: 5 };
+    const q = enqueue([], { ...step('s1', 'complete_assignment', 4), text: 'Api padam', counts });
+    expect(parseQueue(serializeQueue(q)).items[0].counts).toEqual(counts);
+    expect(parseQueue(JSON.stringify([{ ...q[0], counts: { ...counts, dead: -1 } }]))).toEqual({ items: [], unreadable: true });
+  });
 });

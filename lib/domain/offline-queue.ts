@@ -14,6 +14,7 @@
 // Types only: the one result of every write, so this module stays free of I/O and of i18n.
 import type { WriteFailure, WriteResult } from '@/lib/data/write-result';
 import { ASSIGNMENT_TRANSITIONS, type AssignmentAction, type AssignmentStatus } from './workflow';
+import { isCounts, type Counts } from './opd-inbox';
 import type { WorkflowErrorCode } from './workflow-errors';
 
 export type QueueItemState = 'pending' | 'sending' | 'failed';
@@ -27,6 +28,8 @@ export interface QueueItem {
   expectedVersion: number;
   /** Field report (complete) or reason (decline). */
   text?: string;
+  /** Victim counts of a completion, sent as data so a step queued offline keeps them. */
+  counts?: Counts;
   /** Local clock when the liaison took the step (display only; the database stamps the real time). */
   createdAtMs: number;
   state: QueueItemState;
@@ -36,7 +39,7 @@ export interface QueueItem {
   errorMessage?: string;
 }
 
-export type NewQueueItem = Pick<QueueItem, 'id' | 'assignmentId' | 'action' | 'expectedVersion' | 'text' | 'createdAtMs'>;
+export type NewQueueItem = Pick<QueueItem, 'id' | 'assignmentId' | 'action' | 'expectedVersion' | 'text' | 'counts' | 'createdAtMs'>;
 
 /** Where an assignment stands: what a step moves it to, and the version the next step must expect. */
 export interface AssignmentState {
@@ -204,6 +207,7 @@ function isQueueItem(value: unknown): value is QueueItem {
     ACTIONS.has(v.action) &&
     typeof v.expectedVersion === 'number' &&
     (v.text === undefined || typeof v.text === 'string') &&
+    (v.counts === undefined || isCounts(v.counts)) &&
     typeof v.createdAtMs === 'number' &&
     typeof v.state === 'string' &&
     STATES.has(v.state) &&

@@ -3,12 +3,14 @@ import {
   categoryNeedsCounts,
   compareInbox,
   composeReport,
+  countArgs,
+  countsOf,
   latestState,
   geoUri,
   googleMapsUrl,
   osmUrl,
+  isCounts,
   parseCount,
-  parseReportCounts,
   splitInbox,
   telUri,
   unacknowledgedIds,
@@ -81,24 +83,49 @@ describe('field report', () => {
     expect(parseCount('2.5')).toBeNull();
     expect(parseCount('')).toBeNull();
   });
-  it('writes the counts into the report and reads them back', () => {
+  it('keeps the counts as data beside the report text, never inside it', () => {
     const r = composeReport('  Api padam pukul 10.20. ', 'fire', { dead: '0', seriouslyInjured: '1', lightlyInjured: '2', evacuated: '5' });
     expect(r).toEqual({
       ok: true,
       counts: { dead: 0, seriouslyInjured: 1, lightlyInjured: 2, evacuated: 5 },
-      report: 'Api padam pukul 10.20.\n\nKorban:\n- Meninggal dunia: 0\n- Luka berat: 1\n- Luka ringan: 2\n- Dievakuasi: 5',
+      report: 'Api padam pukul 10.20.',
     });
-    if (r.ok) expect(parseReportCounts(r.report)).toEqual(r.counts);
   });
   it('keeps a report without counts for other categories', () => {
     expect(composeReport('Massa bubar', 'public_order', {})).toEqual({ ok: true, report: 'Massa bubar', counts: null });
-    expect(parseReportCounts('Massa bubar')).toBeNull();
+  });
+  it('measures the length on the text alone', () => {
+    expect(composeReport('x'.repeat(4000), 'fire', { dead: '0', seriouslyInjured: '0', lightlyInjured: '0', evacuated: '9999' })).toMatchObject({ ok: true });
   });
   it('names what is missing', () => {
     expect(composeReport(' ', 'public_order', {})).toEqual({ ok: false, problem: 'report_required' });
     expect(composeReport('x', 'fire', { dead: '0' })).toEqual({ ok: false, problem: 'counts_required' });
     expect(composeReport('x', 'fire', { dead: 'dua', seriouslyInjured: '0', lightlyInjured: '0', evacuated: '0' })).toEqual({ ok: false, problem: 'count_invalid' });
     expect(composeReport('x'.repeat(4001), 'other', {})).toEqual({ ok: false, problem: 'report_too_long' });
+  });
+});
+
+describe('counts as data', () => {
+  const counts = { dead: 0, seriouslyInjured: 1, lightlyInjured: 2, evacuated: 9999 };
+  it('become complete_assignment\'s count parameters, or none', () => {
+    expect(countArgs(counts)).toEqual({ p_dead_count: 0, p_seriously_injured_count: 1, p_lightly_injured_count: 2, p_evacuated_count: 9999 });
+    expect(countArgs(null)).toEqual({});
+    expect(countArgs(undefined)).toEqual({});
+  });
+  it('are read from an assignment row, null when it reports none', () => {
+    const none = { dead_count: null, seriously_injured_count: null, lightly_injured_count: null, evacuated_count: null };
+    expect(countsOf({ dead_count: 0, seriously_injured_count: 1, lightly_injured_count: 2, evacuated_count: 9999 })).toEqual(counts);
+    expect(countsOf(none)).toBeNull();
+    expect(countsOf({ ...none, evacuated_count: 0 })).toEqual({ dead: null, seriouslyInjured: null, lightlyInjured: null, evacuated: 0 });
+  });
+  it('are recognised only when complete and in range', () => {
+    expect(isCounts(counts)).toBe(true);
+    expect(isCounts({ ...counts, dead: -1 })).toBe(false);
+    expect(isCounts({ ...counts, evacuated: 10000 })).toBe(false);
+    expect(isCounts({ ...counts, lightlyInjured: 1.5 })).toBe(false);
+    expect(isCounts({ ...counts, seriouslyInjured: '1' })).toBe(false);
+    expect(isCounts({ dead: 0, seriouslyInjured: 1, lightlyInjured: 2 })).toBe(false);
+    expect(isCounts(null)).toBe(false);
   });
 });
 

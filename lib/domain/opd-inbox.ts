@@ -1,8 +1,7 @@
 /**
  * Pure rules of the OPD liaison's screen: which assignments are new, open or finished and in what
- * order; navigation links to the scene; which categories ask for victim counts and how those counts
- * go into the field report text (complete_assignment takes one text, so the counts are written in
- * it on fixed, readable lines).
+ * order; navigation links to the scene; which categories ask for victim counts, and how those counts
+ * map to the assignment's columns and to complete_assignment's parameters.
  */
 import type { AssignmentStatus } from './workflow';
 
@@ -117,15 +116,17 @@ export function categoryNeedsCounts(category: string): boolean {
   return CATEGORIES_WITH_VICTIMS.has(category);
 }
 
-/** Labels written into the stored report: always Bahasa Indonesia, the language of the record. */
-const COUNT_LABELS: Record<CountKey, string> = {
-  dead: 'Meninggal dunia',
-  seriouslyInjured: 'Luka berat',
-  lightlyInjured: 'Luka ringan',
-  evacuated: 'Dievakuasi',
-};
-
 export type Counts = Record<CountKey, number>;
+
+/** An assignment's count columns (migration 20261202000200_casualty_counts.sql); null = not reported. */
+export interface CountColumns {
+  dead_count: number | null;
+  seriously_injured_count: number | null;
+  lightly_injured_count: number | null;
+  evacuated_count: number | null;
+}
+
+export const COUNT_MAX = 9999;
 
 export type ReportProblem = 'report_required' | 'counts_required' | 'count_invalid' | 'report_too_long';
 
@@ -139,16 +140,16 @@ export function parseCount(value: string): number | null {
 }
 
 /**
- * Builds the report text from the liaison's words and, where the category needs them, the counts:
- * `Korban:` lines after a blank line, so a supervisor reads them and a program can parse them back.
+ * Checks the liaison's report: the text and, where the category needs them, every count. The counts
+ * travel as data of their own (complete_assignment's count parameters), never inside the text.
  */
 export function composeReport(
   text: string,
   category: string,
   countFields: Partial<Record<CountKey, string>>,
 ): { ok: true; report: string; counts: Counts | null } | { ok: false; problem: ReportProblem } {
-  const body = text.trim();
-  if (!body) return { ok: false, problem: 'report_required' };
+  const report = text.trim();
+  if (!report) return { ok: false, problem: 'report_required' };
   let counts: Counts | null = null;
   if (categoryNeedsCounts(category)) {
     const parsed = {} as Counts;
@@ -161,24 +162,41 @@ export function composeReport(
     }
     counts = parsed;
   }
-  const report = counts
-    ? `${body}\n\nKorban:\n${COUNT_KEYS.map((k) => `- ${COUNT_LABELS[k]}: ${counts[k]}`).join('\n')}`
-    : body;
   if (report.length > REPORT_MAX_LENGTH) return { ok: false, problem: 'report_too_long' };
   return { ok: true, report, counts };
 }
 
-/** Reads the counts back out of a stored report (null when it has none). */
-export function parseReportCounts(report: string): Counts | null {
-  const section = report.split(/\n\nKorban:\n/)[1];
-  if (section === undefined) return null;
-  const counts = {} as Counts;
-  for (const key of COUNT_KEYS) {
-    const m = new RegExp(`^- ${COUNT_LABELS[key]}: (\\d+)$`, 'm').exec(section);
-    if (!m) return null;
-    counts[key] = Number(m[1]);
-  }
-  return counts;
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= COUNT_MAX;
+}
+
+/** A complete, valid set of counts (e.g. read back from a stored offline queue). */
+export function isCounts(value: unknown): value is Counts {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return COUNT_KEYS.every((k) => isCount(v[k]));
+}
+
+/** complete_assignment's count parameters; none when the report has no counts (they default to null). */
+export function countArgs(counts: Counts | null | undefined): Partial<Record<`p_${keyof CountColumns}`, number>> {
+  if (!counts) return {};
+  return {
+    p_dead_count: counts.dead,
+    p_seriously_injured_count: counts.seriouslyInjured,
+    p_lightly_injured_count: counts.lightlyInjured,
+    p_evacuated_count: counts.evacuated,
+  };
+}
+
+/** The counts an assignment reports, or null when it reports none (a count not given stays null). */
+export function countsOf(row: CountColumns): Record<CountKey, number | null> | null {
+  const counts = {
+    dead: row.dead_count,
+    seriouslyInjured: row.seriously_injured_count,
+    lightlyInjured: row.lightly_injured_count,
+    evacuated: row.evacuated_count,
+  };
+  return COUNT_KEYS.some((k) => counts[k] !== null) ? counts : null;
 }
 
 /**

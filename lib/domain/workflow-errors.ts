@@ -29,6 +29,7 @@ export const WORKFLOW_ERROR_CODES = [
   'description_required',
   'location_out_of_area',
   'invalid_kecamatan',
+  'count_invalid',
   'audit_immutable',
   // Raised by the statistics functions (…_statistics.sql), which share this scheme.
   'invalid_range',

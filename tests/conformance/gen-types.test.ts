@@ -1,7 +1,7 @@
 /**
- * The type generator (scripts/gen-types.ts): the shape `supabase gen types typescript` gives for a
- * small schema that has every kind of object, and the committed lib/supabase/database.types.ts being
- * what the current migrations produce.
+ * The type generator (scripts/gen-types.ts, driving @supabase/postgrest-typegen): the shape
+ * `supabase gen types typescript` gives for a small schema that has every kind of object, and the
+ * committed lib/supabase/database.types.ts being what the current migrations produce.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,8 @@ writeFileSync(
   path.join(migrations, '20260101000000_fixture.sql'),
   `create type public.mood as enum ('calm', 'busy');
    create type public.pair as (a integer, b text);
-   create table public.teams (id uuid primary key default gen_random_uuid(), code text not null unique, tags text[]);
+   create table public.teams (id uuid primary key default gen_random_uuid(), code text not null unique, tags text[],
+                               settings jsonb not null default '{}');
    create table public.people (
      id bigint generated always as identity primary key,
      team_id uuid references public.teams (id),
@@ -37,7 +38,7 @@ writeFileSync(
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('gen:types', () => {
-  it('renders tables, views, functions, enums and composite types like the Supabase CLI', async () => {
+  it('renders tables, views, functions, enums and composite types as the Supabase CLI does', async () => {
     const out = await generateTypes(migrations);
     const people = out.slice(out.indexOf('      people: {'), out.indexOf('      teams: {'));
     expect(people).toContain('id: number\n');
@@ -51,10 +52,18 @@ describe('gen:types', () => {
     expect(out).toMatch(/badges: \{[\s\S]*?isOneToOne: true[\s\S]*?referencedRelation: "people"/);
     expect(out).toContain('tags: string[] | null');
     expect(out).toMatch(/Views: \{\n\s+team_codes: \{\n\s+Row: \{\n\s+code: string \| null\n\s+id: string \| null/);
-    expect(out).toContain('Args: { p_team: string; p_limit?: number }');
-    expect(out).toContain('Returns: { team: string; people: number }[]');
-    expect(out).toMatch(/all_teams: \{\n\s+Args: never\n\s+Returns: \{ code: string; id: string; tags: string\[\] \| null \}\[\]/);
-    expect(out).toMatch(/ping: \{\n\s+Args: never\n\s+Returns: undefined/);
+    // Arguments and `returns table` columns come sorted by name, as the CLI prints them.
+    expect(out).toContain('Args: { p_limit?: number; p_team: string }');
+    expect(out).toMatch(/count_people: \{\n\s+Args: [^\n]+\n\s+Returns: \{\n\s+people: number\n\s+team: string\n\s+\}\[\]\n\s+\}/);
+    // A function returning table rows carries SetofOptions, which lets postgrest-js type `.rpc().select()`.
+    expect(out).toMatch(
+      /all_teams: \{\n\s+Args: Record<PropertyKey, never>\n\s+Returns: \{\n\s+code: string\n\s+id: string\n\s+settings: NonNullable<Json>\n\s+tags: string\[\] \| null\n\s+\}\[\]\n\s+SetofOptions: \{\n\s+from: "\*"\n\s+to: "teams"\n\s+isOneToOne: false\n\s+isSetofReturn: true/,
+    );
+    expect(out).toContain('ping: { Args: Record<PropertyKey, never>; Returns: undefined }');
+    // A NOT NULL jsonb column cannot hold SQL null, although the Json type includes null.
+    expect(out).toMatch(/teams: \{\n\s+Row: \{\n\s+code: string\n\s+id: string\n\s+settings: NonNullable<Json>\n/);
+    // PostgREST also embeds through a view that exposes the referenced key.
+    expect(people).toMatch(/foreignKeyName: "people_team_id_fkey"\n\s+columns: \["team_id"\]\n\s+isOneToOne: false\n\s+referencedRelation: "team_codes"/);
     expect(out).not.toContain('touch:');
     expect(out).toContain('mood: "calm" | "busy"');
     expect(out).toMatch(/pair: \{\n\s+a: number \| null\n\s+b: string \| null/);

@@ -26,6 +26,7 @@ export const errorsEn = {
   'workflow.description_required': 'Describe the emergency.',
   'workflow.location_out_of_area': 'The location is outside Kota Cilegon.',
   'workflow.invalid_kecamatan': 'Unknown kecamatan.',
+  'workflow.count_invalid': 'Victim counts must be whole numbers 0–9999.',
   'workflow.audit_immutable': 'The audit trail cannot be changed or deleted.',
   'workflow.invalid_range': 'The time range is invalid or too long.',
   'workflow.invalid_bucket': 'Group by day or by hour.',

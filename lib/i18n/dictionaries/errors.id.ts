@@ -29,6 +29,7 @@ export const errorsId = {
   'workflow.description_required': 'Uraian kejadian wajib diisi.',
   'workflow.location_out_of_area': 'Lokasi berada di luar wilayah Kota Cilegon.',
   'workflow.invalid_kecamatan': 'Kecamatan tidak dikenal.',
+  'workflow.count_invalid': 'Jumlah korban harus bilangan bulat 0–9999.',
   'workflow.audit_immutable': 'Jejak audit tidak dapat diubah atau dihapus.',
   'workflow.invalid_range': 'Rentang waktu tidak valid atau terlalu panjang.',
   'workflow.invalid_bucket': 'Pengelompokan harus per hari atau per jam.',

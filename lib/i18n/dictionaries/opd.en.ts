@@ -122,4 +122,10 @@ export const opdEn = {
 
   // The outbox's notice about stored steps it could not read back (components/opd/opd-queue-store.ts).
   'opd.queue.unreadable': 'Steps not yet sent from this device could not be read; check the status of your assignments and repeat those steps.',
+
+  // Victim counts per agency in the printed report (app/incidents/[id]/report); the count column
+  // headers are the form's own labels, opd.report.<count>.
+  'opd.casualties.title': 'Victims per agency',
+  'opd.casualties.agency': 'Agency',
+  'opd.casualties.none': 'No agency has reported victim counts yet.',
 } satisfies Record<keyof typeof opdId, string>;

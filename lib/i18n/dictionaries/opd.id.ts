@@ -120,4 +120,10 @@ export const opdId = {
 
   // The outbox's notice about stored steps it could not read back (components/opd/opd-queue-store.ts).
   'opd.queue.unreadable': 'Langkah yang belum terkirim di perangkat ini tidak dapat dibaca; periksa status penugasan dan ulangi langkahnya.',
+
+  // Victim counts per agency in the printed report (app/incidents/[id]/report); the count column
+  // headers are the form's own labels, opd.report.<count>.
+  'opd.casualties.title': 'Korban per OPD',
+  'opd.casualties.agency': 'OPD',
+  'opd.casualties.none': 'Belum ada OPD yang melaporkan jumlah korban.',
 };

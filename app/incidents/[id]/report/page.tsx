@@ -1,7 +1,7 @@
 /**
  * Laporan Kondisi Gawat Darurat — the printable report of one incident, the product of the service
- * standard: ticket, the caller's call, times per stage against the targets, agencies, field reports
- * and the timeline. Server-rendered; print CSS in report-print.css.
+ * standard: ticket, the caller's call, times per stage against the targets, agencies, field reports,
+ * victims per agency and the timeline. Server-rendered; print CSS in report-print.css.
  */
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -14,6 +14,7 @@ import { getIncidentReport } from '@/lib/data/incidents';
 import type { Agency } from '@/lib/data/dispatch';
 import { describeEvent } from '@/components/incidents/event-details';
 import { CategoryIcon } from '@/components/ui/category-icon';
+import { CasualtyTable } from './_components/casualty-table';
 import { PrintButton } from './_components/print-button';
 import { StageTable } from './_components/stage-table';
 import './report-print.css';
@@ -155,6 +156,8 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
           </div>
         ))}
       </section>
+
+      <CasualtyTable assignments={assignments} agencies={agencies} category={incident.category} t={t} />
 
       {(incident.close_summary || incident.cancel_reason) && (
         <section className="mt-4" data-test="report-closing">
