@@ -5,7 +5,8 @@
  * on; see supabase/migrations/20261128001000_wall_support.sql.
  */
 import { useCallback } from 'react';
-import { fetchWallCalls, type Db, type WallCalls } from '@/lib/data/wall';
+import type { Db } from '@/lib/data/db';
+import { fetchWallCalls, type WallCalls } from '@/lib/data/wall';
 import { useLiveWallPoll, type Polled } from './use-live-wall-poll';
 
 /** A call's answer target is 60 s; a 3 s poll shows a new call well within the first tenth of it. */

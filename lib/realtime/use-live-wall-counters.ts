@@ -6,7 +6,8 @@
  * The WIB day is taken from the database clock at each read, so the counters roll over at midnight.
  */
 import { useCallback } from 'react';
-import { fetchTodayCounters, type Db } from '@/lib/data/wall';
+import type { Db } from '@/lib/data/db';
+import { fetchTodayCounters } from '@/lib/data/wall';
 import { wibDayRange, type TodayCounters } from '@/lib/domain/wall';
 import { useLiveWallPoll, type Polled } from './use-live-wall-poll';
 
