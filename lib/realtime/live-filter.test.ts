@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterString, matchesLiveFilter, parseLiveFilter } from './live-view';
+import { filterString, matchesLiveFilter, parseLiveFilter } from './live-filter';
 
 describe('live-view filters', () => {
   it('writes filters as postgres_changes and PostgREST expect them, and reads them back', () => {
