@@ -37,7 +37,7 @@ export type CallerContact = Pick<Tables<'calls'>, 'id' | 'caller_name' | 'caller
 const INCIDENT_COLUMNS =
   'id, ticket_no, status, category, priority, description, address, kecamatan, kelurahan, lat, lng, reported_at, dispatched_at, version';
 /** Select of the live inbox: each assignment with its incident embedded. */
-export const OPD_ASSIGNMENT_SELECT = `*, incident:incidents(${INCIDENT_COLUMNS})`;
+export const OPD_ASSIGNMENT_SELECT = `*, incident:incidents(${INCIDENT_COLUMNS})` as const;
 
 export interface OpdReference {
   /** The liaison's own agency. */

@@ -3,45 +3,77 @@
  * by primary key and version, and take a fresh snapshot every time the channel (re)subscribes, so a
  * dropped connection never leaves a stale screen. Changes that arrive while a snapshot is loading
  * are held and applied on top of it; with a `version` column an older change never overwrites a
- * newer row. The React hook `use-live-rows.ts` wraps it; tests drive it directly in Node.
+ * newer row. The rows themselves are kept by `live-rows-state.ts`; how they are read is the source's
+ * business (`live-table.ts` builds it for the tables of the schema), so tests can drive this in Node.
  *
  * Limits inherited from Supabase Realtime: an UPDATE that makes a row invisible to the viewer under
  * RLS is not delivered, so that row stays until the next resubscribe.
  */
-import type { RealtimeChannel, RealtimePostgresChangesPayload, SupabaseClient } from '@supabase/supabase-js';
+import type { RealtimePostgresChangesPayload } from '@supabase/supabase-js';
+import { filterString, matchesLiveFilter, type LiveFilter } from './live-filter';
+import { createLiveRowsState, type LiveChange, type LiveRow } from './live-rows-state';
 
 export type LiveStatus = 'idle' | 'connecting' | 'syncing' | 'live' | 'reconnecting' | 'error' | 'closed';
 
-export type LiveFilterOp = 'eq' | 'neq' | 'lt' | 'lte' | 'gt' | 'gte' | 'in';
-type Scalar = string | number | boolean;
+export type ChannelStatus = 'SUBSCRIBED' | 'TIMED_OUT' | 'CLOSED' | 'CHANNEL_ERROR';
 
-export interface LiveFilter {
-  column: string;
-  op: LiveFilterOp;
-  /** One value, or a list for `in`. */
-  value: Scalar | readonly Scalar[];
+/** The subscription a view asks for: `filter` only on INSERT (see `open`). */
+export interface ChangesFilter {
+  event: 'INSERT' | 'UPDATE' | 'DELETE' | '*';
+  schema: string;
+  table: string;
+  filter?: string;
 }
 
-export type LiveRow = Record<string, unknown>;
+/** The part of a realtime channel a live view uses; supabase-js's `RealtimeChannel` has it. */
+export interface LiveChannel<Rec extends LiveRow> {
+  on(type: 'postgres_changes', filter: ChangesFilter, callback: (payload: RealtimePostgresChangesPayload<Rec>) => void): LiveChannel<Rec>;
+  subscribe(callback: (status: ChannelStatus, err?: Error) => void): unknown;
+}
 
-export interface LiveViewOptions<Row extends LiveRow> {
-  client: SupabaseClient;
+/** The part of a client a live view uses for realtime; `Db` has it. */
+export interface LiveClient<Rec extends LiveRow> {
+  channel(name: string): LiveChannel<Rec>;
+  removeChannel(channel: LiveChannel<Rec>): Promise<unknown>;
+}
+
+/** A PostgREST answer, as supabase-js gives it. */
+export type RowsAnswer<Data> = { data: Data; error: null } | { data: null; error: { message: string } };
+
+/** Where the rows come from, and what a change record says about its row. */
+export type LiveSource<Rec extends LiveRow, Row extends LiveRow> = {
+  /** Every row of the view, with the view's filter applied. */
+  snapshot(): PromiseLike<RowsAnswer<Row[]>>;
+} & (
+  | {
+      /** The record of a change carries the whole row (plain columns): it applies without a request. */
+      fromRecord(record: Rec): Row;
+    }
+  | {
+      /** The view's row is more than the record (an embedded select): read it again, filtered; null when gone. */
+      reread(key: string): PromiseLike<RowsAnswer<Row | null>>;
+    }
+);
+
+export interface LiveViewOptions<Rec extends LiveRow, Row extends LiveRow> {
+  client: LiveClient<Rec>;
   table: string;
-  schema?: string;
-  /** PostgREST select; embedded resources or aliases make each change refetch its row. */
-  select?: string;
-  filter?: LiveFilter;
-  /** Primary-key column (single column). */
-  key?: keyof Row & string;
+  source: LiveSource<Rec, Row>;
+  /** Primary-key column (single column), in the records and in the rows. */
+  key: keyof Rec & keyof Row & string;
   /** Column that grows with every update (e.g. `version`): an older change never replaces a newer row. */
   version?: keyof Row & string;
+  /** Must be the filter `source` reads with: it also decides which changes enter the view. */
+  filter?: LiveFilter<keyof Rec & string>;
   /** Order of getRows(); default: snapshot order, new rows last. */
   sort?: (a: Row, b: Row) => number;
   /** Delay before reopening a channel the server closed (e.g. an expired token). */
   reopenDelayMs?: number;
+  /** Delay before trying a failed snapshot again. */
+  retryDelayMs?: number;
 }
 
-export interface LiveView<Row extends LiveRow> {
+export interface LiveView<Row> {
   /** Adds a listener; the first one opens the channel, the last one to leave closes it. */
   subscribe(listener: () => void): () => void;
   getRows(): readonly Row[];
@@ -51,85 +83,26 @@ export interface LiveView<Row extends LiveRow> {
   refresh(): Promise<void>;
 }
 
+const SCHEMA = 'public';
 let viewCounter = 0;
 
-function literal(v: Scalar): string {
-  const s = String(v);
-  return /[,()"\s]/.test(s) ? `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : s;
-}
+const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
 
-export function filterString(f: LiveFilter): string {
-  const v = Array.isArray(f.value) ? `(${(f.value as readonly Scalar[]).map(literal).join(',')})` : String(f.value as Scalar);
-  return `${f.column}=${f.op}.${v}`;
-}
-
-/** Inverse of filterString, for callers that keep a filter as a stable string (React dependencies). */
-export function parseLiveFilter(text: string): LiveFilter {
-  const m = /^([^=]+)=(eq|neq|lt|lte|gt|gte|in)\.(.*)$/s.exec(text);
-  if (!m) throw new Error(`invalid live filter "${text}"`);
-  const [, column, op, raw] = m;
-  if (op !== 'in') return { column, op: op as LiveFilterOp, value: raw };
-  const inner = raw.replace(/^\(|\)$/g, '');
-  const values = (inner.match(/"(?:[^"\\]|\\.)*"|[^,]+/g) ?? []).map((v) =>
-    v.startsWith('"') ? v.slice(1, -1).replace(/\\(.)/g, '$1') : v,
-  );
-  return { column, op: 'in', value: values };
-}
-
-function compareValues(a: unknown, b: Scalar): number {
-  if (typeof a === 'number' && (typeof b === 'number' || !Number.isNaN(Number(b)))) return a - Number(b);
-  const sa = String(a);
-  const sb = String(b);
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
-}
-
-/** The same test the server applies, so a row updated out of the filter leaves the view. */
-export function matchesLiveFilter(row: LiveRow, f: LiveFilter | undefined): boolean {
-  if (!f) return true;
-  const v = row[f.column];
-  if (v === null || v === undefined) return false;
-  const values = Array.isArray(f.value) ? (f.value as readonly Scalar[]) : [f.value as Scalar];
-  const c = compareValues(v, values[0]);
-  switch (f.op) {
-    case 'eq':
-      return c === 0;
-    case 'neq':
-      return c !== 0;
-    case 'lt':
-      return c < 0;
-    case 'lte':
-      return c <= 0;
-    case 'gt':
-      return c > 0;
-    case 'gte':
-      return c >= 0;
-    case 'in':
-      return values.some((x) => compareValues(v, x) === 0);
-  }
-}
-
-export function createLiveView<Row extends LiveRow>(opts: LiveViewOptions<Row>): LiveView<Row> {
-  const schema = opts.schema ?? 'public';
-  const select = opts.select ?? '*';
-  const key = (opts.key ?? 'id') as string;
-  const version = opts.version as string | undefined;
-  const plainColumns = select === '*' ? undefined : /^[\w\s,]+$/.test(select) ? select.split(',').map((s) => s.trim()) : null;
-  const refetchRows = plainColumns === null;
+export function createLiveView<Rec extends LiveRow, Row extends LiveRow>(opts: LiveViewOptions<Rec, Row>): LiveView<Row> {
+  const { client, source, key, filter } = opts;
+  const state = createLiveRowsState<Row>({ key, version: opts.version });
   const viewId = ++viewCounter;
 
   const listeners = new Set<() => void>();
-  let rows = new Map<string, Row>();
   let list: readonly Row[] = [];
   let status: LiveStatus = 'idle';
   let error: Error | undefined;
-  let channel: RealtimeChannel | undefined;
+  let channel: LiveChannel<Rec> | undefined;
   let generation = 0;
-  let buffer: Array<RealtimePostgresChangesPayload<LiveRow>> | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let syncRun: Promise<void> | undefined;
 
   function emit() {
-    const all = [...rows.values()];
+    const all = state.values();
     list = opts.sort ? all.sort(opts.sort) : all;
     for (const l of [...listeners]) l();
   }
@@ -140,98 +113,62 @@ export function createLiveView<Row extends LiveRow>(opts: LiveViewOptions<Row>):
     emit();
   }
 
-  function newer(incoming: LiveRow, current: Row | undefined): boolean {
-    if (!version || !current) return true;
-    const a = incoming[version];
-    const b = current[version];
-    if (typeof a === 'number' && typeof b === 'number') return a >= b;
-    return String(a) >= String(b);
-  }
-
-  function shape(record: LiveRow): Row {
-    if (!plainColumns) return record as Row;
-    const out: LiveRow = {};
-    for (const c of plainColumns) out[c] = record[c];
-    return out as Row;
-  }
-
-  function query() {
-    let q = opts.client.schema(schema).from(opts.table).select(select);
-    if (opts.filter) {
-      const s = filterString(opts.filter);
-      q = q.filter(opts.filter.column, opts.filter.op, s.slice(s.indexOf('.') + 1));
-    }
-    return q;
-  }
-
-  async function refetch(id: unknown, gen: number) {
-    const { data, error: err } = await query().eq(key, id as Scalar).maybeSingle();
-    if (gen !== generation) return;
-    if (err) throw new Error(err.message);
-    const k = String(id);
-    const row = data as unknown as Row | null;
-    if (!row) rows.delete(k);
-    else if (newer(row, rows.get(k))) rows.set(k, row);
-    emit();
-  }
-
-  function apply(change: RealtimePostgresChangesPayload<LiveRow>, gen: number): boolean {
-    if (change.eventType === 'DELETE') {
-      return rows.delete(String((change.old as LiveRow)[key]));
-    }
-    const record = change.new as LiveRow;
+  function toChange(change: RealtimePostgresChangesPayload<Rec>): LiveChange<Row> {
+    if (change.eventType === 'DELETE') return { type: 'delete', key: String(change.old[key]) };
+    const record = change.new;
     const k = String(record[key]);
-    if (!matchesLiveFilter(record, opts.filter)) return rows.delete(k);
-    if (refetchRows) {
-      refetch(record[key], gen).catch((err: unknown) => setStatus('error', err instanceof Error ? err : new Error(String(err))));
-      return false;
-    }
-    if (!newer(record, rows.get(k))) return false;
-    rows.set(k, shape(record));
-    return true;
+    if (!matchesLiveFilter(record, filter)) return { type: 'delete', key: k };
+    return 'fromRecord' in source ? { type: 'upsert', key: k, row: source.fromRecord(record) } : { type: 'reread', key: k };
   }
 
-  function onChange(change: RealtimePostgresChangesPayload<LiveRow>, gen: number) {
+  function reread(k: string, gen: number) {
+    if ('fromRecord' in source) return;
+    (async () => {
+      const { data, error: err } = await source.reread(k);
+      if (gen !== generation) return;
+      if (err) throw new Error(err.message);
+      if (state.settle(k, data)) emit();
+    })().catch((err: unknown) => setStatus('error', asError(err)));
+  }
+
+  function onChange(change: RealtimePostgresChangesPayload<Rec>, gen: number) {
     if (gen !== generation) return;
-    if (buffer) buffer.push(change);
-    else if (status === 'live' && apply(change, gen)) emit();
+    const c = toChange(change);
+    const outcome = state.receive(c);
+    if (outcome === 'applied') emit();
+    else if (outcome === 'reread') reread(c.key, gen);
   }
 
-  function resync(gen: number): Promise<void> {
-    buffer = [];
+  async function resync(gen: number): Promise<void> {
+    state.beginSnapshot();
     setStatus('syncing');
-    const run = (async () => {
-      try {
-        const { data, error: err } = await query();
-        if (gen !== generation) return;
-        if (err) throw new Error(err.message);
-        rows = new Map((data as unknown as Row[]).map((r) => [String(r[key]), r]));
-        const held = buffer ?? [];
-        buffer = null;
-        for (const c of held) apply(c, gen);
-        setStatus('live');
-      } catch (err) {
-        if (gen !== generation) return;
-        buffer = null;
-        setStatus('error', err instanceof Error ? err : new Error(String(err)));
-        // The channel is still joined: try the snapshot again shortly.
-        timer = setTimeout(() => void resync(gen), 2000);
-      }
-    })();
-    syncRun = run;
-    return run;
+    try {
+      const { data, error: err } = await source.snapshot();
+      if (gen !== generation) return;
+      if (err) throw new Error(err.message);
+      for (const k of state.applySnapshot(data)) reread(k, gen);
+      setStatus('live');
+    } catch (err) {
+      if (gen !== generation) return;
+      state.suspend();
+      setStatus('error', asError(err));
+      // The channel is still joined: try the snapshot again shortly.
+      timer = setTimeout(() => {
+        if (gen === generation) void resync(gen);
+      }, opts.retryDelayMs ?? 2000);
+    }
   }
 
   function open() {
     const gen = ++generation;
     setStatus(status === 'idle' || status === 'closed' ? 'connecting' : 'reconnecting', error);
-    const ch = opts.client.channel(`live:${schema}.${opts.table}:${viewId}.${gen}`);
-    const base = { schema, table: opts.table };
-    const handler = (p: RealtimePostgresChangesPayload<LiveRow>) => onChange(p, gen);
-    if (opts.filter) {
+    const ch = client.channel(`live:${SCHEMA}.${opts.table}:${viewId}.${gen}`);
+    const base = { schema: SCHEMA, table: opts.table };
+    const handler = (p: RealtimePostgresChangesPayload<Rec>) => onChange(p, gen);
+    if (filter) {
       // INSERTs can be filtered by the server; UPDATEs and DELETEs must also reach us for rows that
       // leave the filter (and a DELETE carries only the key, which a filter on another column drops).
-      ch.on('postgres_changes', { ...base, event: 'INSERT', filter: filterString(opts.filter) }, handler)
+      ch.on('postgres_changes', { ...base, event: 'INSERT', filter: filterString(filter) }, handler)
         .on('postgres_changes', { ...base, event: 'UPDATE' }, handler)
         .on('postgres_changes', { ...base, event: 'DELETE' }, handler);
     } else {
@@ -243,15 +180,15 @@ export function createLiveView<Row extends LiveRow>(opts: LiveViewOptions<Row>):
       if (s === 'SUBSCRIBED') void resync(gen);
       else if (s === 'CHANNEL_ERROR' || s === 'TIMED_OUT') {
         // The client library rejoins by itself; the next SUBSCRIBED takes a fresh snapshot.
-        buffer = null;
+        state.suspend();
         setStatus('reconnecting', err);
       } else if (s === 'CLOSED') {
         // Closed by the server (e.g. the token expired): open a new channel after a pause.
-        buffer = null;
+        state.suspend();
         setStatus('reconnecting', err);
         timer = setTimeout(() => {
           if (gen === generation && listeners.size) {
-            void opts.client.removeChannel(ch);
+            void client.removeChannel(ch);
             open();
           }
         }, opts.reopenDelayMs ?? 1000);
@@ -262,13 +199,13 @@ export function createLiveView<Row extends LiveRow>(opts: LiveViewOptions<Row>):
   function close() {
     generation++;
     clearTimeout(timer);
-    buffer = null;
+    state.suspend();
     const ch = channel;
     channel = undefined;
     status = 'closed';
     if (ch) {
-      opts.client.removeChannel(ch).catch((err: unknown) => {
-        error = err instanceof Error ? err : new Error(String(err));
+      client.removeChannel(ch).catch((err: unknown) => {
+        error = asError(err);
       });
     }
   }
@@ -288,7 +225,6 @@ export function createLiveView<Row extends LiveRow>(opts: LiveViewOptions<Row>):
     async refresh() {
       if (!channel) return;
       await resync(generation);
-      if (syncRun) await syncRun;
     },
   };
 }

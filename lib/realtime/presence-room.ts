@@ -8,33 +8,40 @@
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import type { LiveStatus } from './live-view';
 
-export interface PresenceMember<State> {
+/**
+ * What a screen tracks, and what the room hands back for everyone in it: JSON that other clients
+ * sent (another version of the app, or any client the room's policy admits), so its fields are
+ * unknown until the reader checks them.
+ */
+export type PresencePayload = Readonly<Record<string, unknown>>;
+
+export interface PresenceMember {
   key: string;
   /** One entry per connection of that key (several tabs or screens). */
-  states: State[];
+  states: PresencePayload[];
 }
 
 /** The part of a client presence uses; a client of any schema (`SupabaseClient<Database>`) has it. */
 export type PresenceClient = Pick<SupabaseClient, 'channel' | 'removeChannel'>;
 
-export interface PresenceRoomOptions<State extends Record<string, unknown>> {
+export interface PresenceRoomOptions {
   client: PresenceClient;
   /** The channel topic, e.g. `incident:<id>`: what the policies on realtime.messages match. */
   room: string;
   /** Usually the user id, so one person on several screens is one member. */
   key: string;
-  state: State;
+  state: PresencePayload;
 }
 
-export interface PresenceRoom<State> {
+export interface PresenceRoom {
   subscribe(listener: () => void): () => void;
-  getMembers(): readonly PresenceMember<State>[];
+  getMembers(): readonly PresenceMember[];
   getStatus(): LiveStatus;
 }
 
-export function createPresenceRoom<State extends Record<string, unknown>>(opts: PresenceRoomOptions<State>): PresenceRoom<State> {
+export function createPresenceRoom(opts: PresenceRoomOptions): PresenceRoom {
   const listeners = new Set<() => void>();
-  let members: readonly PresenceMember<State>[] = [];
+  let members: readonly PresenceMember[] = [];
   let status: LiveStatus = 'idle';
   let channel: RealtimeChannel | undefined;
 
@@ -46,10 +53,9 @@ export function createPresenceRoom<State extends Record<string, unknown>>(opts: 
     status = 'connecting';
     const ch = opts.client.channel(opts.room, { config: { private: true, presence: { key: opts.key } } });
     ch.on('presence', { event: 'sync' }, () => {
-      const state = ch.presenceState<State>();
-      members = Object.entries(state).map(([key, metas]) => ({
+      members = Object.entries(ch.presenceState<PresencePayload>()).map(([key, metas]) => ({
         key,
-        states: metas.map(({ presence_ref: _ref, ...rest }) => rest as unknown as State),
+        states: metas.map(({ presence_ref: _ref, ...rest }) => rest),
       }));
       emit();
     });

@@ -4,25 +4,21 @@
  * board's active assignments, for agency chips and escalation flags). One filter at a time is what
  * Supabase Realtime supports.
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database, Tables } from '@/lib/supabase/database.types';
+import type { Db } from '@/lib/data/db';
+import type { Tables } from '@/lib/supabase/database.types';
 import type { AssignmentStatus } from '@/lib/domain/workflow';
-import type { LiveFilter } from './live-view';
+import type { LiveFilter } from './live-filter';
+import type { LiveColumn } from './live-table';
 import { useLiveRows, type LiveRows } from './use-live-rows';
 
 export type LiveAssignment = Tables<'assignments'>;
 
 export function useLiveAssignments(
-  client: SupabaseClient<Database>,
+  client: Db,
   options: { incidentId?: string; statuses?: readonly AssignmentStatus[] },
 ): LiveRows<LiveAssignment> {
-  let filter: LiveFilter | undefined;
+  let filter: LiveFilter<LiveColumn<'assignments'>> | undefined;
   if (options.incidentId) filter = { column: 'incident_id', op: 'eq', value: options.incidentId };
   else if (options.statuses) filter = { column: 'status', op: 'in', value: options.statuses };
-  return useLiveRows<LiveAssignment>({
-    client: client as unknown as SupabaseClient,
-    table: 'assignments',
-    version: 'version',
-    filter,
-  });
+  return useLiveRows({ client, table: 'assignments', key: 'id', version: 'version', filter });
 }

@@ -4,16 +4,21 @@
  * resync on every resubscribe). Filtering by agency keeps the other agencies' assignments on shared
  * incidents out of the inbox; RLS would refuse another agency's rows anyway.
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '@/lib/supabase/database.types';
+import type { Db } from '@/lib/data/db';
 import { OPD_ASSIGNMENT_SELECT, type OpdAssignment } from '@/lib/data/opd';
-import { useLiveRows, type LiveRows } from './use-live-rows';
+import type { TableQuery } from './live-table';
+import { useLiveEmbeddedRows, type LiveRows } from './use-live-rows';
 
-export function useLiveOpdAssignments(client: SupabaseClient<Database>, agencyId: string): LiveRows<OpdAssignment> {
-  return useLiveRows<OpdAssignment>({
-    client: client as unknown as SupabaseClient,
+// supabase-js types the rows from the select string; they are OpdAssignment rows, whose incident
+// may also be null (an incident RLS hides from the agency embeds as null).
+const inbox = (from: TableQuery<'assignments'>) => from.select(OPD_ASSIGNMENT_SELECT);
+
+export function useLiveOpdAssignments(client: Db, agencyId: string): LiveRows<OpdAssignment> {
+  return useLiveEmbeddedRows({
+    client,
     table: 'assignments',
-    select: OPD_ASSIGNMENT_SELECT,
+    embed: inbox,
+    key: 'id',
     version: 'version',
     filter: { column: 'agency_id', op: 'eq', value: agencyId },
   });

@@ -3,9 +3,17 @@
  * Live list of one operator's calls with the ticket number of their incident, for the shift table
  * of the operator console. Filtered on operator_id by the server; the screen narrows to the shift.
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database, Tables } from '@/lib/supabase/database.types';
-import { useLiveRows, type LiveRows } from './use-live-rows';
+import type { Db } from '@/lib/data/db';
+import type { Tables } from '@/lib/supabase/database.types';
+import type { TableQuery } from './live-table';
+import { useLiveEmbeddedRows, type LiveRows } from './use-live-rows';
+
+// The embedded incident makes each change refetch its row, which is what brings the ticket number.
+const SELECT =
+  'id, received_at, answered_at, classified_at, ended_at, call_type, caller_phone, caller_name, incident_id, operator_id, version, incident:incidents(ticket_no)';
+
+// supabase-js types the rows from SELECT and the schema's relationships; the compiler checks they are OperatorCallRow.
+const shiftCalls = (from: TableQuery<'calls'>) => from.select(SELECT);
 
 export type OperatorCallRow = Pick<
   Tables<'calls'>,
@@ -22,15 +30,12 @@ export type OperatorCallRow = Pick<
   | 'version'
 > & { incident: { ticket_no: string } | null };
 
-// The embedded incident makes each change refetch its row, which is what brings the ticket number.
-const SELECT =
-  'id, received_at, answered_at, classified_at, ended_at, call_type, caller_phone, caller_name, incident_id, operator_id, version, incident:incidents(ticket_no)';
-
-export function useLiveOperatorCalls(client: SupabaseClient<Database>, operatorId: string): LiveRows<OperatorCallRow> {
-  return useLiveRows<OperatorCallRow>({
+export function useLiveOperatorCalls(client: Db, operatorId: string): LiveRows<OperatorCallRow> {
+  return useLiveEmbeddedRows({
     client,
     table: 'calls',
-    select: SELECT,
+    embed: shiftCalls,
+    key: 'id',
     filter: { column: 'operator_id', op: 'eq', value: operatorId },
     version: 'version',
   });

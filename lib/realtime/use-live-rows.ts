@@ -1,26 +1,24 @@
 'use client';
 /**
  * React face of the live-view engine: rows of one table kept current (snapshot, changes, resync on
- * every resubscribe) and the connection status. Stream hooks (`use-live-<thing>.ts`) wrap this one
- * with their table, select and filter.
+ * every resubscribe) and the connection status. Stream hooks (`use-live-<thing>.ts`) wrap these with
+ * their table, columns or embedded select, and filter; the row type follows from those.
  */
 import { useMemo, useSyncExternalStore } from 'react';
-import type { SupabaseClient } from '@supabase/supabase-js';
-import { createLiveView, filterString, parseLiveFilter, type LiveFilter, type LiveRow, type LiveStatus } from './live-view';
+import { filterString, parseLiveFilter, type LiveFilter } from './live-filter';
+import type { LiveRow } from './live-rows-state';
+import type { LiveStatus, LiveView } from './live-view';
+import {
+  createColumnsView,
+  createEmbedView,
+  type ColumnsViewOptions,
+  type EmbedViewOptions,
+  type LiveColumn,
+  type LiveTable,
+  type TableRow,
+} from './live-table';
 
-export interface UseLiveRowsOptions<Row extends LiveRow> {
-  client: SupabaseClient;
-  table: string;
-  schema?: string;
-  select?: string;
-  filter?: LiveFilter;
-  key?: keyof Row & string;
-  version?: keyof Row & string;
-  /** Keep it stable (module-level or useCallback): a new function re-sorts. */
-  sort?: (a: Row, b: Row) => number;
-}
-
-export interface LiveRows<Row extends LiveRow> {
+export interface LiveRows<Row> {
   rows: readonly Row[];
   status: LiveStatus;
   error: Error | undefined;
@@ -31,26 +29,41 @@ const NO_ROWS: readonly never[] = [];
 const serverRows = () => NO_ROWS;
 const serverStatus = (): LiveStatus => 'idle';
 
-export function useLiveRows<Row extends LiveRow>(options: UseLiveRowsOptions<Row>): LiveRows<Row> {
-  const { client, table, schema, select, key, version, sort } = options;
-  // The filter travels as its string form so a new but equal filter object keeps the same view.
-  const filterKey = options.filter ? filterString(options.filter) : '';
-  const view = useMemo(
-    () =>
-      createLiveView<Row>({
-        client,
-        table,
-        schema,
-        select,
-        key,
-        version,
-        filter: filterKey ? parseLiveFilter(filterKey) : undefined,
-      }),
-    [client, table, schema, select, key, version, filterKey],
-  );
+/** The filter travels as its string form, so a new but equal filter object keeps the same view. */
+function useStableFilter<Column extends string>(filter: LiveFilter<Column> | undefined): LiveFilter<Column> | undefined {
+  const column = filter?.column;
+  const text = filter ? filterString(filter) : '';
+  return useMemo(() => (column ? { ...parseLiveFilter(text), column } : undefined), [column, text]);
+}
+
+function useView<Row>(view: LiveView<Row>, sort: ((a: Row, b: Row) => number) | undefined): LiveRows<Row> {
   const rows = useSyncExternalStore(view.subscribe, view.getRows, serverRows);
   const status = useSyncExternalStore(view.subscribe, view.getStatus, serverStatus);
   const error = useSyncExternalStore(view.subscribe, view.getError, () => undefined);
   const sorted = useMemo(() => (sort ? [...rows].sort(sort) : rows), [rows, sort]);
   return { rows: sorted, status, error, refresh: view.refresh };
+}
+
+/** Plain columns of a table; `columns` and `sort` must be stable (module level or memoised). */
+export function useLiveRows<T extends LiveTable, C extends LiveColumn<T> = LiveColumn<T>>(
+  options: ColumnsViewOptions<T, C>,
+): LiveRows<Pick<TableRow<T>, C>> {
+  const { client, table, columns, key, version, sort } = options;
+  const filter = useStableFilter(options.filter);
+  const view = useMemo(
+    () => createColumnsView<T, C>({ client, table, columns, key, version, filter }),
+    [client, table, columns, key, version, filter],
+  );
+  return useView(view, sort);
+}
+
+/** A select with embedded resources; `embed` and `sort` must be stable (module level or memoised). */
+export function useLiveEmbeddedRows<T extends LiveTable, Row extends LiveRow>(options: EmbedViewOptions<T, Row>): LiveRows<Row> {
+  const { client, table, embed, key, version, sort } = options;
+  const filter = useStableFilter(options.filter);
+  const view = useMemo(
+    () => createEmbedView<T, Row>({ client, table, embed, key, version, filter }),
+    [client, table, embed, key, version, filter],
+  );
+  return useView(view, sort);
 }

@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import WebSocket from 'ws';
+import { NodeRealtimeTransport } from './node-realtime-transport';
 import type { Database } from './database.types';
 import { readSupabaseConfig, requireEnv } from './runtime-config';
 
@@ -13,6 +13,6 @@ export function createAdminClient(): SupabaseClient<Database> {
   const { url } = readSupabaseConfig();
   return createClient<Database>(url, requireEnv(['SUPABASE_SERVICE_ROLE_KEY']), {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
+    realtime: { transport: NodeRealtimeTransport },
   });
 }

@@ -5,7 +5,7 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { createServerClient } from '@supabase/ssr';
-import WebSocket from 'ws';
+import { NodeRealtimeTransport } from './node-realtime-transport';
 import type { Database } from './database.types';
 import { readSupabaseConfig } from './runtime-config';
 import { SESSION_COOKIE_NAME } from './session-cookie';
@@ -18,7 +18,7 @@ export async function updateSession(request: NextRequest): Promise<NextResponse>
   const { url, anonKey } = readSupabaseConfig();
   const supabase = createServerClient<Database>(url, anonKey, {
     cookieOptions: { name: SESSION_COOKIE_NAME },
-    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
+    realtime: { transport: NodeRealtimeTransport },
     cookies: {
       getAll() {
         return request.cookies.getAll();

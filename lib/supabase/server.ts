@@ -6,7 +6,7 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { createServerClient } from '@supabase/ssr';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import WebSocket from 'ws';
+import { NodeRealtimeTransport } from './node-realtime-transport';
 import type { Database } from './database.types';
 import { readSupabaseConfig } from './runtime-config';
 import { SESSION_COOKIE_NAME } from './session-cookie';
@@ -22,7 +22,7 @@ export async function createClient(opts: { forwardedFor?: string } = {}): Promis
     ...(opts.forwardedFor ? { global: { headers: { 'x-forwarded-for': opts.forwardedFor } } } : {}),
     cookieOptions: { name: SESSION_COOKIE_NAME },
     // Node 20 has no global WebSocket and supabase-js builds its realtime client eagerly.
-    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
+    realtime: { transport: NodeRealtimeTransport },
     cookies: {
       getAll() {
         return cookieStore.getAll();

@@ -1,38 +1,82 @@
 /**
  * The live-view engine (lib/realtime/live-view.ts) against the embedded stack: snapshot over REST,
  * changes over Realtime, and after the websocket is cut mid-stream and rows change while it is
- * down, the view equals a fresh query again.
+ * down, the view equals a fresh query again. The server clients' transport (NodeRealtimeTransport)
+ * carries the websocket.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { DEMO_ANON_KEY } from '../../supabase/local/config.ts';
+import { filterOperand, type LiveFilter } from '../../lib/realtime/live-filter.ts';
 import { createLiveView, type LiveView } from '../../lib/realtime/live-view.ts';
+import { NodeRealtimeTransport } from '../../lib/supabase/node-realtime-transport.ts';
 import { backends, startTestStack, type TestStack } from '../support/test-stack.ts';
 import { fixtureMigrations, USER_A, USER_B, userToken, waitFor } from './fixtures/realtime/helpers.ts';
 
 type Note = { id: number; owner: string; title: string; n: number; body: string | null; version: number };
 
+/** The fixture's table as gen-types would write it, so supabase-js types the reads. */
+type NotesDatabase = {
+  public: {
+    Tables: { notes: { Row: Note; Insert: Partial<Note>; Update: Partial<Note>; Relationships: [] } };
+    Views: Record<never, never>;
+    Functions: Record<never, never>;
+    Enums: Record<never, never>;
+    CompositeTypes: Record<never, never>;
+  };
+};
+type NotesClient = SupabaseClient<NotesDatabase>;
+
+/** The server clients' transport, keeping its sockets so a test can cut them. */
+class CuttableTransport extends NodeRealtimeTransport {
+  static readonly sockets = new Set<CuttableTransport>();
+  constructor(address: string | URL, protocols?: string | string[]) {
+    super(address, protocols);
+    CuttableTransport.sockets.add(this);
+  }
+  /** Cuts the websocket the way a network failure would: no close handshake. */
+  cut() {
+    this.socket.terminate();
+    CuttableTransport.sockets.delete(this);
+  }
+}
+
 /** A client acting as one user for REST and Realtime alike (supabase-js `accessToken` option). */
-async function userClient(url: string, sub: string): Promise<SupabaseClient> {
+async function userClient(url: string, sub: string): Promise<NotesClient> {
   const token = await userToken(sub);
-  return createClient(url, DEMO_ANON_KEY, {
+  return createClient<NotesDatabase>(url, DEMO_ANON_KEY, {
     accessToken: async () => token,
-    realtime: { transport: WebSocket as unknown as never, heartbeatIntervalMs: 1000 },
+    realtime: { transport: CuttableTransport, heartbeatIntervalMs: 1000 },
   });
 }
 
-/** Cuts the client's websocket the way a network failure would: no close handshake. */
-function cutSocket(client: SupabaseClient) {
-  const socket = (client.realtime as unknown as { socketAdapter: { getSocket(): { conn: WebSocket | null } } }).socketAdapter.getSocket();
-  socket.conn?.terminate();
+function cutSockets() {
+  for (const socket of [...CuttableTransport.sockets]) socket.cut();
+}
+
+/** A view of notes the way live-table.ts builds one for the app's tables: plain columns, filtered. */
+function notesView(client: NotesClient, filter?: LiveFilter<keyof Note & string>): LiveView<Note> {
+  return createLiveView<Note, Note>({
+    client,
+    table: 'notes',
+    key: 'id',
+    version: 'version',
+    filter,
+    source: {
+      snapshot: () => {
+        const request = client.from('notes').select('*');
+        return filter ? request.filter(filter.column, filter.op, filterOperand(filter)) : request;
+      },
+      fromRecord: (record) => record,
+    },
+  });
 }
 
 const byId = (a: Note, b: Note) => a.id - b.id;
 
 describe.each(backends)('live view on %s', (backend) => {
   let stack: TestStack & { drop(): Promise<void> };
-  let client: SupabaseClient;
+  let client: NotesClient;
   const stops: Array<() => void> = [];
 
   beforeAll(async () => {
@@ -52,10 +96,10 @@ describe.each(backends)('live view on %s', (backend) => {
   async function fresh(filter?: (n: Note) => boolean): Promise<Note[]> {
     const { data, error } = await client.from('notes').select('*');
     if (error) throw new Error(error.message);
-    return (data as Note[]).filter(filter ?? (() => true)).sort(byId);
+    return data.filter(filter ?? (() => true)).sort(byId);
   }
 
-  function start<Row extends Note>(view: LiveView<Row>) {
+  function start(view: LiveView<Note>) {
     stops.push(view.subscribe(() => {}));
     return view;
   }
@@ -75,7 +119,7 @@ describe.each(backends)('live view on %s', (backend) => {
   }
 
   it('starts from a snapshot and follows changes, by key and version', async () => {
-    const view = start(createLiveView<Note>({ client, table: 'notes', key: 'id', version: 'version' }));
+    const view = start(notesView(client));
     const first = await settlesTo(view);
     expect(first.length).toBe(8);
     expect(first.every((n) => n.owner === USER_A)).toBe(true);
@@ -88,7 +132,7 @@ describe.each(backends)('live view on %s', (backend) => {
   });
 
   it('keeps a filtered view exact, including rows that leave the filter', async () => {
-    const view = start(createLiveView<Note>({ client, table: 'notes', filter: { column: 'n', op: 'gte', value: 5 }, version: 'version' }));
+    const view = start(notesView(client, { column: 'n', op: 'gte', value: 5 }));
     await settlesTo(view, (n) => n.n >= 5);
     await stack.db.query(`update notes set n = 0, version = version + 1 where owner = $1 and n = 5`, [USER_A]);
     await stack.db.query(`update notes set n = 60, version = version + 1 where owner = $1 and n = 4`, [USER_A]);
@@ -96,11 +140,11 @@ describe.each(backends)('live view on %s', (backend) => {
   });
 
   it('resyncs after the websocket is cut and rows change while it is down', async () => {
-    const view = start(createLiveView<Note>({ client, table: 'notes', key: 'id', version: 'version' }));
+    const view = start(notesView(client));
     await settlesTo(view);
     const seen: string[] = [];
     stops.push(view.subscribe(() => seen.push(view.getStatus())));
-    cutSocket(client);
+    cutSockets();
     // While the client is reconnecting (its first retry waits a second), the data moves on.
     await stack.db.query(`insert into notes (owner, title, n) values ($1, 'while down', 70)`, [USER_A]);
     await stack.db.query(`update notes set title = 'changed while down', version = version + 1 where owner = $1 and n = 7`, [USER_A]);
