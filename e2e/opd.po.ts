@@ -5,10 +5,10 @@
  */
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import WebSocket from 'ws';
 import { DEMO_SERVICE_ROLE_KEY } from '../supabase/local/config';
 import type { Database } from '../lib/supabase/database.types';
 import { LoginPage } from './login.po';
+import { NodeRealtimeTransport } from '../lib/supabase/node-realtime-transport';
 
 type Db = SupabaseClient<Database>;
 
@@ -116,7 +116,7 @@ export async function apiUrlOf(page: Page): Promise<{ url: string; anonKey: stri
 export function serviceClient(url: string): Db {
   return createClient<Database>(url, DEMO_SERVICE_ROLE_KEY, {
     auth: { persistSession: false, autoRefreshToken: false },
-    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
+    realtime: { transport: NodeRealtimeTransport },
   });
 }
 

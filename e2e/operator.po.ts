@@ -5,9 +5,9 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import WebSocket from 'ws';
 import { DEMO_SERVICE_ROLE_KEY } from '../supabase/local/config';
 import type { Database } from '../lib/supabase/database.types';
+import { NodeRealtimeTransport } from '../lib/supabase/node-realtime-transport';
 
 export class OperatorConsolePage {
   readonly newCallButton: Locator;
@@ -96,7 +96,7 @@ export class OperatorConsolePage {
   async serviceClient(): Promise<SupabaseClient<Database>> {
     return createClient<Database>(await this.apiUrl(), DEMO_SERVICE_ROLE_KEY, {
       auth: { persistSession: false, autoRefreshToken: false },
-      realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
+      realtime: { transport: NodeRealtimeTransport },
     });
   }
 }

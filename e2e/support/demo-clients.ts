@@ -5,9 +5,9 @@
  */
 import type { Page } from '@playwright/test';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import WebSocket from 'ws';
 import { DEMO_PASSWORD } from '../../lib/demo-users';
 import type { Database } from '../../lib/supabase/database.types';
+import { NodeRealtimeTransport } from '../../lib/supabase/node-realtime-transport';
 
 export type DemoDb = SupabaseClient<Database>;
 
@@ -31,7 +31,7 @@ export class DemoClients {
     if (existing) return existing;
     const client = createClient<Database>(this.url, this.anonKey, {
       auth: { persistSession: false, autoRefreshToken: false },
-      realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
+      realtime: { transport: NodeRealtimeTransport },
     });
     const { error } = await client.auth.signInWithPassword({ email, password: DEMO_PASSWORD });
     if (error) throw new Error(`sign-in of ${email} failed: ${error.message}`);

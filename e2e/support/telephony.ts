@@ -4,13 +4,13 @@
  * written — the webhook's answers alone could hide a write that should not have happened.
  */
 import { createClient } from '@supabase/supabase-js';
-import WebSocket from 'ws';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { telephonySignature } from '../../lib/telephony/signature';
 import type { Database } from '../../lib/supabase/database.types';
 import type { DemoDb } from './demo-clients';
 
 import { E2E_TELEPHONY_SECRET } from './telephony-secret';
+import { NodeRealtimeTransport } from '../../lib/supabase/node-realtime-transport';
 
 export interface PbxEvent {
   event_id: string;
@@ -47,6 +47,6 @@ export async function serviceRoleClient(): Promise<DemoDb> {
   const { url, serviceRoleKey } = (await res.json()) as { url: string; serviceRoleKey: string };
   return createClient<Database>(url, serviceRoleKey, {
     auth: { persistSession: false, autoRefreshToken: false },
-    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
+    realtime: { transport: NodeRealtimeTransport },
   });
 }

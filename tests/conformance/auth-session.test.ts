@@ -3,7 +3,6 @@
  * supabase-js client against the embedded stack, as supabase/auth behaves.
  */
 import { createServerClient } from '@supabase/ssr';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ANON_KEY } from '../../supabase/local/config.ts';
 import { backends } from '../support/test-stack.ts';
@@ -16,6 +15,7 @@ import {
   uniqueEmail,
   userClient,
 } from './fixtures/auth/auth-fixture.ts';
+import { NodeRealtimeTransport } from '../../lib/supabase/node-realtime-transport';
 
 describe.each(backends)('auth sessions on %s', (backend) => {
   let stack: AuthStack;
@@ -211,7 +211,7 @@ describe.each(backends)('auth sessions on %s', (backend) => {
             }
           },
         },
-        realtime: { transport: WebSocket as unknown as never },
+        realtime: { transport: NodeRealtimeTransport },
       });
     const signIn = await serverClient().auth.signInWithPassword({ email, password: PASSWORD });
     expect(signIn.error).toBeNull();

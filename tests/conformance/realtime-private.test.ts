@@ -13,6 +13,7 @@ import { DEMO_ANON_KEY } from '../../supabase/local/config.ts';
 import { createPresenceRoom } from '../../lib/realtime/presence-room.ts';
 import { backends, startTestStack, type TestStack } from '../support/test-stack.ts';
 import { realtimeClient, sleep, subscribed, userToken, waitFor } from './fixtures/realtime/helpers.ts';
+import { NodeRealtimeTransport } from '../../lib/supabase/node-realtime-transport';
 
 type Frame = [string | null, string | null, string, string, Record<string, unknown>];
 type Vsn = '1.0.0' | '2.0.0';
@@ -225,7 +226,7 @@ describe.each(backends)('private channels on %s', (backend) => {
     await stack.db.query(`insert into public.profiles (id, full_name, role) values ($1, 'Sesi Supervisor', 'supervisor')`, [created.user.id]);
     const client = createClient(stack.url, DEMO_ANON_KEY, {
       auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-      realtime: { transport: WebSocket as unknown as never },
+      realtime: { transport: NodeRealtimeTransport },
     });
     clients.push(client);
     const signIn = await client.auth.signInWithPassword({ email, password: PASSWORD });

@@ -3,10 +3,10 @@
  * Postgres server named by TEST_DATABASE_URL (created here, dropped on close).
  */
 import pg from 'pg';
-import WebSocket from 'ws';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { configFromEnv, DEMO_ANON_KEY, DEMO_SERVICE_ROLE_KEY } from '../../supabase/local/config.ts';
 import { startStack, type RunningStack } from '../../supabase/local/server.ts';
+import { NodeRealtimeTransport } from '../../lib/supabase/node-realtime-transport';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -74,7 +74,7 @@ export async function startTestStack(opts: TestStackOptions): Promise<TestStack 
   const stack = await startStack(config);
   const clientOptions = {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    realtime: { transport: WebSocket as unknown as never },
+    realtime: { transport: NodeRealtimeTransport },
   };
   return {
     ...stack,
