@@ -8,6 +8,8 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { DEMO_SERVICE_ROLE_KEY } from '../supabase/local/config';
 import type { Database } from '../lib/supabase/database.types';
 import { NodeRealtimeTransport } from '../lib/supabase/node-realtime-transport';
+import type { CallStage } from '../lib/domain/sla';
+import type { CallType } from '../lib/domain/workflow';
 
 export class OperatorConsolePage {
   readonly newCallButton: Locator;
@@ -61,11 +63,11 @@ export class OperatorConsolePage {
     await this.page.getByTestId('operator-console').waitFor();
   }
 
-  classifyButton(type: 'ghost' | 'prank' | 'info' | 'emergency'): Locator {
+  classifyButton(type: CallType): Locator {
     return this.page.getByTestId(`classify-${type}`);
   }
 
-  timer(stage: 'answer' | 'classify' | 'close_call' | 'call_total'): Locator {
+  timer(stage: CallStage): Locator {
     return this.page.getByTestId(`timer-${stage}`);
   }
 

@@ -4,7 +4,7 @@
  * 3-minute standard, coloured against sla_targets. Time runs on the database clock estimate (local
  * clock plus the measured offset), so every console shows the same colours.
  */
-import { callStages, type CallTimes, type SlaStage } from '@/lib/domain/sla';
+import { callStages, type CallStage, type CallTimes, type SlaStage } from '@/lib/domain/sla';
 import { useT } from '@/lib/i18n/use-t';
 import { formatDuration } from '@/lib/i18n/format';
 import { slaClasses } from '@/components/ui/sla-scale';
@@ -44,4 +44,3 @@ export function CallStageTimers({
   );
 }
 
-type CallStage = 'answer' | 'classify' | 'close_call' | 'call_total';

@@ -6,8 +6,10 @@
 import { CLASSIFY_KEYS } from '@/lib/domain/console-keys';
 import type { CallType } from '@/lib/domain/workflow';
 import { useT } from '@/lib/i18n/use-t';
+import { eachOnce } from '@/lib/domain/value-lists';
 
-const ORDER: readonly CallType[] = ['ghost', 'prank', 'info', 'emergency'];
+// Display order; every call type exactly once (compile-checked).
+const ORDER = eachOnce<CallType>()(['ghost', 'prank', 'info', 'emergency']);
 
 const STYLE: Record<CallType, string> = {
   ghost: 'bg-slate-600 hover:bg-slate-700 text-white',

@@ -2,6 +2,7 @@
 /** Calls per WIB day, stacked by call type: how many were emergencies and how many nuisance. */
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CallType } from '@/lib/domain/workflow';
+import { eachOnce } from '@/lib/domain/value-lists';
 
 export interface CallsByTypeDay {
   label: string;
@@ -15,7 +16,8 @@ export const CALL_TYPE_COLOURS: Record<CallType, string> = {
   prank: '#f59e0b',
 };
 
-const ORDER: readonly CallType[] = ['emergency', 'info', 'ghost', 'prank'];
+// Display order; every call type exactly once (compile-checked).
+const ORDER = eachOnce<CallType>()(['emergency', 'info', 'ghost', 'prank']);
 
 export function CallsByTypeChart({ days, typeLabels }: { days: readonly CallsByTypeDay[]; typeLabels: Record<CallType, string> }) {
   const data = days.map((d) => ({ label: d.label, ...d.counts }));

@@ -26,6 +26,7 @@ import { IncidentTimeline } from './incident-timeline';
 import { NearestPosts } from './nearest-posts';
 import { useLiveIncidentCalls } from './use-live-incident-calls';
 import { useLiveIncidentEvents } from './use-live-incident-events';
+import { UNFINISHED_ASSIGNMENT_STATUSES } from '@/lib/domain/workflow';
 
 export interface DrawerNotice {
   kind: 'conflict' | 'error' | 'ok';
@@ -50,7 +51,7 @@ export interface IncidentDrawerProps {
   onFollowUp: (assignmentId: string, note: string) => Promise<boolean>;
 }
 
-const UNFINISHED = new Set(['assigned', 'acknowledged', 'en_route', 'on_scene']);
+const UNFINISHED: ReadonlySet<string> = new Set(UNFINISHED_ASSIGNMENT_STATUSES);
 const ACTIVE = new Set([...UNFINISHED, 'completed']);
 
 export function IncidentDrawer(props: IncidentDrawerProps) {

@@ -8,9 +8,11 @@
  * to markup (category-icon-markup.ts), React views use <CategoryIcon> (components/ui/category-icon.tsx).
  */
 import { CarFront, CircleAlert, Factory, Flame, HeartPulse, LifeBuoy, Scale, Siren, Tornado, Waves, type LucideIcon } from 'lucide-react';
-import type { Database } from '@/lib/supabase/database.types';
+import type { IncidentCategory } from '@/lib/domain/dispatch-agencies';
 
-export type IncidentCategory = Database['public']['Enums']['incident_category'];
+export type { IncidentCategory };
+
+
 
 export const STATUS_COLOURS: Readonly<Record<string, string>> = {
   reported: '#dc2626',

@@ -1,11 +1,11 @@
 'use client';
 /** Today's big numbers on the wall: calls by type, emergencies and the share within SLA, with the per-stage chart. */
 import type { TodayCounters } from '@/lib/domain/wall';
-import type { CallType } from '@/lib/domain/workflow';
+import { Constants } from '@/lib/supabase/database.types';
 import { useT } from '@/lib/i18n/use-t';
 import { SlaShareChart } from '@/components/charts/sla-share-chart';
 
-const TYPES: readonly CallType[] = ['emergency', 'ghost', 'prank', 'info'];
+const TYPES = Constants.public.Enums.call_type;
 
 function Figure({ label, value, test, tone = 'text-slate-50' }: { label: string; value: string; test: string; tone?: string }) {
   return (

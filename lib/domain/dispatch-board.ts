@@ -4,9 +4,12 @@
  * acknowledgement (escalation).
  */
 import { stageResult, type SlaColour, type SlaStage } from './sla';
-import type { AssignmentStatus, IncidentStatus } from './workflow';
+import type { Enums } from '@/lib/supabase/database.types';
+import { eachOnce } from './value-lists';
+import type { AssignmentStatus, IncidentStatus, OpenIncidentStatus } from './workflow';
 
-export const BOARD_COLUMNS = ['reported', 'dispatched', 'acknowledged', 'on_scene', 'resolved'] as const;
+/** One column per open status, in the order of the workflow (compile-checked against the enum's open group). */
+export const BOARD_COLUMNS = eachOnce<OpenIncidentStatus>()(['reported', 'dispatched', 'acknowledged', 'on_scene', 'resolved']);
 export type BoardColumn = (typeof BOARD_COLUMNS)[number];
 
 /** The stage an incident in a column is waiting for; `handling` and `closing` have no target. */
@@ -15,7 +18,7 @@ export type BoardStage = 'dispatch' | 'acknowledge' | 'on_scene' | 'handling' | 
 export interface BoardIncident {
   id: string;
   status: IncidentStatus;
-  priority: 'low' | 'medium' | 'high' | 'critical';
+  priority: Enums<'incident_priority'>;
   reported_at: string;
   dispatched_at: string | null;
   acknowledged_at: string | null;

@@ -3,9 +3,9 @@
  * order; navigation links to the scene; which categories ask for victim counts, and how those counts
  * map to the assignment's columns and to complete_assignment's parameters.
  */
-import type { AssignmentStatus } from './workflow';
+import { UNFINISHED_ASSIGNMENT_STATUSES, type AssignmentStatus } from './workflow';
 
-export const OPEN_ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = ['assigned', 'acknowledged', 'en_route', 'on_scene'];
+export const OPEN_ASSIGNMENT_STATUSES = UNFINISHED_ASSIGNMENT_STATUSES;
 
 export interface InboxItem {
   id: string;

@@ -6,7 +6,9 @@
  * from 80 % up to and including the target, `breached` once the target is exceeded. 80 % leaves an
  * operator about 12 s of a 60 s target to act before the stage turns red.
  */
-export type SlaStage = 'answer' | 'classify' | 'close_call' | 'call_total' | 'dispatch' | 'acknowledge' | 'on_scene';
+import type { Enums } from '@/lib/supabase/database.types';
+
+export type SlaStage = Enums<'sla_stage'>;
 export type SlaColour = 'within' | 'warning' | 'breached';
 
 export const WARNING_RATIO = 0.8;
@@ -40,12 +42,15 @@ export interface IncidentTimes {
 type CallField = keyof CallTimes;
 type IncidentField = keyof IncidentTimes;
 
-export const CALL_STAGES: ReadonlyArray<{ stage: SlaStage; from: CallField; to: CallField }> = [
+export const CALL_STAGES = [
   { stage: 'answer', from: 'received_at', to: 'answered_at' },
   { stage: 'classify', from: 'answered_at', to: 'classified_at' },
   { stage: 'close_call', from: 'classified_at', to: 'ended_at' },
   { stage: 'call_total', from: 'received_at', to: 'ended_at' },
-];
+] as const satisfies ReadonlyArray<{ stage: SlaStage; from: CallField; to: CallField }>;
+
+/** The stages of a call's own timers (the rest are the incident's). */
+export type CallStage = (typeof CALL_STAGES)[number]['stage'];
 
 export const INCIDENT_STAGES: ReadonlyArray<{ stage: SlaStage; from: IncidentField; to: IncidentField }> = [
   { stage: 'dispatch', from: 'reported_at', to: 'dispatched_at' },

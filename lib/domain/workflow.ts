@@ -16,6 +16,8 @@ export type AssignmentStatus = Enums<'assignment_status'>;
 export const APP_ROLES = Constants.public.Enums.app_role;
 
 const OPEN_INCIDENT = ['reported', 'dispatched', 'acknowledged', 'on_scene', 'resolved'] as const satisfies readonly IncidentStatus[];
+/** The statuses of an incident that is still being handled. */
+export type OpenIncidentStatus = (typeof OPEN_INCIDENT)[number];
 const FINAL_INCIDENT = ['closed', 'cancelled'] as const satisfies readonly IncidentStatus[];
 /** Assignments an agency is still working on. */
 const UNFINISHED_ASSIGNMENT = ['assigned', 'acknowledged', 'en_route', 'on_scene'] as const satisfies readonly AssignmentStatus[];

@@ -3,6 +3,7 @@
  * each one near the centroid of its kecamatan, spread on a small spiral so posts of one kecamatan do
  * not sit on top of each other, and always on land (east of about 105.95, inside the city bounds).
  */
+import type { Enums } from '../../lib/supabase/database.types.ts';
 
 export interface CityData {
   city: { bounds: { south: number; north: number; west: number; east: number } };
@@ -17,7 +18,7 @@ export interface CityData {
 export interface SeedPost {
   agencyCode: string;
   name: string;
-  kind: 'headquarters' | 'fire_station' | 'hospital' | 'puskesmas' | 'police_station' | 'field_post' | 'other';
+  kind: Enums<'post_kind'>;
   lat: number;
   lng: number;
   address: string;

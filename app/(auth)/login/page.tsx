@@ -6,6 +6,7 @@ import { isDemoMode } from '@/lib/auth/demo-mode';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import type { LoginErrorCode } from '@/lib/auth/login-state';
 import { DEMO_USERS, type AppRole } from '@/lib/demo-users';
+import { eachOnce } from '@/lib/domain/value-lists';
 import { getT } from '@/lib/i18n/server';
 import type { Translate } from '@/lib/i18n/translate';
 import { Card } from '@/components/ui/card';
@@ -13,7 +14,7 @@ import { LanguageSwitch } from '@/app/_components/language-switch';
 import { DemoUserList, type DemoRoleGroup } from './demo-user-list';
 import { LoginForm } from './login-form';
 
-const ROLE_ORDER: AppRole[] = ['operator', 'supervisor', 'opd', 'leadership', 'admin'];
+const ROLE_ORDER = eachOnce<AppRole>()(['operator', 'supervisor', 'opd', 'leadership', 'admin']);
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();

@@ -11,7 +11,7 @@ import { assignAgency, cancelIncident, closeIncident, recordFollowUp } from '@/l
 import { isRefusal, writeFailureMessage, type WriteResult } from '@/lib/data/write-result';
 import { agencyMatch } from '@/lib/domain/dispatch-agencies';
 import { BOARD_COLUMNS } from '@/lib/domain/dispatch-board';
-import type { AssignmentStatus } from '@/lib/domain/workflow';
+import { UNFINISHED_ASSIGNMENT_STATUSES } from '@/lib/domain/workflow';
 import type { TileConfig } from '@/lib/map/tile-config';
 import { useT } from '@/lib/i18n/use-t';
 import { createClient } from '@/lib/supabase/client';
@@ -32,7 +32,7 @@ export interface DispatchScreenProps {
   user: { id: string; name: string };
 }
 
-const ACTIVE_ASSIGNMENTS: readonly AssignmentStatus[] = ['assigned', 'acknowledged', 'en_route', 'on_scene'];
+const ACTIVE_ASSIGNMENTS = UNFINISHED_ASSIGNMENT_STATUSES;
 /** A new report stays highlighted this long (database clock). */
 const FRESH_MS = 30_000;
 /** Placeholder id while nothing is selected: a valid uuid that matches no incident. */
