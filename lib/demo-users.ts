@@ -13,13 +13,15 @@ export interface DemoUser {
   role: AppRole;
   /** `agencies.code` of an OPD liaison. */
   agencyCode?: string;
+  /** Desk phone extension of an operator, for the telephony feed's "answered at extension". */
+  extension?: string;
 }
 
 export const DEMO_PASSWORD = 'Cilegon112!';
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { email: 'operator1@112.cilegon.test', fullName: 'Siti Rahmawati', role: 'operator' },
-  { email: 'operator2@112.cilegon.test', fullName: 'Andi Pratama', role: 'operator' },
+  { email: 'operator1@112.cilegon.test', fullName: 'Siti Rahmawati', role: 'operator', extension: '101' },
+  { email: 'operator2@112.cilegon.test', fullName: 'Andi Pratama', role: 'operator', extension: '102' },
   { email: 'supervisor1@112.cilegon.test', fullName: 'Budi Santoso', role: 'supervisor' },
   { email: 'supervisor2@112.cilegon.test', fullName: 'Dewi Lestari', role: 'supervisor' },
   { email: 'damkar@112.cilegon.test', fullName: 'Liaison DPKP (Damkar)', role: 'opd', agencyCode: 'DPKP' },
