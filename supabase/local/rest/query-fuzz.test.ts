@@ -45,7 +45,13 @@ const CATALOG_TYPES: Record<string, string> = {
   'text[]': 'text[]',
   timestamptz: 'timestamp with time zone',
 };
-const catalogTypes = { get: (name: string) => CATALOG_TYPES[name.trim().replace(/\s+/g, ' ').toLowerCase()] };
+// Own keys only: a generated cast such as `__proto__` must not find Object.prototype here.
+const catalogTypes = {
+  get: (name: string) => {
+    const key = name.trim().replace(/\s+/g, ' ').toLowerCase();
+    return Object.hasOwn(CATALOG_TYPES, key) ? CATALOG_TYPES[key] : undefined;
+  },
+};
 
 /** Every word the statement builder writes itself, and the words of the canonical type names above. */
 const BUILDER_WORDS = new Set([
