@@ -9,7 +9,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { createClient } from '@/lib/supabase/client';
 import type { Db } from '@/lib/data/db';
 import { readAssignmentState, sendAssignmentStep } from '@/lib/data/opd';
-import { writeFailureMessage, type WriteFailure } from '@/lib/data/write-result';
+import { writeFailureMessage } from '@/lib/data/write-result';
+import { type WriteFailure } from '@/lib/domain/write-failure';
 import {
   dismiss as dismissItem,
   enqueue,

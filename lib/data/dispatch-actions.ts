@@ -5,7 +5,8 @@
  */
 import type { Assignment, Incident } from './dispatch';
 import type { Db } from './db';
-import { toWriteResult, type WriteResult } from './write-result';
+import { toWriteResult } from './write-result';
+import { type WriteResult } from '../domain/write-failure';
 
 /** First agencies of a reported incident; later ones are added one by one. */
 export async function assignAgency(client: Db, incident: Pick<Incident, 'id' | 'status' | 'version'>, agencyId: string): Promise<WriteResult<Incident>> {

@@ -9,7 +9,7 @@ import type { Db } from './db';
 import { ReadError, readData, readFailed } from './read';
 import { readSlaTargets, type SlaTargets } from './sla-targets';
 import { isUuid } from './uuid';
-import { toWriteFailure } from './write-result';
+import { toWriteFailure } from '../domain/write-failure';
 import { countArgs } from '@/lib/domain/opd-inbox';
 export type Agency = Pick<Tables<'agencies'>, 'id' | 'code' | 'name' | 'kind' | 'phone' | 'color'>;
 export type Assignment = Tables<'assignments'>;

@@ -13,7 +13,8 @@ import type { ValidEmergency } from '@/lib/domain/emergency-validation';
 import type { CallType } from '@/lib/domain/workflow';
 import type { Db } from './db';
 import { readData, readFailed } from './read';
-import { isRefusal, toWriteResult, type WriteResult } from './write-result';
+import { toWriteResult } from './write-result';
+import { isRefusal, type WriteResult } from '../domain/write-failure';
 
 export type CallRow = Tables<'calls'>;
 export type IncidentRow = Tables<'incidents'>;

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { TelephonyEvent } from '@/lib/telephony/event-schema';
 import type { Db } from './db';
-import { toWriteResult, type WriteResult } from './write-result';
+import { toWriteResult } from './write-result';
+import { type WriteResult } from '../domain/write-failure';
 
 const recordedEventSchema = z.object({
   event_id: z.string(),

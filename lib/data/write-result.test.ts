@@ -3,7 +3,8 @@ import { makeTranslate } from '@/lib/i18n/translate';
 import { en } from '@/lib/i18n/dictionaries/en';
 import { id } from '@/lib/i18n/dictionaries/id';
 import { WORKFLOW_ERROR_CODES, workflowErrorKey } from '@/lib/domain/workflow-errors';
-import { isRefusal, toWriteResult, writeFailureMessage } from './write-result';
+import { toWriteResult, writeFailureMessage } from './write-result';
+import { isRefusal } from '../domain/write-failure';
 
 describe('toWriteResult', () => {
   it('passes the written row through', () => {

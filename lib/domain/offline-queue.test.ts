@@ -15,7 +15,7 @@ import {
   type QueueItem,
   type SendResult,
 } from './offline-queue';
-import type { WriteFailure } from '@/lib/data/write-result';
+import type { WriteFailure } from './write-failure';
 import type { WorkflowErrorCode } from './workflow-errors';
 
 const messages = { stale: 'stale', invalid: 'invalid', notFound: 'gone' };

@@ -12,7 +12,7 @@
  * version) and the state still allows the step, it is re-sent once with the current version.
  */
 // Types only: the one result of every write, so this module stays free of I/O and of i18n.
-import type { WriteFailure, WriteResult } from '@/lib/data/write-result';
+import type { WriteFailure, WriteResult } from './write-failure';
 import { ASSIGNMENT_TRANSITIONS, type AssignmentAction, type AssignmentStatus } from './workflow';
 import { isCounts, type Counts } from './opd-inbox';
 import type { WorkflowErrorCode } from './workflow-errors';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { WriteResult } from '@/lib/data/write-result';
+import type { WriteResult } from '@/lib/domain/write-failure';
 import type { RecordedTelephonyEvent } from '@/lib/data/telephony';
 import { handleTelephonyEventRequest, type TelephonyHandlerDeps } from './handle-event-request';
 import { telephonySignature } from './signature';

@@ -3,7 +3,7 @@
  * parsing, and which status tells the PBX what. 2xx done; 400/401/409/413 do not retry (the
  * request itself is wrong); 503 retry later. The route wires in the real recorder and clock.
  */
-import type { WriteResult } from '@/lib/data/write-result';
+import type { WriteResult } from '@/lib/domain/write-failure';
 import type { RecordedTelephonyEvent } from '@/lib/data/telephony';
 import { MAX_EVENT_BYTES, parseTelephonyEvent, type TelephonyEvent } from './event-schema';
 import { readLimitedBody } from './limited-body';

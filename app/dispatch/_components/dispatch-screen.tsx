@@ -8,7 +8,8 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { Bell, BellOff } from 'lucide-react';
 import type { Agency, AgencyPost, DispatchReference, Incident } from '@/lib/data/dispatch';
 import { assignAgency, cancelIncident, closeIncident, recordFollowUp } from '@/lib/data/dispatch-actions';
-import { isRefusal, writeFailureMessage, type WriteResult } from '@/lib/data/write-result';
+import { writeFailureMessage } from '@/lib/data/write-result';
+import { isRefusal, type WriteResult } from '@/lib/domain/write-failure';
 import { agencyMatch } from '@/lib/domain/dispatch-agencies';
 import { BOARD_COLUMNS } from '@/lib/domain/dispatch-board';
 import { UNFINISHED_ASSIGNMENT_STATUSES } from '@/lib/domain/workflow';

@@ -5,7 +5,7 @@
  */
 import type { FormProblem } from '@/lib/domain/form-problems';
 import { problemKey } from '@/lib/domain/form-problems';
-import type { WriteFailure } from '@/lib/data/write-result';
+import type { WriteFailure } from '@/lib/domain/write-failure';
 import { writeFailureMessage } from '@/lib/data/write-result';
 import type { Translate } from '@/lib/i18n/translate';
 

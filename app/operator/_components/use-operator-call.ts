@@ -32,7 +32,7 @@ import {
   startAndAnswerCall,
   type CallRow,
 } from '@/lib/data/operator-calls';
-import type { WriteFailure } from '@/lib/data/write-result';
+import type { WriteFailure } from '@/lib/domain/write-failure';
 import type { OperatorIncidentRow } from '@/lib/realtime/use-live-operator-incidents';
 import { forgetCall, loadOpenCall, rememberOpenCall, saveDraft } from './call-storage';
 import type { ConsoleFailure } from './console-failure';
