@@ -37,7 +37,15 @@ describe('Prefer and Accept', () => {
       resolution: 'merge-duplicates',
       missingDefault: true,
       rollback: false,
+      tx: undefined,
+      handling: undefined,
+      maxAffected: undefined,
+      invalid: [],
     });
+    // As PostgREST: the first of a kind wins, unknown ones are collected, max-affected is numeric.
+    const strict = parsePrefer(['handling=strict, max-affected=5', 'count=planned, count=exact, tx=rollback, frob']);
+    expect(strict).toMatchObject({ handling: 'strict', maxAffected: 5, count: 'planned', rollback: true, invalid: ['frob'] });
+    expect(parsePrefer('missing=null, missing=default').missingDefault).toBe(false);
     expect(parsePrefer(undefined).return).toBeUndefined();
   });
 

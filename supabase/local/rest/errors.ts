@@ -2,10 +2,13 @@
  * PostgREST-shaped errors: `{code, message, details, hint}` with the HTTP status PostgREST derives
  * from a SQLSTATE, plus the PGRST codes of requests refused before they reach the database.
  */
+/** `details` is text, except PGRST201's list of the candidate relationships (as PostgREST sends it). */
+export type RestErrorDetails = string | null | Array<Record<string, string>>;
+
 export interface RestErrorBody {
   code: string;
   message: string;
-  details: string | null;
+  details: RestErrorDetails;
   hint: string | null;
 }
 
@@ -14,7 +17,7 @@ export class RestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: string | null = null,
+    readonly details: RestErrorDetails = null,
     readonly hint: string | null = null,
   ) {
     super(message);

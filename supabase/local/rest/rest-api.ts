@@ -12,9 +12,12 @@ import type { Claims } from '../jwt.ts';
 import { RestError, tableNotFound, toRestError } from './errors.ts';
 import { ClaimsCache } from './claims-cache.ts';
 import { checkPayloadColumns, deleteSql, insertSql, updateSql } from './mutation-sql.ts';
-import { parseAccept, parsePrefer, type AcceptInfo, type Preferences } from './prefer.ts';
-import { buildReadTree, castsOf, type ReadNode } from './read-plan.ts';
-import { callSql, resolveFunction } from './rpc.ts';
+import {
+  checkStrict, maxAffectedError, maxAffectedLimit, parseAccept, parsePrefer, preferenceApplied,
+  type AcceptInfo, type Preferences, type RequestKind,
+} from './prefer.ts';
+import { buildReadTree, castsOf, type ReadNode, type Source } from './read-plan.ts';
+import { callSql, resolveFunction, type CallArgs } from './rpc.ts';
 import { loadSchemaCache, type Relation, type SchemaCache } from './schema-cache.ts';
 import { mutationResultSql, Params, readSql } from './sql-build.ts';
 import { checkValue, splitTopLevel } from './query-parse.ts';
@@ -33,6 +36,8 @@ type Statement = CostedStatement;
 interface Outcome {
   row: ResultRow;
   affected: number;
+  /** Rows an upsert inserted rather than updated (counted in `pgrst.inserted`), when asked for. */
+  inserted?: number;
 }
 
 interface RunOptions {
@@ -40,6 +45,8 @@ interface RunOptions {
   rollback: boolean;
   /** READ ONLY, as PostgREST runs GET/HEAD and calls of stable or immutable functions. */
   readOnly: boolean;
+  /** Read the upsert's inserted-row counter after the statement (mutation-sql.ts). */
+  countInserted?: boolean;
 }
 
 /** Methods whose schema is negotiated with Content-Profile; the others use Accept-Profile (as PostgREST). */
@@ -150,8 +157,17 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
         if (db.kind === 'pglite') await checkPlanCost(tx, requestRole(claims), stmt);
         const r = await tx.query<ResultRow>(stmt.sql, stmt.values);
         const outcome: Outcome = { row: r.rows[0] ?? { total: null, page_total: r.affectedRows, body: null }, affected: r.affectedRows };
+        if (opts.countInserted) {
+          const c = await tx.query<{ n: string | null }>(`select nullif(current_setting('pgrst.inserted', true), '') as n`);
+          outcome.inserted = Number(c.rows[0]?.n ?? 0);
+        }
         check(outcome);
-        if (opts.rollback) throw new RollbackSignal(outcome);
+        if (opts.rollback) {
+          // As PostgREST: deferred constraints are checked before the rollback, so a request that
+          // would fail at commit fails here too instead of answering as if it had succeeded.
+          await tx.query('set constraints all immediate');
+          throw new RollbackSignal(outcome);
+        }
         return outcome;
       }, { readOnly: opts.readOnly, statementTimeout: true });
     } catch (err) {
@@ -166,7 +182,7 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
   }
 
   /** `from` builds the FROM item (a table, or a function call whose arguments come first in `params`). */
-  async function readStatement(relation: { name: string; columns: Relation['columns'] }, from: (params: Params) => string, req: IncomingMessage, url: URL, accept: AcceptInfo, prefs: Preferences, isArg?: (k: string) => boolean) {
+  async function readStatement(relation: Source, from: (params: Params) => string, req: IncomingMessage, url: URL, accept: AcceptInfo, prefs: Preferences, isArg?: (k: string) => boolean) {
     const root = buildReadTree(cache, relation, url.searchParams, isArg);
     applyRange(req, root);
     // PostgREST's db-max-rows: the top level never returns more, whatever limit was asked for.
@@ -178,7 +194,7 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     return { sql, values: params.values, offset: root.offset ?? 0, costs: new Map() };
   }
 
-  function sendRead(res: ServerResponse, method: string, outcome: Outcome, offset: number, accept: AcceptInfo, singleResult = false) {
+  function sendRead(res: ServerResponse, method: string, outcome: Outcome, offset: number, accept: AcceptInfo, singleResult: boolean, applied: string | undefined) {
     const n = Number(outcome.row.page_total);
     const total = outcome.row.total === null ? null : Number(outcome.row.total);
     if (total !== null && total > 0 && offset > total) {
@@ -186,7 +202,8 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     }
     const status = total !== null && n < total ? 206 : 200;
     const type = accept.single || singleResult ? 'application/vnd.pgrst.object+json' : 'application/json';
-    const headers = { 'content-type': `${type}; charset=utf-8`, 'content-range': contentRange(offset, n, total) };
+    const headers: Record<string, string> = { 'content-type': `${type}; charset=utf-8`, 'content-range': contentRange(offset, n, total) };
+    if (applied) headers['preference-applied'] = applied;
     res.writeHead(status, headers);
     res.end(method === 'HEAD' ? undefined : outcome.row.body ?? 'null');
   }
@@ -204,17 +221,22 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     const outcome = await run(claims, req, url, stmt, (o) => {
       if (accept.single && Number(o.row.page_total) !== 1) throw singleError(Number(o.row.page_total));
     }, { rollback: false, readOnly: true });
-    sendRead(res, req.method ?? 'GET', outcome, stmt.offset, accept);
+    sendRead(res, req.method ?? 'GET', outcome, stmt.offset, accept, false, preferenceApplied(prefs, 'read'));
   }
 
   async function readJson(req: IncomingMessage): Promise<unknown> {
+    return (await readJsonBody(req))?.value;
+  }
+
+  /** The parsed body and its text (function arguments are bound as the text, as PostgREST does). */
+  async function readJsonBody(req: IncomingMessage): Promise<{ text: string; value: unknown } | undefined> {
     const text = await readBody(req);
     if (text.trim() === '') return undefined;
     if (jsonDepthExceeds(text, REQUEST_LIMITS.jsonDepth)) {
       throw invalidJson(`The body nests arrays or objects deeper than ${REQUEST_LIMITS.jsonDepth} levels`);
     }
     try {
-      return JSON.parse(text) as unknown;
+      return { text, value: JSON.parse(text) as unknown };
     } catch (err) {
       throw invalidJson(err instanceof Error ? err.message : 'invalid JSON');
     }
@@ -268,19 +290,29 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     } else {
       throw new RestError(405, 'PGRST101', `Unsupported HTTP method: ${method}`);
     }
+    const kind: RequestKind = method === 'POST' ? 'insert' : method === 'PATCH' ? 'update' : 'delete';
+    const limit = kind === 'insert' ? undefined : maxAffectedLimit(prefs);
+    const upsert = method === 'POST' && prefs.resolution === 'merge-duplicates';
     const sql = representation ? mutationResultSql(root, mutation, params, accept) : mutation;
     const outcome = await run(claims, req, url, { sql, values: params.values }, (o) => {
       const n = representation ? Number(o.row.page_total) : o.affected;
       if (accept.single && n !== 1) throw singleError(n);
-    }, { rollback: prefs.rollback, readOnly: false });
+      // PostgREST checks max-affected on PATCH and DELETE only, inside the transaction.
+      if (limit !== undefined && n > limit) throw maxAffectedError(n);
+    }, { rollback: prefs.rollback, readOnly: false, countInserted: upsert });
     const n = representation ? Number(outcome.row.page_total) : outcome.affected;
     const range = contentRange(0, n, prefs.count ? n : null).replace(/^\d+-\d+/, method === 'POST' ? '*' : '$&');
+    const headers: Record<string, string> = { 'content-range': range };
+    const applied = preferenceApplied(prefs, kind, relation.primaryKey.length > 0 || url.searchParams.has('on_conflict'));
+    if (applied) headers['preference-applied'] = applied;
+    // As PostgREST: a merge upsert that inserted nothing (every row existed) is 200, not 201.
+    const created = method === 'POST' && !(upsert && (outcome.inserted ?? 0) <= 0);
     if (representation) {
       const type = accept.single ? 'application/vnd.pgrst.object+json' : 'application/json';
-      res.writeHead(method === 'POST' ? 201 : 200, { 'content-type': `${type}; charset=utf-8`, 'content-range': range });
+      res.writeHead(created ? 201 : 200, { ...headers, 'content-type': `${type}; charset=utf-8` });
       res.end(outcome.row.body ?? 'null');
     } else {
-      res.writeHead(method === 'POST' ? 201 : 204, { 'content-range': range });
+      res.writeHead(created ? 201 : method === 'POST' ? 200 : 204, headers);
       res.end();
     }
   }
@@ -289,48 +321,64 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     const method = req.method ?? 'POST';
     const fromQuery = method === 'GET' || method === 'HEAD';
     let args: Record<string, unknown> = {};
+    let bodyText = '{}';
     if (fromQuery) {
       for (const [k, v] of url.searchParams) args[k] = v;
     } else if (method === 'POST') {
-      const body = await readJson(req);
-      if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) throw invalidJson('Expected a JSON object of arguments');
-      args = (body ?? {}) as Record<string, unknown>;
+      const body = await readJsonBody(req);
+      if (body !== undefined && (typeof body.value !== 'object' || body.value === null || Array.isArray(body.value))) throw invalidJson('Expected a JSON object of arguments');
+      args = (body?.value ?? {}) as Record<string, unknown>;
+      bodyText = body?.text ?? '{}';
     } else {
       throw new RestError(405, 'PGRST101', 'Only GET and POST are allowed on functions');
     }
     const reserved = new Set(['select', 'order', 'limit', 'offset', 'or', 'and', 'not.or', 'not.and', 'columns', 'on_conflict']);
     const argNames = Object.keys(args).filter((k) => !fromQuery || (!reserved.has(k) && !k.includes('.')));
     const fn = resolveFunction(cache, name, argNames, fromQuery);
-    const argSet = new Set(fn.args.map((a) => a.name));
+    const argSet = new Set(fn.args.map((a) => a.name).filter((n) => n !== ''));
     const usedArgs = Object.fromEntries(Object.entries(args).filter(([k]) => argSet.has(k)));
     // Query-string arguments are parsed by Postgres as their declared types (jsonb, arrays): the
     // same bracket bounds as filter values apply. JSON bodies were measured in readJson.
     if (fromQuery) for (const [k, v] of Object.entries(usedArgs)) if (typeof v === 'string') checkValue(v, `argument ${k}`);
+    const call: CallArgs = fromQuery ? { kind: 'query', args: usedArgs } : { kind: 'body', names: Object.keys(usedArgs), text: bodyText };
+    const limit = maxAffectedLimit(prefs);
+    if (limit !== undefined && !fn.returnsSet) {
+      throw new RestError(400, 'PGRST128', 'Function must return SETOF or TABLE when max-affected preference is used with handling=strict');
+    }
+    const check = (o: Outcome) => {
+      const n = Number(o.row.page_total);
+      if (accept.single && n !== 1) throw singleError(n);
+      if (limit !== undefined && n > limit) throw maxAffectedError(n);
+    };
+    const applied = preferenceApplied(prefs, 'call');
     // As PostgREST: GET/HEAD, and any call of a stable or immutable function, run READ ONLY, so a
     // volatile function that writes fails on GET with 25006 (405) instead of changing data.
     const opts: RunOptions = { rollback: prefs.rollback, readOnly: fromQuery || !fn.volatile };
     if (fn.resultColumns) {
-      const stmt = await readStatement({ name: fn.name, columns: fn.resultColumns }, (params) => callSql(fn, usedArgs, params, fromQuery), req, url, { ...accept, single: accept.single || !fn.returnsSet }, prefs, (k) => argSet.has(k));
-      const outcome = await run(claims, req, url, stmt, (o) => {
-        if (accept.single && Number(o.row.page_total) !== 1) throw singleError(Number(o.row.page_total));
-      }, opts);
-      sendRead(res, method, outcome, stmt.offset, accept, !fn.returnsSet);
+      // Embeds on the result rows go through the foreign keys of the table the function returns.
+      const table = fn.resultRelation ? cache.relations.get(fn.resultRelation) : undefined;
+      const source: Source = { name: fn.name, columns: fn.resultColumns, table: table?.name, computed: table?.computed };
+      const stmt = await readStatement(source, (params) => callSql(fn, call, params), req, url, { ...accept, single: accept.single || !fn.returnsSet }, prefs, (k) => argSet.has(k));
+      const outcome = await run(claims, req, url, stmt, check, opts);
+      sendRead(res, method, outcome, stmt.offset, accept, !fn.returnsSet, applied);
       return;
     }
     const params = new Params();
-    const call = callSql(fn, usedArgs, params, fromQuery);
+    const callText = callSql(fn, call, params);
     if (fn.returnType === 'void') {
-      await run(claims, req, url, { sql: `select ${call}`, values: params.values }, () => {}, opts);
-      res.writeHead(204);
+      await run(claims, req, url, { sql: `select ${callText}`, values: params.values }, () => {}, opts);
+      res.writeHead(204, applied ? { 'preference-applied': applied } : {});
       res.end();
       return;
     }
-    // A set of scalars is capped at db-max-rows like any other read.
+    // A set of scalars is capped at db-max-rows like any other read; its count is of every row the
+    // call returned (the CTE runs the function once). A single scalar is one row.
+    const counted = prefs.count !== undefined;
     const sql = fn.returnsSet
-      ? `select null::bigint as total, count(*) as page_total, coalesce(json_agg("_v"."t0"), '[]')::text as body from (select "t0" from ${call} as "t0" limit ${params.add(REQUEST_LIMITS.maxRows)}) as "_v"`
-      : `select null::bigint as total, 1 as page_total, to_json(${call})::text as body`;
-    const outcome = await run(claims, req, url, { sql, values: params.values }, () => {}, opts);
-    sendRead(res, method, outcome, 0, accept, false);
+      ? `with "_all" as (select "t0" from ${callText} as "t0") select ${counted ? '(select count(*) from "_all")' : 'null::bigint'} as total, count(*) as page_total, coalesce(json_agg("_v"."t0"), '[]')::text as body from (select "t0" from "_all" limit ${params.add(REQUEST_LIMITS.maxRows)}) as "_v"`
+      : `select ${counted ? '1::bigint' : 'null::bigint'} as total, 1 as page_total, to_json(${callText})::text as body`;
+    const outcome = await run(claims, req, url, { sql, values: params.values }, check, opts);
+    sendRead(res, method, outcome, 0, accept, false, applied);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL, subpath: string): Promise<void> {
@@ -343,6 +391,7 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
       const prefs = parsePrefer(req.headers.prefer);
       const method = req.method ?? 'GET';
       checkProfile(req, method);
+      checkStrict(prefs);
       const path = decodePath(subpath.replace(/\/+$/, ''));
       if (path === '') {
         sendJson(res, 200, { swagger: '2.0', info: { title: 'embedded PostgREST subset' }, paths: Object.fromEntries([...cache.relations.keys()].map((n) => [`/${n}`, {}])) });

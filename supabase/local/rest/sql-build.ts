@@ -6,7 +6,7 @@
 import { quoteIdent as q } from '../db/database.ts';
 import { parseError, unknownType } from './errors.ts';
 import type { Field, Filter, LogicTree, OrderTerm, SelectItem } from './query-parse.ts';
-import type { EmbedNode, ReadNode } from './read-plan.ts';
+import { isToOne, type EmbedNode, type ReadNode } from './read-plan.ts';
 
 /** Canonical type names by the cast text of the request, as the catalog resolved them. */
 export interface TypeNames {
@@ -34,7 +34,8 @@ export class Params {
 }
 
 export function fieldSql(alias: string, field: Field, params: Params): string {
-  let sql = `${q(alias)}.${q(field.name)}`;
+  // A computed field is its function applied to the row, as PostgREST calls it.
+  let sql = field.computed ? `public.${q(field.name)}(${q(alias)})` : `${q(alias)}.${q(field.name)}`;
   for (const step of field.path) {
     const key = /^-?\d+$/.test(step.key) ? `${params.add(step.key)}::int` : `${params.add(step.key)}::text`;
     sql = `(${sql}${step.arrow}${key})`;
@@ -161,7 +162,7 @@ function embedSql(parentAlias: string, child: EmbedNode, depth: number, params: 
   const conds = [...joinSql(parentAlias, child, alias), ...whereSql(child, alias, depth, params)];
   const from = `from public.${q(child.source.name)} as ${q(alias)} where ${conds.join(' and ')}`;
   const row = q(`_e${depth}`);
-  if (child.join.cardinality === 'many-to-one') {
+  if (isToOne(child.join)) {
     return `(select row_to_json(${row}) from (select ${list} ${from}${groupBy} limit 1) as ${row})`;
   }
   const inner = `select ${list} ${from}${groupBy}${orderSql(alias, child.order, params)}${pageSql(child, params)}`;
