@@ -162,6 +162,37 @@ describe.each(backends)('REST parity with PostgREST on %s', (backend) => {
     });
   });
 
+  describe('response settings, custom errors and time zone', () => {
+    it('takes response.status and response.headers set by the request\'s SQL', async () => {
+      const r = await rest(stack, 'rpc/accepted', { method: 'POST', body: '{}' });
+      expect(r.status).toBe(202);
+      expect(r.headers.get('x-queue')).toBe('dispatch');
+      expect(r.json).toBe('queued');
+    });
+
+    it('answers RAISE SQLSTATE \'PGRST\' with the raised status, body and headers', async () => {
+      const r = await db.rpc('payment_required');
+      expect(r.status).toBe(402);
+      expect(r.error).toEqual({ code: '123', message: 'Payment Required', details: 'Quota exceeded', hint: 'Upgrade your plan' });
+      const raw = await rest(stack, 'rpc/payment_required', { method: 'POST', body: '{}' });
+      expect(raw.headers.get('x-powered-by')).toBe('Nerd Rage');
+      const bad = await db.rpc('bad_raise');
+      expect(bad.status).toBe(500);
+      expect(bad.error).toMatchObject({ code: 'PGRST121', details: "Invalid JSON value for MESSAGE: 'not json'" });
+    });
+
+    it('Prefer: timezone= sets the time zone of the request; an unknown one is refused', async () => {
+      const r = await rest(stack, 'rpc/new_year', { method: 'POST', body: '{}', headers: { prefer: 'timezone=Asia/Jakarta' } });
+      expect(r.json).toBe('2026-01-01T07:00:00+07:00');
+      expect(r.headers.get('preference-applied')).toBe('timezone=Asia/Jakarta');
+      const utc = await rest(stack, 'rpc/new_year', { method: 'POST', body: '{}', headers: { prefer: 'timezone=UTC' } });
+      expect(utc.json).toBe('2026-01-01T00:00:00+00:00');
+      const bad = await rest(stack, 'rpc/new_year', { method: 'POST', body: '{}', headers: { prefer: 'timezone=Mars/Olympus' } });
+      expect(bad.status).toBe(400);
+      expect(bad.json).toMatchObject({ code: '22023' });
+    });
+  });
+
   describe('computed fields', () => {
     it('selects, filters and orders by a function on the row type', async () => {
       const r = await db.from('messages').select('id, blurb_message').order('blurb_message', { ascending: false });

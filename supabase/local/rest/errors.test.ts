@@ -40,6 +40,7 @@ describe('Prefer and Accept', () => {
       tx: undefined,
       handling: undefined,
       maxAffected: undefined,
+      timezone: undefined,
       invalid: [],
     });
     // As PostgREST: the first of a kind wins, unknown ones are collected, max-affected is numeric.

@@ -13,6 +13,8 @@ export interface Preferences {
   handling: 'strict' | 'lenient' | undefined;
   /** `max-affected=N`; enforced only with `handling=strict`, as PostgREST does. */
   maxAffected: number | undefined;
+  /** `timezone=`: the time zone timestamps are read and written in for this request. */
+  timezone: string | undefined;
   /** Preferences PostgREST does not know (refused with PGRST122 under `handling=strict`). */
   invalid: string[];
 }
@@ -33,7 +35,7 @@ const KNOWN = new Set([
 export function parsePrefer(header: string | string[] | undefined): Preferences {
   const prefs: Preferences = {
     return: undefined, count: undefined, resolution: undefined, missingDefault: false, rollback: false,
-    tx: undefined, handling: undefined, maxAffected: undefined, invalid: [],
+    tx: undefined, handling: undefined, maxAffected: undefined, timezone: undefined, invalid: [],
   };
   const text = Array.isArray(header) ? header.join(',') : header ?? '';
   let missingSeen = false;
@@ -48,7 +50,10 @@ export function parsePrefer(header: string | string[] | undefined): Preferences 
       if (prefs.maxAffected === undefined && /^-?\d{1,18}$/.test(value)) prefs.maxAffected = Number(value);
       continue;
     }
-    if (key === 'timezone') continue;
+    if (key === 'timezone') {
+      prefs.timezone ??= value;
+      continue;
+    }
     if (!KNOWN.has(part)) {
       prefs.invalid.push(part);
       continue;
@@ -98,6 +103,7 @@ export function preferenceApplied(prefs: Preferences, kind: RequestKind, hasConf
     prefs.count ? `count=${prefs.count}` : undefined,
     prefs.tx ? `tx=${prefs.tx}` : undefined,
     prefs.handling ? `handling=${prefs.handling}` : undefined,
+    prefs.timezone !== undefined ? `timezone=${prefs.timezone}` : undefined,
     (kind === 'update' || kind === 'delete' || kind === 'call') && prefs.handling === 'strict' && prefs.maxAffected !== undefined
       ? `max-affected=${prefs.maxAffected}` : undefined,
   ].filter((v): v is string => v !== undefined);

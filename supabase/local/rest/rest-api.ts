@@ -24,6 +24,7 @@ import { checkValue, splitTopLevel } from './query-parse.ts';
 import { TypeResolver } from './cast-types.ts';
 import { REQUEST_LIMITS } from './limits.ts';
 import { checkPlanCost, type CostedStatement } from './plan-budget.ts';
+import { RESPONSE_SETTINGS_SQL, responseOverride, type ResponseOverride, type ResponseSettingsRow } from './response-gucs.ts';
 
 interface ResultRow {
   total: string | number | null;
@@ -36,8 +37,10 @@ type Statement = CostedStatement;
 interface Outcome {
   row: ResultRow;
   affected: number;
-  /** Rows an upsert inserted rather than updated (counted in `pgrst.inserted`), when asked for. */
-  inserted?: number;
+  /** Rows an upsert inserted rather than updated (counted in `pgrst.inserted`). */
+  inserted: number;
+  /** `response.status` / `response.headers` set by the request's SQL. */
+  override: ResponseOverride;
 }
 
 interface RunOptions {
@@ -45,8 +48,8 @@ interface RunOptions {
   rollback: boolean;
   /** READ ONLY, as PostgREST runs GET/HEAD and calls of stable or immutable functions. */
   readOnly: boolean;
-  /** Read the upsert's inserted-row counter after the statement (mutation-sql.ts). */
-  countInserted?: boolean;
+  /** `Prefer: timezone=`. */
+  timezone?: string;
 }
 
 /** Methods whose schema is negotiated with Content-Profile; the others use Accept-Profile (as PostgREST). */
@@ -150,17 +153,19 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
 
   async function run(claims: Claims, req: IncomingMessage, url: URL, stmt: Statement, check: (o: Outcome) => void, opts: RunOptions): Promise<Outcome> {
     // PostgREST sees the path below the gateway's /rest/v1 prefix.
-    const info = { method: req.method ?? 'GET', path: url.pathname.replace(/^\/rest\/v1/, ''), headers: requestHeaders(req) };
+    const info = { method: req.method ?? 'GET', path: url.pathname.replace(/^\/rest\/v1/, ''), headers: requestHeaders(req), timezone: opts.timezone };
     try {
       return await asCaller(db, claims, info, async (tx: Queryable) => {
         // PGlite cannot honour statement_timeout; its stand-in is a plan-cost budget (plan-budget.ts).
         if (db.kind === 'pglite') await checkPlanCost(tx, requestRole(claims), stmt);
         const r = await tx.query<ResultRow>(stmt.sql, stmt.values);
-        const outcome: Outcome = { row: r.rows[0] ?? { total: null, page_total: r.affectedRows, body: null }, affected: r.affectedRows };
-        if (opts.countInserted) {
-          const c = await tx.query<{ n: string | null }>(`select nullif(current_setting('pgrst.inserted', true), '') as n`);
-          outcome.inserted = Number(c.rows[0]?.n ?? 0);
-        }
+        const after = (await tx.query<ResponseSettingsRow>(RESPONSE_SETTINGS_SQL)).rows[0];
+        const outcome: Outcome = {
+          row: r.rows[0] ?? { total: null, page_total: r.affectedRows, body: null },
+          affected: r.affectedRows,
+          inserted: Number(after?.inserted ?? 0),
+          override: responseOverride(after),
+        };
         check(outcome);
         if (opts.rollback) {
           // As PostgREST: deferred constraints are checked before the rollback, so a request that
@@ -204,7 +209,7 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     const type = accept.single || singleResult ? 'application/vnd.pgrst.object+json' : 'application/json';
     const headers: Record<string, string> = { 'content-type': `${type}; charset=utf-8`, 'content-range': contentRange(offset, n, total) };
     if (applied) headers['preference-applied'] = applied;
-    res.writeHead(status, headers);
+    res.writeHead(outcome.override.status ?? status, { ...headers, ...outcome.override.headers });
     res.end(method === 'HEAD' ? undefined : outcome.row.body ?? 'null');
   }
 
@@ -220,7 +225,7 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
     const outcome = await run(claims, req, url, stmt, (o) => {
       if (accept.single && Number(o.row.page_total) !== 1) throw singleError(Number(o.row.page_total));
-    }, { rollback: false, readOnly: true });
+    }, { rollback: false, readOnly: true, timezone: prefs.timezone });
     sendRead(res, req.method ?? 'GET', outcome, stmt.offset, accept, false, preferenceApplied(prefs, 'read'));
   }
 
@@ -288,7 +293,8 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     } else if (method === 'DELETE') {
       mutation = deleteSql(root, params, representation);
     } else {
-      throw new RestError(405, 'PGRST101', `Unsupported HTTP method: ${method}`);
+      // PUT (single-row upsert) is not served: PostgREST's own refusal for a method it does not serve.
+      throw new RestError(405, 'PGRST117', `Unsupported HTTP method: ${method}`);
     }
     const kind: RequestKind = method === 'POST' ? 'insert' : method === 'PATCH' ? 'update' : 'delete';
     const limit = kind === 'insert' ? undefined : maxAffectedLimit(prefs);
@@ -299,20 +305,21 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
       if (accept.single && n !== 1) throw singleError(n);
       // PostgREST checks max-affected on PATCH and DELETE only, inside the transaction.
       if (limit !== undefined && n > limit) throw maxAffectedError(n);
-    }, { rollback: prefs.rollback, readOnly: false, countInserted: upsert });
+    }, { rollback: prefs.rollback, readOnly: false, timezone: prefs.timezone });
     const n = representation ? Number(outcome.row.page_total) : outcome.affected;
     const range = contentRange(0, n, prefs.count ? n : null).replace(/^\d+-\d+/, method === 'POST' ? '*' : '$&');
     const headers: Record<string, string> = { 'content-range': range };
     const applied = preferenceApplied(prefs, kind, relation.primaryKey.length > 0 || url.searchParams.has('on_conflict'));
     if (applied) headers['preference-applied'] = applied;
     // As PostgREST: a merge upsert that inserted nothing (every row existed) is 200, not 201.
-    const created = method === 'POST' && !(upsert && (outcome.inserted ?? 0) <= 0);
+    const created = method === 'POST' && !(upsert && outcome.inserted <= 0);
+    const { status: setStatus, headers: setHeaders } = outcome.override;
     if (representation) {
       const type = accept.single ? 'application/vnd.pgrst.object+json' : 'application/json';
-      res.writeHead(created ? 201 : 200, { ...headers, 'content-type': `${type}; charset=utf-8` });
+      res.writeHead(setStatus ?? (created ? 201 : 200), { ...headers, 'content-type': `${type}; charset=utf-8`, ...setHeaders });
       res.end(outcome.row.body ?? 'null');
     } else {
-      res.writeHead(created ? 201 : method === 'POST' ? 200 : 204, headers);
+      res.writeHead(setStatus ?? (created ? 201 : method === 'POST' ? 200 : 204), { ...headers, ...setHeaders });
       res.end();
     }
   }
@@ -330,7 +337,7 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
       args = (body?.value ?? {}) as Record<string, unknown>;
       bodyText = body?.text ?? '{}';
     } else {
-      throw new RestError(405, 'PGRST101', 'Only GET and POST are allowed on functions');
+      throw new RestError(405, 'PGRST101', `Cannot use the ${method} method on RPC`);
     }
     const reserved = new Set(['select', 'order', 'limit', 'offset', 'or', 'and', 'not.or', 'not.and', 'columns', 'on_conflict']);
     const argNames = Object.keys(args).filter((k) => !fromQuery || (!reserved.has(k) && !k.includes('.')));
@@ -353,7 +360,7 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     const applied = preferenceApplied(prefs, 'call');
     // As PostgREST: GET/HEAD, and any call of a stable or immutable function, run READ ONLY, so a
     // volatile function that writes fails on GET with 25006 (405) instead of changing data.
-    const opts: RunOptions = { rollback: prefs.rollback, readOnly: fromQuery || !fn.volatile };
+    const opts: RunOptions = { rollback: prefs.rollback, readOnly: fromQuery || !fn.volatile, timezone: prefs.timezone };
     if (fn.resultColumns) {
       // Embeds on the result rows go through the foreign keys of the table the function returns.
       const table = fn.resultRelation ? cache.relations.get(fn.resultRelation) : undefined;
@@ -366,8 +373,8 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     const params = new Params();
     const callText = callSql(fn, call, params);
     if (fn.returnType === 'void') {
-      await run(claims, req, url, { sql: `select ${callText}`, values: params.values }, () => {}, opts);
-      res.writeHead(204, applied ? { 'preference-applied': applied } : {});
+      const outcome = await run(claims, req, url, { sql: `select ${callText}`, values: params.values }, () => {}, opts);
+      res.writeHead(outcome.override.status ?? 204, { ...(applied ? { 'preference-applied': applied } : {}), ...outcome.override.headers });
       res.end();
       return;
     }
@@ -414,7 +421,12 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
         return;
       }
       const headers: Record<string, string> = error.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
-      sendJson(res, error.status, error.body, headers);
+      try {
+        sendJson(res, error.status, error.body, { ...error.headers, ...headers });
+      } catch {
+        // A header a function raised that Node cannot send: answer without it.
+        if (!res.headersSent) sendJson(res, error.status, error.body, headers);
+      }
     }
   }
 
