@@ -193,6 +193,27 @@ describe.each(backends)('REST parity with PostgREST on %s', (backend) => {
     });
   });
 
+  describe('count=planned and count=estimated', () => {
+    it('planned gives the planner\'s estimate, estimated the exact count up to max rows and the estimate past them', async () => {
+      await stack.db.query("insert into public.samples select g, 'st' || (g % 7) from generate_series(1, 3000) g");
+      await stack.db.query('analyze public.samples');
+      // Stale statistics: the planner still thinks there are about 3000 rows.
+      await stack.db.query('delete from public.samples where id > 1500');
+      const exact = await db.from('samples').select('id', { count: 'exact', head: true });
+      expect(exact.count).toBe(1500);
+      const planned = await db.from('samples').select('id', { count: 'planned', head: true });
+      expect(planned.error).toBeNull();
+      expect(planned.status).toBe(206);
+      expect(planned.count).toBeGreaterThan(2000);
+      const estimated = await db.from('samples').select('id', { count: 'estimated', head: true });
+      expect(estimated.count).toBeGreaterThan(2000);
+      // Under db-max-rows the estimated count is exact.
+      const few = await db.from('samples').select('id', { count: 'estimated' }).lte('id', 10);
+      expect(few.count).toBe(10);
+      expect(few.status).toBe(200);
+    });
+  });
+
   describe('computed fields', () => {
     it('selects, filters and orders by a function on the row type', async () => {
       const r = await db.from('messages').select('id, blurb_message').order('blurb_message', { ascending: false });

@@ -19,7 +19,7 @@ import {
 import { buildReadTree, castsOf, type ReadNode, type Source } from './read-plan.ts';
 import { callSql, resolveFunction, type CallArgs } from './rpc.ts';
 import { loadSchemaCache, type Relation, type SchemaCache } from './schema-cache.ts';
-import { mutationResultSql, Params, readSql } from './sql-build.ts';
+import { countPlanSql, mutationResultSql, Params, readSql } from './sql-build.ts';
 import { checkValue, splitTopLevel } from './query-parse.ts';
 import { TypeResolver } from './cast-types.ts';
 import { REQUEST_LIMITS } from './limits.ts';
@@ -32,7 +32,24 @@ interface ResultRow {
   body: string | null;
 }
 
-type Statement = CostedStatement;
+/** `count=planned|estimated`: the EXPLAIN whose row estimate gives the total. */
+interface PlanStatement {
+  sql: string;
+  values: unknown[];
+  /** estimated: the exact count unless it passed db-max-rows, then the larger of both. */
+  estimated: boolean;
+}
+
+type Statement = CostedStatement & { plan?: PlanStatement };
+
+/** The top plan node's row estimate from `explain (format json)` (pg and PGlite parse json). */
+function planRows(row: Record<string, unknown> | undefined): number | null {
+  let doc: unknown = row?.['QUERY PLAN'];
+  if (typeof doc === 'string') doc = JSON.parse(doc) as unknown;
+  const first: unknown = Array.isArray(doc) ? doc[0] : undefined;
+  const plan = typeof first === 'object' && first !== null ? (first as { Plan?: { 'Plan Rows'?: unknown } }).Plan : undefined;
+  return typeof plan?.['Plan Rows'] === 'number' ? Math.round(plan['Plan Rows']) : null;
+}
 
 interface Outcome {
   row: ResultRow;
@@ -160,8 +177,16 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
         if (db.kind === 'pglite') await checkPlanCost(tx, requestRole(claims), stmt);
         const r = await tx.query<ResultRow>(stmt.sql, stmt.values);
         const after = (await tx.query<ResponseSettingsRow>(RESPONSE_SETTINGS_SQL)).rows[0];
+        const row = r.rows[0] ?? { total: null, page_total: r.affectedRows, body: null };
+        if (stmt.plan) {
+          const estimate = planRows((await tx.query<Record<string, unknown>>(stmt.plan.sql, stmt.plan.values)).rows[0]);
+          const counted = row.total === null ? null : Number(row.total);
+          row.total = !stmt.plan.estimated || counted === null
+            ? estimate
+            : counted > REQUEST_LIMITS.maxRows && estimate !== null ? Math.max(counted, estimate) : counted;
+        }
         const outcome: Outcome = {
-          row: r.rows[0] ?? { total: null, page_total: r.affectedRows, body: null },
+          row,
           affected: r.affectedRows,
           inserted: Number(after?.inserted ?? 0),
           override: responseOverride(after),
@@ -194,9 +219,17 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     root.limit = Math.min(root.limit ?? REQUEST_LIMITS.maxRows, REQUEST_LIMITS.maxRows);
     const params = await paramsFor(root);
     const fromSql = from(params);
-    const sql = readSql(root, fromSql, params, { ...accept, count: prefs.count !== undefined });
+    const countLimit = prefs.count === 'estimated' ? REQUEST_LIMITS.maxRows + 1 : undefined;
+    const sql = readSql(root, fromSql, params, { ...accept, count: prefs.count === 'exact' || prefs.count === 'estimated', countLimit });
+    let plan: PlanStatement | undefined;
+    if (prefs.count === 'planned' || prefs.count === 'estimated') {
+      // Its own parameters: the EXPLAIN binds only the values its query uses.
+      const planParams = await paramsFor(root);
+      const planFrom = from(planParams);
+      plan = { sql: countPlanSql(root, planFrom, planParams), values: planParams.values, estimated: prefs.count === 'estimated' };
+    }
     // Cached read statements also keep their estimated cost per role (PGlite's budget check).
-    return { sql, values: params.values, offset: root.offset ?? 0, costs: new Map() };
+    return { sql, values: params.values, offset: root.offset ?? 0, costs: new Map(), plan };
   }
 
   function sendRead(res: ServerResponse, method: string, outcome: Outcome, offset: number, accept: AcceptInfo, singleResult: boolean, applied: string | undefined) {

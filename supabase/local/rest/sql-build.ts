@@ -185,13 +185,24 @@ export function bodySql(rowAlias: string, opts: BodyOptions): string {
  * The statement for a read: `total` (exact count when asked), `page_total`, and `body`.
  * `from` is the FROM item without alias (a table or a function call).
  */
-export function readSql(root: ReadNode, from: string, params: Params, opts: BodyOptions & { count: boolean }): string {
+export function readSql(root: ReadNode, from: string, params: Params, opts: BodyOptions & { count: boolean; countLimit?: number }): string {
   const { list, groupBy } = selectListSql(root, 't0', 0, params);
   const conds = whereSql(root, 't0', 0, params);
   const where = conds.length ? ` where ${conds.join(' and ')}` : '';
-  const total = opts.count ? `(select count(*) from ${from} as "t0"${where})` : 'null::bigint';
+  // `countLimit` (count=estimated) stops counting past it, as PostgREST counts only to db-max-rows + 1.
+  const total = !opts.count
+    ? 'null::bigint'
+    : opts.countLimit === undefined
+      ? `(select count(*) from ${from} as "t0"${where})`
+      : `(select count(*) from (select 1 from ${from} as "t0"${where} limit ${params.add(opts.countLimit)}) as "_c")`;
   const inner = `select ${list} from ${from} as "t0"${where}${groupBy}${orderSql('t0', root.order, params)}${pageSql(root, params)}`;
   return `select ${total} as total, count(*) as page_total, ${bodySql('_r', opts)} as body from (${inner}) as "_r"`;
+}
+
+/** The query whose planner estimate is `count=planned` (and `estimated` past db-max-rows). */
+export function countPlanSql(root: ReadNode, from: string, params: Params): string {
+  const conds = whereSql(root, 't0', 0, params);
+  return `explain (format json) select 1 from ${from} as "t0"${conds.length ? ` where ${conds.join(' and ')}` : ''}`;
 }
 
 /** Wraps a mutation `... returning *` so the changed rows come back shaped by `select=`. */
