@@ -247,6 +247,20 @@ describe.each(backends)('REST parity with PostgREST on %s', (backend) => {
       await stack.db.query('delete from public.channels where id = 3');
     });
 
+    it('return=headers-only gives the Location of the inserted row; PUT and the OpenAPI root are refused', async () => {
+      const r = await rest(stack, 'channels', { method: 'POST', token: DEMO_SERVICE_ROLE_KEY, body: JSON.stringify({ id: 77, slug: 'loc' }), headers: { prefer: 'return=headers-only' } });
+      expect(r.status).toBe(201);
+      expect(r.headers.get('location')).toBe('/channels?id=eq.77');
+      expect(r.text).toBe('');
+      await stack.db.query('delete from public.channels where id = 77');
+      const put = await rest(stack, 'channels?id=eq.1', { method: 'PUT', token: DEMO_SERVICE_ROLE_KEY, body: JSON.stringify({ id: 1, slug: 'public' }) });
+      expect(put.status).toBe(405);
+      expect(put.json).toMatchObject({ code: 'PGRST117', message: 'Unsupported HTTP method: PUT' });
+      const root = await rest(stack, '');
+      expect(root.status).toBe(404);
+      expect(root.json).toMatchObject({ code: 'PGRST126', message: 'Root endpoint metadata is disabled' });
+    });
+
     it('missing=default on a bulk insert gives absent keys their column default', async () => {
       const r = await db
         .from('readings')

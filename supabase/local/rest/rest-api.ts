@@ -283,7 +283,14 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
   async function handleWrite(req: IncomingMessage, res: ServerResponse, url: URL, relation: Relation, claims: Claims, accept: AcceptInfo, prefs: Preferences) {
     const method = req.method ?? 'POST';
     const root = buildReadTree(cache, relation, url.searchParams) as ReadNode & { source: Relation };
-    const representation = prefs.return === 'representation';
+    // headers-only on an insert: PostgREST's Location names the one inserted row by its primary key,
+    // so the primary key comes back as the (unsent) representation.
+    const location = method === 'POST' && prefs.return === 'headers-only' && relation.primaryKey.length > 0;
+    if (location) {
+      root.select = relation.primaryKey.map((c) => ({ kind: 'column', field: { name: c, path: [] } }));
+      root.embeds = [];
+    }
+    const representation = prefs.return === 'representation' || location;
     const params = await paramsFor(root);
     let mutation: string;
     if (method === 'POST') {
@@ -347,6 +354,20 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     // As PostgREST: a merge upsert that inserted nothing (every row existed) is 200, not 201.
     const created = method === 'POST' && !(upsert && outcome.inserted <= 0);
     const { status: setStatus, headers: setHeaders } = outcome.override;
+    if (location) {
+      const rows = JSON.parse(outcome.row.body ?? '[]') as Array<Record<string, unknown>>;
+      if (rows.length === 1) {
+        const query = relation.primaryKey.map((c) => {
+          const v = rows[0][c];
+          const value = v === null || v === undefined ? 'is.null' : `eq.${typeof v === 'string' ? v : JSON.stringify(v)}`;
+          return `${encodeURIComponent(c)}=${encodeURIComponent(value)}`;
+        });
+        headers.location = `/${relation.name}?${query.join('&')}`;
+      }
+      res.writeHead(setStatus ?? (created ? 201 : 200), { ...headers, ...setHeaders });
+      res.end();
+      return;
+    }
     if (representation) {
       const type = accept.single ? 'application/vnd.pgrst.object+json' : 'application/json';
       res.writeHead(setStatus ?? (created ? 201 : 200), { ...headers, 'content-type': `${type}; charset=utf-8`, ...setHeaders });
@@ -434,8 +455,8 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
       checkStrict(prefs);
       const path = decodePath(subpath.replace(/\/+$/, ''));
       if (path === '') {
-        sendJson(res, 200, { swagger: '2.0', info: { title: 'embedded PostgREST subset' }, paths: Object.fromEntries([...cache.relations.keys()].map((n) => [`/${n}`, {}])) });
-        return;
+        // No OpenAPI document: PostgREST's answer with `openapi-mode = disabled`, not a partial one.
+        throw new RestError(404, 'PGRST126', 'Root endpoint metadata is disabled');
       }
       if (path.startsWith('rpc/')) {
         await handleRpc(req, res, url, path.slice(4), claims, accept, prefs);
