@@ -152,6 +152,20 @@ describe.each(backends)('REST parity with PostgREST on %s', (backend) => {
       ]);
     });
 
+    it('runs a volatile function once when its result is also counted', async () => {
+      const r = await db.rpc('rename_users', { suffix: '+' }, { count: 'exact' }).select('username, status, status_length').order('username').limit(2);
+      expect(r.error).toBeNull();
+      expect(r.count).toBe(4);
+      expect(r.data).toEqual([
+        { username: 'awailas', status: 'ONLINE+', status_length: 7 },
+        { username: 'dragarcia', status: 'ONLINE+', status_length: 7 },
+      ]);
+      expect(await statuses()).toEqual(['ONLINE+', 'ONLINE+', 'OFFLINE+', 'ONLINE+']);
+      const withComputed = await rest(stack, 'rpc/get_messages?select=id,blurb_message', { method: 'POST', body: JSON.stringify({ channel: 2 }), headers: { prefer: 'count=exact' } });
+      expect(withComputed.json).toEqual([{ id: 2, blurb_message: 'Perfe' }]);
+      await stack.db.query("update public.users set status = rtrim(status, '+')");
+    });
+
     it('counts a scalar result as one row', async () => {
       const r = await db.rpc('channel_count', {}, { count: 'exact' });
       expect(r.error).toBeNull();
@@ -336,6 +350,22 @@ describe.each(backends)('REST parity with PostgREST on %s', (backend) => {
       expect(hinted.data).toEqual({ id: 2, children: [{ name: 'grandchild' }] });
       const parent = await db.from('collections').select('id, parent_id(name)').eq('id', 4).single();
       expect(parent.data).toEqual({ id: 4, parent_id: { name: 'child a' } });
+    });
+
+    it('embeds many-to-many through a junction table, both ways, with filters and the junction as hint', async () => {
+      const r = await db.from('users').select('username, channels(slug)').in('username', ['supabot', 'kiwicopple', 'awailas']).order('username');
+      expect(r.error).toBeNull();
+      expect(r.data).toEqual([
+        { username: 'awailas', channels: [] },
+        { username: 'kiwicopple', channels: [{ slug: 'public' }] },
+        { username: 'supabot', channels: [{ slug: 'public' }, { slug: 'random' }] },
+      ]);
+      const back = await db.from('channels').select('slug, members:users!channel_members(username)').eq('id', 1).order('username', { referencedTable: 'members' }).single();
+      expect(back.data).toEqual({ slug: 'public', members: [{ username: 'kiwicopple' }, { username: 'supabot' }] });
+      const inner = await db.from('users').select('username, channels!inner(slug)').eq('channels.slug', 'random');
+      expect(inner.data).toEqual([{ username: 'supabot', channels: [{ slug: 'random' }] }]);
+      const junction = await db.from('channel_members').select('role, users(status), channels(slug)').eq('role', 'owner').single();
+      expect(junction.data).toEqual({ role: 'owner', users: { status: 'ONLINE' }, channels: { slug: 'public' } });
     });
 
     it('an ambiguous embed answers 300 PGRST201 with PostgREST\'s details array', async () => {

@@ -28,17 +28,27 @@ export interface Source {
   table?: string;
 }
 
-export type Cardinality = 'many-to-one' | 'one-to-many' | 'one-to-one';
+export type Cardinality = 'many-to-one' | 'one-to-many' | 'one-to-one' | 'many-to-many';
+
+/** The junction table of a many-to-many embed and its two foreign keys. */
+export interface Junction {
+  table: string;
+  /** Pairs of [junction column, parent column]. */
+  toParent: Array<[string, string]>;
+  /** Pairs of [junction column, child column]. */
+  toChild: Array<[string, string]>;
+}
 
 export interface Join {
-  /** To-one (many-to-one, one-to-one) embeds are an object or null; one-to-many an array. */
+  /** To-one (many-to-one, one-to-one) embeds are an object or null; to-many an array. */
   cardinality: Cardinality;
-  /** Pairs of [parent column, child column]. */
+  /** Pairs of [parent column, child column] (empty for many-to-many, which goes through `junction`). */
   pairs: Array<[string, string]>;
+  junction?: Junction;
 }
 
 export function isToOne(join: Join): boolean {
-  return join.cardinality !== 'one-to-many';
+  return join.cardinality === 'many-to-one' || join.cardinality === 'one-to-one';
 }
 
 export interface ReadNode {
@@ -68,6 +78,8 @@ const RESERVED = new Set(['select', 'columns', 'on_conflict']);
 /** One direction of a foreign key, seen from `origin` (PostgREST's Relationship). */
 interface Relationship {
   fk: ForeignKey;
+  /** Many-to-many: the junction's key to the target (`fk` is its key to the origin). */
+  fk2?: ForeignKey;
   origin: string;
   target: string;
   join: Join;
@@ -98,7 +110,44 @@ function relationshipsFrom(cache: SchemaCache, origin: string): Relationship[] {
       inverse.push({ fk, origin, target: fk.table, self, join: { cardinality: unique ? 'one-to-one' : 'one-to-many', pairs: fk.refColumns.map((c, i) => [c, fk.columns[i]]) } });
     }
   }
-  return [...out, ...inverse];
+  return [...out, ...junctions(cache, origin), ...inverse];
+}
+
+/**
+ * Many-to-many from `origin`, as PostgREST infers them: a table with foreign keys to `origin` and
+ * to another table, all of whose key columns are part of its primary key, is a junction.
+ */
+function junctions(cache: SchemaCache, origin: string): Relationship[] {
+  const out: Relationship[] = [];
+  for (const toOrigin of cache.foreignKeys) {
+    if (toOrigin.refTable !== origin) continue;
+    const junction = cache.relations.get(toOrigin.table);
+    if (!junction) continue;
+    const pk = new Set(junction.primaryKey);
+    for (const toTarget of cache.foreignKeys) {
+      if (toTarget.table !== junction.name || toTarget.name === toOrigin.name) continue;
+      if (![...toOrigin.columns, ...toTarget.columns].every((c) => pk.has(c))) continue;
+      // PostgREST builds junctions from many-to-one keys only; a one-to-one key is not one.
+      if (isUniqueKey(junction, toOrigin.columns) || isUniqueKey(junction, toTarget.columns)) continue;
+      out.push({
+        fk: toOrigin,
+        fk2: toTarget,
+        origin,
+        target: toTarget.refTable,
+        self: origin === toTarget.refTable,
+        join: {
+          cardinality: 'many-to-many',
+          pairs: [],
+          junction: {
+            table: junction.name,
+            toParent: toOrigin.columns.map((c, i) => [c, toOrigin.refColumns[i]]),
+            toChild: toTarget.columns.map((c, i) => [c, toTarget.refColumns[i]]),
+          },
+        },
+      });
+    }
+  }
+  return out;
 }
 
 /** PostgREST's findRel: which relationships `target` (and `hint`) name from `origin`. */
@@ -114,12 +163,21 @@ function matchingRelationships(cache: SchemaCache, origin: string, target: strin
       }
       return target === r.target && r.join.cardinality === 'one-to-many' && targetColumn(r, hint);
     }
+    if (r.join.junction) return target === r.target && (hint === undefined || hint === r.join.junction.table);
     if (hint === undefined) return target === r.target || target === r.fk.name || originColumn(r, target);
     return target === r.target && (hint === r.fk.name || originColumn(r, hint) || targetColumn(r, hint));
   });
 }
 
 function relationshipDetail(r: Relationship): Record<string, string> {
+  const j = r.join.junction;
+  if (j && r.fk2) {
+    return {
+      cardinality: r.join.cardinality,
+      embedding: `${r.origin} with ${r.target}`,
+      relationship: `${j.table} using ${r.fk.name}(${j.toParent.map((p) => p[0]).join(', ')}) and ${r.fk2.name}(${j.toChild.map((p) => p[0]).join(', ')})`,
+    };
+  }
   const origin = r.join.pairs.map((p) => p[0]).join(', ');
   const target = r.join.pairs.map((p) => p[1]).join(', ');
   return {
@@ -146,7 +204,7 @@ function resolveEmbed(cache: SchemaCache, parent: Source, item: Extract<SelectIt
       'PGRST201',
       `Could not embed because more than one relationship was found for '${origin}' and '${item.name}'`,
       found.map(relationshipDetail),
-      `Try changing '${item.name}' to one of the following: ${found.map((f) => `'${f.target}!${f.fk.name}'`).join(', ')}. Find the desired relationship in the 'details' key.`,
+      `Try changing '${item.name}' to one of the following: ${found.map((f) => `'${f.target}!${f.join.junction?.table ?? f.fk.name}'`).join(', ')}. Find the desired relationship in the 'details' key.`,
     );
   }
   const { target: child, join } = found[0];

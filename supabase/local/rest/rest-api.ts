@@ -212,15 +212,29 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
   }
 
   /** `from` builds the FROM item (a table, or a function call whose arguments come first in `params`). */
-  async function readStatement(relation: Source, from: (params: Params) => string, req: IncomingMessage, url: URL, accept: AcceptInfo, prefs: Preferences, isArg?: (k: string) => boolean) {
+  /**
+   * `from` builds the FROM item (a table, or a function call whose arguments come first in `params`).
+   * `volatileCall` marks a call of a volatile function: when a count reads it a second time it is
+   * evaluated once in a CTE (PostgREST calls a function once per request), its rows keeping the
+   * returned table's row type so computed fields still apply.
+   */
+  async function readStatement(relation: Source, from: (params: Params) => string, req: IncomingMessage, url: URL, accept: AcceptInfo, prefs: Preferences, isArg?: (k: string) => boolean, volatileCall = false) {
     const root = buildReadTree(cache, relation, url.searchParams, isArg);
     applyRange(req, root);
     // PostgREST's db-max-rows: the top level never returns more, whatever limit was asked for.
     root.limit = Math.min(root.limit ?? REQUEST_LIMITS.maxRows, REQUEST_LIMITS.maxRows);
     const params = await paramsFor(root);
-    const fromSql = from(params);
+    const counting = prefs.count === 'exact' || prefs.count === 'estimated';
+    let fromSql = from(params);
+    let prefix = '';
+    if (volatileCall && counting) {
+      prefix = relation.table
+        ? `with "pgrst_call" as materialized (select "_f" from ${fromSql} as "_f") `
+        : `with "pgrst_call" as materialized (select "_f".* from ${fromSql} as "_f") `;
+      fromSql = relation.table ? `unnest((select array_agg("_c"."_f") from "pgrst_call" as "_c"))` : `"pgrst_call"`;
+    }
     const countLimit = prefs.count === 'estimated' ? REQUEST_LIMITS.maxRows + 1 : undefined;
-    const sql = readSql(root, fromSql, params, { ...accept, count: prefs.count === 'exact' || prefs.count === 'estimated', countLimit });
+    const sql = prefix + readSql(root, fromSql, params, { ...accept, count: counting, countLimit });
     let plan: PlanStatement | undefined;
     if (prefs.count === 'planned' || prefs.count === 'estimated') {
       // Its own parameters: the EXPLAIN binds only the values its query uses.
@@ -419,7 +433,7 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
       // Embeds on the result rows go through the foreign keys of the table the function returns.
       const table = fn.resultRelation ? cache.relations.get(fn.resultRelation) : undefined;
       const source: Source = { name: fn.name, columns: fn.resultColumns, table: table?.name, computed: table?.computed };
-      const stmt = await readStatement(source, (params) => callSql(fn, call, params), req, url, { ...accept, single: accept.single || !fn.returnsSet }, prefs, (k) => argSet.has(k));
+      const stmt = await readStatement(source, (params) => callSql(fn, call, params), req, url, { ...accept, single: accept.single || !fn.returnsSet }, prefs, (k) => argSet.has(k), fn.volatile);
       const outcome = await run(claims, req, url, stmt, check, opts);
       sendRead(res, method, outcome, stmt.offset, accept, !fn.returnsSet, applied);
       return;

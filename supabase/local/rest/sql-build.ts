@@ -90,6 +90,17 @@ function aliasFor(depth: number): string {
 }
 
 function joinSql(parentAlias: string, child: EmbedNode, childAlias: string): string[] {
+  const j = child.join.junction;
+  if (j) {
+    // Many-to-many: a child row belongs to the parent when a junction row links them. The junction
+    // keys are part of its primary key, so `exists` gives each child once, as a join would.
+    const jAlias = `${childAlias}_j`;
+    const links = [
+      ...j.toChild.map(([jc, c]) => `${q(jAlias)}.${q(jc)} = ${q(childAlias)}.${q(c)}`),
+      ...j.toParent.map(([jc, p]) => `${q(jAlias)}.${q(jc)} = ${q(parentAlias)}.${q(p)}`),
+    ];
+    return [`exists (select 1 from public.${q(j.table)} as ${q(jAlias)} where ${links.join(' and ')})`];
+  }
   return child.join.pairs.map(([p, c]) => `${q(childAlias)}.${q(c)} = ${q(parentAlias)}.${q(p)}`);
 }
 
