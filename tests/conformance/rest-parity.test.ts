@@ -228,6 +228,22 @@ describe.each(backends)('REST parity with PostgREST on %s', (backend) => {
     });
   });
 
+  describe('CSV', () => {
+    it('answers Accept: text/csv for reads as PostgREST writes it; refuses it for writes', async () => {
+      const r = await db.from('messages').select('id, message, reviewer').order('id').csv();
+      expect(r.error).toBeNull();
+      expect(r.data).toBe('id,message,reviewer\n1,"Hello World 👋",\n2,"Perfection is attained.",kiwicopple\n3,"Kia ora",');
+      const raw = await rest(stack, 'channels?select=slug&id=eq.1', { headers: { accept: 'text/csv' } });
+      expect(raw.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect(raw.text).toBe('slug\npublic');
+      const fn = await db.rpc('get_messages', { channel: 2 }).select('id').csv();
+      expect(fn.data).toBe('id\n2');
+      const write = await rest(stack, 'channels', { method: 'POST', token: DEMO_SERVICE_ROLE_KEY, body: JSON.stringify({ slug: 'csv' }), headers: { accept: 'text/csv' } });
+      expect(write.status).toBe(406);
+      expect(write.json).toMatchObject({ code: 'PGRST107' });
+    });
+  });
+
   describe('computed fields', () => {
     it('selects, filters and orders by a function on the row type', async () => {
       const r = await db.from('messages').select('id, blurb_message').order('blurb_message', { ascending: false });

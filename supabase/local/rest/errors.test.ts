@@ -54,6 +54,7 @@ describe('Prefer and Accept', () => {
     expect(parseAccept('application/vnd.pgrst.object+json').single).toBe(true);
     expect(parseAccept('application/vnd.pgrst.array+json;nulls=stripped')).toEqual({ single: false, stripNulls: true });
     expect(parseAccept('*/*').single).toBe(false);
+    expect(parseAccept('text/csv')).toEqual({ single: false, stripNulls: false, csv: true });
     expect(() => parseAccept('text/html')).toThrow(RestError);
   });
 });

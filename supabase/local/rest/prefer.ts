@@ -113,6 +113,8 @@ export function preferenceApplied(prefs: Preferences, kind: RequestKind, hasConf
 export interface AcceptInfo {
   single: boolean;
   stripNulls: boolean;
+  /** `text/csv`: served for reads of tables and of functions returning rows. */
+  csv?: boolean;
 }
 
 export function parseAccept(header: string | undefined): AcceptInfo {
@@ -122,6 +124,7 @@ export function parseAccept(header: string | undefined): AcceptInfo {
     const [mime, ...params] = t.split(';').map((s) => s.trim());
     const stripNulls = params.includes('nulls=stripped');
     if (mime === 'application/vnd.pgrst.object+json' || mime === 'application/vnd.pgrst.object') return { single: true, stripNulls };
+    if (mime === 'text/csv') return { single: false, stripNulls: false, csv: true };
     if (['application/json', 'application/vnd.pgrst.array+json', '*/*', 'application/*'].includes(mime)) return { single: false, stripNulls };
   }
   throw new RestError(406, 'PGRST107', `None of these media types are available: ${header}`);

@@ -83,6 +83,11 @@ function singleError(rows: number): RestError {
   return new RestError(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${rows} rows`);
 }
 
+/** CSV is served for reads of rows only; elsewhere the media type is refused as PostgREST refuses one it lacks. */
+function csvUnavailable(): RestError {
+  return new RestError(406, 'PGRST107', 'None of these media types are available: text/csv');
+}
+
 function invalidJson(detail: string): RestError {
   return new RestError(400, 'PGRST102', 'Empty or invalid json', detail);
 }
@@ -253,7 +258,7 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
       throw new RestError(416, 'PGRST103', 'Requested range not satisfiable', `An offset of ${offset} was requested, but there are only ${total} rows.`);
     }
     const status = total !== null && n < total ? 206 : 200;
-    const type = accept.single || singleResult ? 'application/vnd.pgrst.object+json' : 'application/json';
+    const type = accept.csv ? 'text/csv' : accept.single || singleResult ? 'application/vnd.pgrst.object+json' : 'application/json';
     const headers: Record<string, string> = { 'content-type': `${type}; charset=utf-8`, 'content-range': contentRange(offset, n, total) };
     if (applied) headers['preference-applied'] = applied;
     res.writeHead(outcome.override.status ?? status, { ...headers, ...outcome.override.headers });
@@ -261,7 +266,7 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
   }
 
   async function handleRead(req: IncomingMessage, res: ServerResponse, url: URL, relation: Relation, claims: Claims, accept: AcceptInfo, prefs: Preferences) {
-    const key = `${relation.name}${url.search}|${accept.single}|${accept.stripNulls}|${prefs.count ?? ''}|${req.headers.range ?? ''}`;
+    const key = `${relation.name}${url.search}|${accept.single}|${accept.stripNulls}|${accept.csv === true}|${prefs.count ?? ''}|${req.headers.range ?? ''}`;
     let stmt = statements.get(key);
     if (stmt) {
       statements.delete(key);
@@ -296,6 +301,7 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
 
   async function handleWrite(req: IncomingMessage, res: ServerResponse, url: URL, relation: Relation, claims: Claims, accept: AcceptInfo, prefs: Preferences) {
     const method = req.method ?? 'POST';
+    if (accept.csv) throw csvUnavailable();
     const root = buildReadTree(cache, relation, url.searchParams) as ReadNode & { source: Relation };
     // headers-only on an insert: PostgREST's Location names the one inserted row by its primary key,
     // so the primary key comes back as the (unsent) representation.
@@ -438,6 +444,7 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
       sendRead(res, method, outcome, stmt.offset, accept, !fn.returnsSet, applied);
       return;
     }
+    if (accept.csv) throw csvUnavailable();
     const params = new Params();
     const callText = callSql(fn, call, params);
     if (fn.returnType === 'void') {

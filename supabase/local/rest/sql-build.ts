@@ -184,9 +184,16 @@ export interface BodyOptions {
   /** Return the one row as an object (`application/vnd.pgrst.object+json`) instead of an array. */
   single: boolean;
   stripNulls: boolean;
+  /** CSV as PostgREST writes it: the keys of the first row, then each row's record text without its parentheses. */
+  csv?: boolean;
 }
 
 export function bodySql(rowAlias: string, opts: BodyOptions): string {
+  if (opts.csv) {
+    const r = q(rowAlias);
+    const header = `coalesce((select string_agg("_k", ',') from json_object_keys((array_agg(row_to_json(${r})))[1]) as "_k"), '')`;
+    return `${header} || chr(10) || coalesce(string_agg(substring(${r}::text, 2, length(${r}::text) - 2), chr(10)), '')`;
+  }
   const agg = `json_agg(${q(rowAlias)})`;
   const json = opts.single ? `(${agg} -> 0)` : `coalesce(${agg}, '[]')`;
   return opts.stripNulls ? `json_strip_nulls(${json})::text` : `${json}::text`;
