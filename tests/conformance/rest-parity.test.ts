@@ -384,6 +384,18 @@ describe.each(backends)('REST parity with PostgREST on %s', (backend) => {
       expect(junction.data).toEqual({ role: 'owner', users: { status: 'ONLINE' }, channels: { slug: 'public' } });
     });
 
+    it('refuses what it does not serve with PostgREST errors: view embeds, spreads, ordering by an embed', async () => {
+      const view = await db.from('message_view').select('id, channels(slug)');
+      expect(view.status).toBe(400);
+      expect(view.error?.code).toBe('PGRST200');
+      const spread = await db.from('messages').select('id, ...channels(slug)');
+      expect(spread.status).toBe(400);
+      expect(spread.error?.code).toBe('PGRST100');
+      const ordered = await rest(stack, 'messages?select=id,channels(slug)&order=channels(slug)');
+      expect(ordered.status).toBe(400);
+      expect(ordered.json).toMatchObject({ code: 'PGRST100' });
+    });
+
     it('an ambiguous embed answers 300 PGRST201 with PostgREST\'s details array', async () => {
       const r = await db.from('messages').select('id, users(username)');
       expect(r.status).toBe(300);
