@@ -26,6 +26,8 @@ export interface RequestInfo {
   method?: string;
   path?: string;
   headers?: Record<string, string>;
+  /** `Prefer: timezone=`: the transaction's TimeZone, as PostgREST sets it (Postgres checks the name). */
+  timezone?: string;
 }
 
 export interface CallerOptions {
@@ -53,6 +55,10 @@ export async function setRequestContext(tx: Queryable, claims: Claims, info: Req
   ];
   const extra: string[] = [];
   const timeout = STATEMENT_TIMEOUT_MS[role];
+  if (info.timezone !== undefined) {
+    values.push(info.timezone);
+    extra.push(`set_config('timezone', $${values.length}, true)`);
+  }
   if (opts.statementTimeout && timeout > 0) {
     values.push(String(timeout));
     extra.push(`set_config('statement_timeout', $${values.length}, true)`);

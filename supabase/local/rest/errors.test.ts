@@ -37,7 +37,16 @@ describe('Prefer and Accept', () => {
       resolution: 'merge-duplicates',
       missingDefault: true,
       rollback: false,
+      tx: undefined,
+      handling: undefined,
+      maxAffected: undefined,
+      timezone: undefined,
+      invalid: [],
     });
+    // As PostgREST: the first of a kind wins, unknown ones are collected, max-affected is numeric.
+    const strict = parsePrefer(['handling=strict, max-affected=5', 'count=planned, count=exact, tx=rollback, frob']);
+    expect(strict).toMatchObject({ handling: 'strict', maxAffected: 5, count: 'planned', rollback: true, invalid: ['frob'] });
+    expect(parsePrefer('missing=null, missing=default').missingDefault).toBe(false);
     expect(parsePrefer(undefined).return).toBeUndefined();
   });
 
@@ -45,6 +54,7 @@ describe('Prefer and Accept', () => {
     expect(parseAccept('application/vnd.pgrst.object+json').single).toBe(true);
     expect(parseAccept('application/vnd.pgrst.array+json;nulls=stripped')).toEqual({ single: false, stripNulls: true });
     expect(parseAccept('*/*').single).toBe(false);
+    expect(parseAccept('text/csv')).toEqual({ single: false, stripNulls: false, csv: true });
     expect(() => parseAccept('text/html')).toThrow(RestError);
   });
 });

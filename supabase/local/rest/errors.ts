@@ -2,10 +2,13 @@
  * PostgREST-shaped errors: `{code, message, details, hint}` with the HTTP status PostgREST derives
  * from a SQLSTATE, plus the PGRST codes of requests refused before they reach the database.
  */
+/** `details` is text, except PGRST201's list of the candidate relationships (as PostgREST sends it). */
+export type RestErrorDetails = string | null | Array<Record<string, string>>;
+
 export interface RestErrorBody {
   code: string;
   message: string;
-  details: string | null;
+  details: RestErrorDetails;
   hint: string | null;
 }
 
@@ -14,8 +17,10 @@ export class RestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: string | null = null,
+    readonly details: RestErrorDetails = null,
     readonly hint: string | null = null,
+    /** Extra response headers (from `RAISE SQLSTATE 'PGRST'`). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'RestError';
@@ -82,9 +87,50 @@ export function statusForSqlState(code: string, authed: boolean, message = ''): 
   return 400;
 }
 
+function jsonObject(text: unknown): Record<string, unknown> | undefined {
+  if (typeof text !== 'string') return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function raiseParseError(details: string, hint: string): RestError {
+  return new RestError(500, 'PGRST121', `Could not parse JSON in the "RAISE SQLSTATE 'PGRST'" error`, details, hint);
+}
+
+const MESSAGE_HINT = "MESSAGE must be a JSON object with obligatory keys: 'code', 'message' and optional keys: 'details', 'hint'.";
+const DETAIL_HINT = "DETAIL must be a JSON object with obligatory keys: 'status', 'headers' and optional key: 'status_text'.";
+
+/**
+ * PostgREST's custom errors: `RAISE SQLSTATE 'PGRST' USING MESSAGE = '{"code", "message",
+ * "details", "hint"}', DETAIL = '{"status", "headers"}'` answers with that status, body and headers.
+ */
+function raisedPgrst(err: PgLikeError): RestError {
+  const msg = jsonObject(err.message);
+  if (!msg || typeof msg.code !== 'string' || typeof msg.message !== 'string') {
+    return raiseParseError(`Invalid JSON value for MESSAGE: '${String(err.message)}'`, MESSAGE_HINT);
+  }
+  if (typeof err.detail !== 'string') return raiseParseError('DETAIL is missing in the RAISE statement', DETAIL_HINT);
+  const det = jsonObject(err.detail);
+  const status = det?.status;
+  const headers = det?.headers;
+  const headersOk = typeof headers === 'object' && headers !== null && !Array.isArray(headers) &&
+    Object.values(headers).every((v) => typeof v === 'string');
+  if (!det || typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599 || !headersOk) {
+    return raiseParseError(`Invalid JSON value for DETAIL: '${err.detail}'`, DETAIL_HINT);
+  }
+  const text = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? null : JSON.stringify(v));
+  // Header names and values go out as written; Node refuses invalid ones when writing the response.
+  return new RestError(status, msg.code, msg.message, text(msg.details), text(msg.hint), headers as Record<string, string>);
+}
+
 /** Turns anything thrown while serving a request into a PostgREST error. */
 export function toRestError(err: unknown, authed: boolean): RestError {
   if (err instanceof RestError) return err;
+  if (typeof err === 'object' && err !== null && (err as PgLikeError).code === 'PGRST') return raisedPgrst(err as PgLikeError);
   if (isPgError(err)) {
     const message = typeof err.message === 'string' ? err.message : 'Database error';
     return new RestError(

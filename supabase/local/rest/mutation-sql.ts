@@ -17,6 +17,16 @@ export interface InsertOptions {
   returning: boolean;
 }
 
+/**
+ * Counts the rows a merge upsert inserts, so the answer can be 200 when every row already existed
+ * (PostgREST's way, which also works on views): each candidate row adds one to the transaction-local
+ * setting `pgrst.inserted`, and each row that hits a conflict and is updated takes one away.
+ * Both conditions are always true; they exist for their side effect.
+ */
+const INSERTED = `coalesce(nullif(current_setting('pgrst.inserted', true), '')::int, 0)`;
+const COUNT_CANDIDATE = `set_config('pgrst.inserted', (${INSERTED} + 1)::text, true) <> '0'`;
+const UNCOUNT_UPDATED = `set_config('pgrst.inserted', (${INSERTED} - 1)::text, true) <> '-1'`;
+
 export function checkPayloadColumns(relation: Relation, columns: string[]): void {
   for (const c of columns) if (!relation.columns.has(c)) throw payloadColumnNotFound(relation.name, c);
 }
@@ -31,9 +41,11 @@ export function insertSql(relation: Relation, rows: unknown[], opts: InsertOptio
     // The default expression is catalog text, not request input.
     return `case when "_e" ? ${params.add(c)}::text then ${value} else ${col.defaultExpr} end`;
   });
+  const merge = opts.resolution === 'merge-duplicates';
+  const counted = merge ? ` where ${COUNT_CANDIDATE}` : '';
   let sql = opts.columns.length
-    ? `insert into ${table} (${opts.columns.map(q).join(', ')}) select ${values.join(', ')} from jsonb_array_elements(${body}::jsonb) as "_e" cross join lateral jsonb_populate_record(null::${table}, "_e") as "_r"`
-    : `insert into ${table} select from jsonb_array_elements(${body}::jsonb)`;
+    ? `insert into ${table} (${opts.columns.map(q).join(', ')}) select ${values.join(', ')} from jsonb_array_elements(${body}::jsonb) as "_e" cross join lateral jsonb_populate_record(null::${table}, "_e") as "_r"${counted}`
+    : `insert into ${table} select from jsonb_array_elements(${body}::jsonb) as "_e"${counted}`;
   if (opts.resolution) {
     const target = opts.onConflict ?? relation.primaryKey;
     checkPayloadColumns(relation, target);
@@ -44,7 +56,7 @@ export function insertSql(relation: Relation, rows: unknown[], opts: InsertOptio
     }
     sql += opts.resolution === 'ignore-duplicates' || !updates.length
       ? ` on conflict${conflict} do nothing`
-      : ` on conflict${conflict} do update set ${updates.join(', ')}`;
+      : ` on conflict${conflict} do update set ${updates.join(', ')} where ${UNCOUNT_UPDATED}`;
   }
   return opts.returning ? `${sql} returning ${table}.*` : sql;
 }

@@ -15,7 +15,7 @@ import { Params, readSql } from './sql-build.ts';
 
 function relation(name: string, columns: Array<[string, string]>): Relation {
   const col = ([c, type]: [string, string]): Column => ({ name: c, type, typname: type, nullable: true, defaultExpr: null });
-  return { name, kind: 'table', primaryKey: ['id'], columns: new Map(columns.map((c) => [c[0], col(c)])) };
+  return { name, kind: 'table', primaryKey: ['id'], uniqueKeys: [['id']], computed: new Map(), columns: new Map(columns.map((c) => [c[0], col(c)])) };
 }
 
 const cache: SchemaCache = {

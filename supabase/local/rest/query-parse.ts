@@ -15,6 +15,8 @@ export interface JsonStep {
 export interface Field {
   name: string;
   path: JsonStep[];
+  /** Set by read-plan when `name` is a computed field (a function of the row), not a column. */
+  computed?: boolean;
 }
 
 export type AggregateName = 'count' | 'sum' | 'avg' | 'min' | 'max';

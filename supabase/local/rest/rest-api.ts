@@ -12,15 +12,19 @@ import type { Claims } from '../jwt.ts';
 import { RestError, tableNotFound, toRestError } from './errors.ts';
 import { ClaimsCache } from './claims-cache.ts';
 import { checkPayloadColumns, deleteSql, insertSql, updateSql } from './mutation-sql.ts';
-import { parseAccept, parsePrefer, type AcceptInfo, type Preferences } from './prefer.ts';
-import { buildReadTree, castsOf, type ReadNode } from './read-plan.ts';
-import { callSql, resolveFunction } from './rpc.ts';
+import {
+  checkStrict, maxAffectedError, maxAffectedLimit, parseAccept, parsePrefer, preferenceApplied,
+  type AcceptInfo, type Preferences, type RequestKind,
+} from './prefer.ts';
+import { buildReadTree, castsOf, type ReadNode, type Source } from './read-plan.ts';
+import { callSql, resolveFunction, type CallArgs } from './rpc.ts';
 import { loadSchemaCache, type Relation, type SchemaCache } from './schema-cache.ts';
-import { mutationResultSql, Params, readSql } from './sql-build.ts';
+import { countPlanSql, mutationResultSql, Params, readSql } from './sql-build.ts';
 import { checkValue, splitTopLevel } from './query-parse.ts';
 import { TypeResolver } from './cast-types.ts';
 import { REQUEST_LIMITS } from './limits.ts';
 import { checkPlanCost, type CostedStatement } from './plan-budget.ts';
+import { RESPONSE_SETTINGS_SQL, responseOverride, type ResponseOverride, type ResponseSettingsRow } from './response-gucs.ts';
 
 interface ResultRow {
   total: string | number | null;
@@ -28,11 +32,32 @@ interface ResultRow {
   body: string | null;
 }
 
-type Statement = CostedStatement;
+/** `count=planned|estimated`: the EXPLAIN whose row estimate gives the total. */
+interface PlanStatement {
+  sql: string;
+  values: unknown[];
+  /** estimated: the exact count unless it passed db-max-rows, then the larger of both. */
+  estimated: boolean;
+}
+
+type Statement = CostedStatement & { plan?: PlanStatement };
+
+/** The top plan node's row estimate from `explain (format json)` (pg and PGlite parse json). */
+function planRows(row: Record<string, unknown> | undefined): number | null {
+  let doc: unknown = row?.['QUERY PLAN'];
+  if (typeof doc === 'string') doc = JSON.parse(doc) as unknown;
+  const first: unknown = Array.isArray(doc) ? doc[0] : undefined;
+  const plan = typeof first === 'object' && first !== null ? (first as { Plan?: { 'Plan Rows'?: unknown } }).Plan : undefined;
+  return typeof plan?.['Plan Rows'] === 'number' ? Math.round(plan['Plan Rows']) : null;
+}
 
 interface Outcome {
   row: ResultRow;
   affected: number;
+  /** Rows an upsert inserted rather than updated (counted in `pgrst.inserted`). */
+  inserted: number;
+  /** `response.status` / `response.headers` set by the request's SQL. */
+  override: ResponseOverride;
 }
 
 interface RunOptions {
@@ -40,6 +65,8 @@ interface RunOptions {
   rollback: boolean;
   /** READ ONLY, as PostgREST runs GET/HEAD and calls of stable or immutable functions. */
   readOnly: boolean;
+  /** `Prefer: timezone=`. */
+  timezone?: string;
 }
 
 /** Methods whose schema is negotiated with Content-Profile; the others use Accept-Profile (as PostgREST). */
@@ -54,6 +81,11 @@ class RollbackSignal {
 
 function singleError(rows: number): RestError {
   return new RestError(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${rows} rows`);
+}
+
+/** CSV is served for reads of rows only; elsewhere the media type is refused as PostgREST refuses one it lacks. */
+function csvUnavailable(): RestError {
+  return new RestError(406, 'PGRST107', 'None of these media types are available: text/csv');
 }
 
 function invalidJson(detail: string): RestError {
@@ -143,15 +175,34 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
 
   async function run(claims: Claims, req: IncomingMessage, url: URL, stmt: Statement, check: (o: Outcome) => void, opts: RunOptions): Promise<Outcome> {
     // PostgREST sees the path below the gateway's /rest/v1 prefix.
-    const info = { method: req.method ?? 'GET', path: url.pathname.replace(/^\/rest\/v1/, ''), headers: requestHeaders(req) };
+    const info = { method: req.method ?? 'GET', path: url.pathname.replace(/^\/rest\/v1/, ''), headers: requestHeaders(req), timezone: opts.timezone };
     try {
       return await asCaller(db, claims, info, async (tx: Queryable) => {
         // PGlite cannot honour statement_timeout; its stand-in is a plan-cost budget (plan-budget.ts).
         if (db.kind === 'pglite') await checkPlanCost(tx, requestRole(claims), stmt);
         const r = await tx.query<ResultRow>(stmt.sql, stmt.values);
-        const outcome: Outcome = { row: r.rows[0] ?? { total: null, page_total: r.affectedRows, body: null }, affected: r.affectedRows };
+        const after = (await tx.query<ResponseSettingsRow>(RESPONSE_SETTINGS_SQL)).rows[0];
+        const row = r.rows[0] ?? { total: null, page_total: r.affectedRows, body: null };
+        if (stmt.plan) {
+          const estimate = planRows((await tx.query<Record<string, unknown>>(stmt.plan.sql, stmt.plan.values)).rows[0]);
+          const counted = row.total === null ? null : Number(row.total);
+          row.total = !stmt.plan.estimated || counted === null
+            ? estimate
+            : counted > REQUEST_LIMITS.maxRows && estimate !== null ? Math.max(counted, estimate) : counted;
+        }
+        const outcome: Outcome = {
+          row,
+          affected: r.affectedRows,
+          inserted: Number(after?.inserted ?? 0),
+          override: responseOverride(after),
+        };
         check(outcome);
-        if (opts.rollback) throw new RollbackSignal(outcome);
+        if (opts.rollback) {
+          // As PostgREST: deferred constraints are checked before the rollback, so a request that
+          // would fail at commit fails here too instead of answering as if it had succeeded.
+          await tx.query('set constraints all immediate');
+          throw new RollbackSignal(outcome);
+        }
         return outcome;
       }, { readOnly: opts.readOnly, statementTimeout: true });
     } catch (err) {
@@ -166,33 +217,56 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
   }
 
   /** `from` builds the FROM item (a table, or a function call whose arguments come first in `params`). */
-  async function readStatement(relation: { name: string; columns: Relation['columns'] }, from: (params: Params) => string, req: IncomingMessage, url: URL, accept: AcceptInfo, prefs: Preferences, isArg?: (k: string) => boolean) {
+  /**
+   * `from` builds the FROM item (a table, or a function call whose arguments come first in `params`).
+   * `volatileCall` marks a call of a volatile function: when a count reads it a second time it is
+   * evaluated once in a CTE (PostgREST calls a function once per request), its rows keeping the
+   * returned table's row type so computed fields still apply.
+   */
+  async function readStatement(relation: Source, from: (params: Params) => string, req: IncomingMessage, url: URL, accept: AcceptInfo, prefs: Preferences, isArg?: (k: string) => boolean, volatileCall = false) {
     const root = buildReadTree(cache, relation, url.searchParams, isArg);
     applyRange(req, root);
     // PostgREST's db-max-rows: the top level never returns more, whatever limit was asked for.
     root.limit = Math.min(root.limit ?? REQUEST_LIMITS.maxRows, REQUEST_LIMITS.maxRows);
     const params = await paramsFor(root);
-    const fromSql = from(params);
-    const sql = readSql(root, fromSql, params, { ...accept, count: prefs.count !== undefined });
+    const counting = prefs.count === 'exact' || prefs.count === 'estimated';
+    let fromSql = from(params);
+    let prefix = '';
+    if (volatileCall && counting) {
+      prefix = relation.table
+        ? `with "pgrst_call" as materialized (select "_f" from ${fromSql} as "_f") `
+        : `with "pgrst_call" as materialized (select "_f".* from ${fromSql} as "_f") `;
+      fromSql = relation.table ? `unnest((select array_agg("_c"."_f") from "pgrst_call" as "_c"))` : `"pgrst_call"`;
+    }
+    const countLimit = prefs.count === 'estimated' ? REQUEST_LIMITS.maxRows + 1 : undefined;
+    const sql = prefix + readSql(root, fromSql, params, { ...accept, count: counting, countLimit });
+    let plan: PlanStatement | undefined;
+    if (prefs.count === 'planned' || prefs.count === 'estimated') {
+      // Its own parameters: the EXPLAIN binds only the values its query uses.
+      const planParams = await paramsFor(root);
+      const planFrom = from(planParams);
+      plan = { sql: countPlanSql(root, planFrom, planParams), values: planParams.values, estimated: prefs.count === 'estimated' };
+    }
     // Cached read statements also keep their estimated cost per role (PGlite's budget check).
-    return { sql, values: params.values, offset: root.offset ?? 0, costs: new Map() };
+    return { sql, values: params.values, offset: root.offset ?? 0, costs: new Map(), plan };
   }
 
-  function sendRead(res: ServerResponse, method: string, outcome: Outcome, offset: number, accept: AcceptInfo, singleResult = false) {
+  function sendRead(res: ServerResponse, method: string, outcome: Outcome, offset: number, accept: AcceptInfo, singleResult: boolean, applied: string | undefined) {
     const n = Number(outcome.row.page_total);
     const total = outcome.row.total === null ? null : Number(outcome.row.total);
     if (total !== null && total > 0 && offset > total) {
       throw new RestError(416, 'PGRST103', 'Requested range not satisfiable', `An offset of ${offset} was requested, but there are only ${total} rows.`);
     }
     const status = total !== null && n < total ? 206 : 200;
-    const type = accept.single || singleResult ? 'application/vnd.pgrst.object+json' : 'application/json';
-    const headers = { 'content-type': `${type}; charset=utf-8`, 'content-range': contentRange(offset, n, total) };
-    res.writeHead(status, headers);
+    const type = accept.csv ? 'text/csv' : accept.single || singleResult ? 'application/vnd.pgrst.object+json' : 'application/json';
+    const headers: Record<string, string> = { 'content-type': `${type}; charset=utf-8`, 'content-range': contentRange(offset, n, total) };
+    if (applied) headers['preference-applied'] = applied;
+    res.writeHead(outcome.override.status ?? status, { ...headers, ...outcome.override.headers });
     res.end(method === 'HEAD' ? undefined : outcome.row.body ?? 'null');
   }
 
   async function handleRead(req: IncomingMessage, res: ServerResponse, url: URL, relation: Relation, claims: Claims, accept: AcceptInfo, prefs: Preferences) {
-    const key = `${relation.name}${url.search}|${accept.single}|${accept.stripNulls}|${prefs.count ?? ''}|${req.headers.range ?? ''}`;
+    const key = `${relation.name}${url.search}|${accept.single}|${accept.stripNulls}|${accept.csv === true}|${prefs.count ?? ''}|${req.headers.range ?? ''}`;
     let stmt = statements.get(key);
     if (stmt) {
       statements.delete(key);
@@ -203,18 +277,23 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
     const outcome = await run(claims, req, url, stmt, (o) => {
       if (accept.single && Number(o.row.page_total) !== 1) throw singleError(Number(o.row.page_total));
-    }, { rollback: false, readOnly: true });
-    sendRead(res, req.method ?? 'GET', outcome, stmt.offset, accept);
+    }, { rollback: false, readOnly: true, timezone: prefs.timezone });
+    sendRead(res, req.method ?? 'GET', outcome, stmt.offset, accept, false, preferenceApplied(prefs, 'read'));
   }
 
   async function readJson(req: IncomingMessage): Promise<unknown> {
+    return (await readJsonBody(req))?.value;
+  }
+
+  /** The parsed body and its text (function arguments are bound as the text, as PostgREST does). */
+  async function readJsonBody(req: IncomingMessage): Promise<{ text: string; value: unknown } | undefined> {
     const text = await readBody(req);
     if (text.trim() === '') return undefined;
     if (jsonDepthExceeds(text, REQUEST_LIMITS.jsonDepth)) {
       throw invalidJson(`The body nests arrays or objects deeper than ${REQUEST_LIMITS.jsonDepth} levels`);
     }
     try {
-      return JSON.parse(text) as unknown;
+      return { text, value: JSON.parse(text) as unknown };
     } catch (err) {
       throw invalidJson(err instanceof Error ? err.message : 'invalid JSON');
     }
@@ -222,8 +301,16 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
 
   async function handleWrite(req: IncomingMessage, res: ServerResponse, url: URL, relation: Relation, claims: Claims, accept: AcceptInfo, prefs: Preferences) {
     const method = req.method ?? 'POST';
+    if (accept.csv) throw csvUnavailable();
     const root = buildReadTree(cache, relation, url.searchParams) as ReadNode & { source: Relation };
-    const representation = prefs.return === 'representation';
+    // headers-only on an insert: PostgREST's Location names the one inserted row by its primary key,
+    // so the primary key comes back as the (unsent) representation.
+    const location = method === 'POST' && prefs.return === 'headers-only' && relation.primaryKey.length > 0;
+    if (location) {
+      root.select = relation.primaryKey.map((c) => ({ kind: 'column', field: { name: c, path: [] } }));
+      root.embeds = [];
+    }
+    const representation = prefs.return === 'representation' || location;
     const params = await paramsFor(root);
     let mutation: string;
     if (method === 'POST') {
@@ -266,21 +353,47 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     } else if (method === 'DELETE') {
       mutation = deleteSql(root, params, representation);
     } else {
-      throw new RestError(405, 'PGRST101', `Unsupported HTTP method: ${method}`);
+      // PUT (single-row upsert) is not served: PostgREST's own refusal for a method it does not serve.
+      throw new RestError(405, 'PGRST117', `Unsupported HTTP method: ${method}`);
     }
+    const kind: RequestKind = method === 'POST' ? 'insert' : method === 'PATCH' ? 'update' : 'delete';
+    const limit = kind === 'insert' ? undefined : maxAffectedLimit(prefs);
+    const upsert = method === 'POST' && prefs.resolution === 'merge-duplicates';
     const sql = representation ? mutationResultSql(root, mutation, params, accept) : mutation;
     const outcome = await run(claims, req, url, { sql, values: params.values }, (o) => {
       const n = representation ? Number(o.row.page_total) : o.affected;
       if (accept.single && n !== 1) throw singleError(n);
-    }, { rollback: prefs.rollback, readOnly: false });
+      // PostgREST checks max-affected on PATCH and DELETE only, inside the transaction.
+      if (limit !== undefined && n > limit) throw maxAffectedError(n);
+    }, { rollback: prefs.rollback, readOnly: false, timezone: prefs.timezone });
     const n = representation ? Number(outcome.row.page_total) : outcome.affected;
     const range = contentRange(0, n, prefs.count ? n : null).replace(/^\d+-\d+/, method === 'POST' ? '*' : '$&');
+    const headers: Record<string, string> = { 'content-range': range };
+    const applied = preferenceApplied(prefs, kind, relation.primaryKey.length > 0 || url.searchParams.has('on_conflict'));
+    if (applied) headers['preference-applied'] = applied;
+    // As PostgREST: a merge upsert that inserted nothing (every row existed) is 200, not 201.
+    const created = method === 'POST' && !(upsert && outcome.inserted <= 0);
+    const { status: setStatus, headers: setHeaders } = outcome.override;
+    if (location) {
+      const rows = JSON.parse(outcome.row.body ?? '[]') as Array<Record<string, unknown>>;
+      if (rows.length === 1) {
+        const query = relation.primaryKey.map((c) => {
+          const v = rows[0][c];
+          const value = v === null || v === undefined ? 'is.null' : `eq.${typeof v === 'string' ? v : JSON.stringify(v)}`;
+          return `${encodeURIComponent(c)}=${encodeURIComponent(value)}`;
+        });
+        headers.location = `/${relation.name}?${query.join('&')}`;
+      }
+      res.writeHead(setStatus ?? (created ? 201 : 200), { ...headers, ...setHeaders });
+      res.end();
+      return;
+    }
     if (representation) {
       const type = accept.single ? 'application/vnd.pgrst.object+json' : 'application/json';
-      res.writeHead(method === 'POST' ? 201 : 200, { 'content-type': `${type}; charset=utf-8`, 'content-range': range });
+      res.writeHead(setStatus ?? (created ? 201 : 200), { ...headers, 'content-type': `${type}; charset=utf-8`, ...setHeaders });
       res.end(outcome.row.body ?? 'null');
     } else {
-      res.writeHead(method === 'POST' ? 201 : 204, { 'content-range': range });
+      res.writeHead(setStatus ?? (created ? 201 : method === 'POST' ? 200 : 204), { ...headers, ...setHeaders });
       res.end();
     }
   }
@@ -289,48 +402,65 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
     const method = req.method ?? 'POST';
     const fromQuery = method === 'GET' || method === 'HEAD';
     let args: Record<string, unknown> = {};
+    let bodyText = '{}';
     if (fromQuery) {
       for (const [k, v] of url.searchParams) args[k] = v;
     } else if (method === 'POST') {
-      const body = await readJson(req);
-      if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) throw invalidJson('Expected a JSON object of arguments');
-      args = (body ?? {}) as Record<string, unknown>;
+      const body = await readJsonBody(req);
+      if (body !== undefined && (typeof body.value !== 'object' || body.value === null || Array.isArray(body.value))) throw invalidJson('Expected a JSON object of arguments');
+      args = (body?.value ?? {}) as Record<string, unknown>;
+      bodyText = body?.text ?? '{}';
     } else {
-      throw new RestError(405, 'PGRST101', 'Only GET and POST are allowed on functions');
+      throw new RestError(405, 'PGRST101', `Cannot use the ${method} method on RPC`);
     }
     const reserved = new Set(['select', 'order', 'limit', 'offset', 'or', 'and', 'not.or', 'not.and', 'columns', 'on_conflict']);
     const argNames = Object.keys(args).filter((k) => !fromQuery || (!reserved.has(k) && !k.includes('.')));
     const fn = resolveFunction(cache, name, argNames, fromQuery);
-    const argSet = new Set(fn.args.map((a) => a.name));
+    const argSet = new Set(fn.args.map((a) => a.name).filter((n) => n !== ''));
     const usedArgs = Object.fromEntries(Object.entries(args).filter(([k]) => argSet.has(k)));
     // Query-string arguments are parsed by Postgres as their declared types (jsonb, arrays): the
     // same bracket bounds as filter values apply. JSON bodies were measured in readJson.
     if (fromQuery) for (const [k, v] of Object.entries(usedArgs)) if (typeof v === 'string') checkValue(v, `argument ${k}`);
+    const call: CallArgs = fromQuery ? { kind: 'query', args: usedArgs } : { kind: 'body', names: Object.keys(usedArgs), text: bodyText };
+    const limit = maxAffectedLimit(prefs);
+    if (limit !== undefined && !fn.returnsSet) {
+      throw new RestError(400, 'PGRST128', 'Function must return SETOF or TABLE when max-affected preference is used with handling=strict');
+    }
+    const check = (o: Outcome) => {
+      const n = Number(o.row.page_total);
+      if (accept.single && n !== 1) throw singleError(n);
+      if (limit !== undefined && n > limit) throw maxAffectedError(n);
+    };
+    const applied = preferenceApplied(prefs, 'call');
     // As PostgREST: GET/HEAD, and any call of a stable or immutable function, run READ ONLY, so a
     // volatile function that writes fails on GET with 25006 (405) instead of changing data.
-    const opts: RunOptions = { rollback: prefs.rollback, readOnly: fromQuery || !fn.volatile };
+    const opts: RunOptions = { rollback: prefs.rollback, readOnly: fromQuery || !fn.volatile, timezone: prefs.timezone };
     if (fn.resultColumns) {
-      const stmt = await readStatement({ name: fn.name, columns: fn.resultColumns }, (params) => callSql(fn, usedArgs, params, fromQuery), req, url, { ...accept, single: accept.single || !fn.returnsSet }, prefs, (k) => argSet.has(k));
-      const outcome = await run(claims, req, url, stmt, (o) => {
-        if (accept.single && Number(o.row.page_total) !== 1) throw singleError(Number(o.row.page_total));
-      }, opts);
-      sendRead(res, method, outcome, stmt.offset, accept, !fn.returnsSet);
+      // Embeds on the result rows go through the foreign keys of the table the function returns.
+      const table = fn.resultRelation ? cache.relations.get(fn.resultRelation) : undefined;
+      const source: Source = { name: fn.name, columns: fn.resultColumns, table: table?.name, computed: table?.computed };
+      const stmt = await readStatement(source, (params) => callSql(fn, call, params), req, url, { ...accept, single: accept.single || !fn.returnsSet }, prefs, (k) => argSet.has(k), fn.volatile);
+      const outcome = await run(claims, req, url, stmt, check, opts);
+      sendRead(res, method, outcome, stmt.offset, accept, !fn.returnsSet, applied);
       return;
     }
+    if (accept.csv) throw csvUnavailable();
     const params = new Params();
-    const call = callSql(fn, usedArgs, params, fromQuery);
+    const callText = callSql(fn, call, params);
     if (fn.returnType === 'void') {
-      await run(claims, req, url, { sql: `select ${call}`, values: params.values }, () => {}, opts);
-      res.writeHead(204);
+      const outcome = await run(claims, req, url, { sql: `select ${callText}`, values: params.values }, () => {}, opts);
+      res.writeHead(outcome.override.status ?? 204, { ...(applied ? { 'preference-applied': applied } : {}), ...outcome.override.headers });
       res.end();
       return;
     }
-    // A set of scalars is capped at db-max-rows like any other read.
+    // A set of scalars is capped at db-max-rows like any other read; its count is of every row the
+    // call returned (the CTE runs the function once). A single scalar is one row.
+    const counted = prefs.count !== undefined;
     const sql = fn.returnsSet
-      ? `select null::bigint as total, count(*) as page_total, coalesce(json_agg("_v"."t0"), '[]')::text as body from (select "t0" from ${call} as "t0" limit ${params.add(REQUEST_LIMITS.maxRows)}) as "_v"`
-      : `select null::bigint as total, 1 as page_total, to_json(${call})::text as body`;
-    const outcome = await run(claims, req, url, { sql, values: params.values }, () => {}, opts);
-    sendRead(res, method, outcome, 0, accept, false);
+      ? `with "_all" as (select "t0" from ${callText} as "t0") select ${counted ? '(select count(*) from "_all")' : 'null::bigint'} as total, count(*) as page_total, coalesce(json_agg("_v"."t0"), '[]')::text as body from (select "t0" from "_all" limit ${params.add(REQUEST_LIMITS.maxRows)}) as "_v"`
+      : `select ${counted ? '1::bigint' : 'null::bigint'} as total, 1 as page_total, to_json(${callText})::text as body`;
+    const outcome = await run(claims, req, url, { sql, values: params.values }, check, opts);
+    sendRead(res, method, outcome, 0, accept, false, applied);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL, subpath: string): Promise<void> {
@@ -343,10 +473,11 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
       const prefs = parsePrefer(req.headers.prefer);
       const method = req.method ?? 'GET';
       checkProfile(req, method);
+      checkStrict(prefs);
       const path = decodePath(subpath.replace(/\/+$/, ''));
       if (path === '') {
-        sendJson(res, 200, { swagger: '2.0', info: { title: 'embedded PostgREST subset' }, paths: Object.fromEntries([...cache.relations.keys()].map((n) => [`/${n}`, {}])) });
-        return;
+        // No OpenAPI document: PostgREST's answer with `openapi-mode = disabled`, not a partial one.
+        throw new RestError(404, 'PGRST126', 'Root endpoint metadata is disabled');
       }
       if (path.startsWith('rpc/')) {
         await handleRpc(req, res, url, path.slice(4), claims, accept, prefs);
@@ -365,7 +496,12 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
         return;
       }
       const headers: Record<string, string> = error.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
-      sendJson(res, error.status, error.body, headers);
+      try {
+        sendJson(res, error.status, error.body, { ...error.headers, ...headers });
+      } catch {
+        // A header a function raised that Node cannot send: answer without it.
+        if (!res.headersSent) sendJson(res, error.status, error.body, headers);
+      }
     }
   }
 

@@ -15,11 +15,24 @@ export interface Column {
   defaultExpr: string | null;
 }
 
+/** A computed field: a function `fn(relation_row_type)` returning a scalar, read like a column. */
+export interface ComputedField {
+  name: string;
+  /** `format_type` of the result. */
+  type: string;
+  /** `pg_type.typname` of the result. */
+  typname: string;
+}
+
 export interface Relation {
   name: string;
   kind: 'table' | 'view';
   columns: Map<string, Column>;
   primaryKey: string[];
+  /** Column sets of the primary key and unique constraints, each sorted, for one-to-one embeds. */
+  uniqueKeys: string[][];
+  /** Computed fields by name (PostgREST's functions on the row type). */
+  computed: Map<string, ComputedField>;
 }
 
 export interface ForeignKey {
@@ -31,9 +44,11 @@ export interface ForeignKey {
 }
 
 export interface FunctionArg {
+  /** Empty for an unnamed parameter. */
   name: string;
   type: string;
   hasDefault: boolean;
+  variadic: boolean;
 }
 
 export interface RestFunction {
@@ -43,6 +58,8 @@ export interface RestFunction {
   returnsSet: boolean;
   /** Columns of the result rows when the function returns a table type or `table (...)`. */
   resultColumns: Map<string, Column> | null;
+  /** The table or view whose rows the function returns, for embedding on its result. */
+  resultRelation: string | null;
   volatile: boolean;
 }
 
@@ -61,12 +78,22 @@ select coalesce(json_agg(json_build_object(
                   cross join lateral unnest(pk.conkey) with ordinality k(attnum, ord)
                   join pg_attribute a on a.attrelid = pk.conrelid and a.attnum = k.attnum
                   where pk.conrelid = c.oid and pk.contype = 'p'), '[]'),
+  'uniques', coalesce((select json_agg((select json_agg(a.attname order by a.attname)
+                                        from unnest(u.conkey) k(attnum)
+                                        join pg_attribute a on a.attrelid = u.conrelid and a.attnum = k.attnum))
+                       from pg_constraint u where u.conrelid = c.oid and u.contype in ('p', 'u')), '[]'),
   'columns', coalesce((select json_agg(json_build_object(
                   'name', a.attname,
                   'type', format_type(a.atttypid, a.atttypmod),
                   'typname', t.typname,
                   'nullable', not a.attnotnull,
-                  'default', pg_get_expr(d.adbin, d.adrelid)) order by a.attnum)
+                  -- As PostgREST: a domain's default, an identity column's sequence, none for a
+                  -- generated column, else the column default (for Prefer: missing=default).
+                  'default', case
+                    when t.typbasetype <> 0 and d.adbin is null then pg_get_expr(t.typdefaultbin, 0)
+                    when a.attidentity = 'd' then format('nextval(%L::regclass)', pg_get_serial_sequence(c.oid::regclass::text, a.attname))
+                    when a.attgenerated = 's' then null
+                    else pg_get_expr(d.adbin, d.adrelid) end) order by a.attnum)
                 from pg_attribute a
                 join pg_type t on t.oid = a.atttypid
                 left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
@@ -82,11 +109,13 @@ select coalesce(json_agg(json_build_object(
   'columns', (select json_agg(a.attname order by k.ord) from unnest(f.conkey) with ordinality k(attnum, ord)
               join pg_attribute a on a.attrelid = f.conrelid and a.attnum = k.attnum),
   'refColumns', (select json_agg(a.attname order by k.ord) from unnest(f.confkey) with ordinality k(attnum, ord)
-              join pg_attribute a on a.attrelid = f.confrelid and a.attnum = k.attnum))), '[]')::text as doc
+              join pg_attribute a on a.attrelid = f.confrelid and a.attnum = k.attnum))
+  -- PostgREST's order, which is also the order of the candidates in a PGRST201 answer.
+  order by src.relname, f.conname), '[]')::text as doc
 from pg_constraint f
 join pg_class src on src.oid = f.conrelid
 join pg_class dst on dst.oid = f.confrelid
-where f.contype = 'f' and src.relnamespace = 'public'::regnamespace and dst.relnamespace = 'public'::regnamespace`;
+where f.contype = 'f' and f.conparentid = 0 and src.relnamespace = 'public'::regnamespace and dst.relnamespace = 'public'::regnamespace`;
 
 const functionsSql = `
 select coalesce(json_agg(json_build_object(
@@ -101,7 +130,13 @@ select coalesce(json_agg(json_build_object(
   'returnsSet', p.proretset,
   'returnRelation', (select rc.relname from pg_class rc where rc.oid = rt.typrelid
                      and rc.relnamespace = 'public'::regnamespace),
-  'volatile', p.provolatile = 'v')), '[]')::text as doc
+  'volatile', p.provolatile = 'v',
+  -- One input parameter of a public table's row type and a scalar result: a computed field.
+  'computedOf', (select ac.relname from pg_type at join pg_class ac on ac.oid = at.typrelid
+                 where p.pronargs = 1 and at.oid = p.proargtypes[0]
+                   and ac.relnamespace = 'public'::regnamespace and ac.relkind in ('r', 'v', 'm', 'f', 'p')
+                   and not p.proretset and rt.typtype in ('b', 'd', 'e', 'r') ),
+  'resultTypname', rt.typname)), '[]')::text as doc
 from pg_proc p
 join pg_type rt on rt.oid = p.prorettype
 where p.pronamespace = 'public'::regnamespace and p.prokind = 'f'`;
@@ -110,6 +145,7 @@ interface RawRelation {
   name: string;
   kind: 'table' | 'view';
   pk: string[];
+  uniques: string[][];
   columns: Array<{ name: string; type: string; typname: string; nullable: boolean; default: string | null }>;
 }
 
@@ -124,6 +160,8 @@ interface RawFunction {
   returnsSet: boolean;
   returnRelation: string | null;
   volatile: boolean;
+  computedOf: string | null;
+  resultTypname: string;
 }
 
 async function doc<T>(db: Queryable, sql: string): Promise<T> {
@@ -146,6 +184,8 @@ export async function loadSchemaCache(db: Queryable): Promise<SchemaCache> {
       name: r.name,
       kind: r.kind,
       primaryKey: r.pk,
+      uniqueKeys: r.uniques,
+      computed: new Map(),
       columns: new Map(r.columns.map((c) => [c.name, { ...column(c.name, c.type, c.typname, c.default), nullable: c.nullable }])),
     });
   }
@@ -159,7 +199,7 @@ export async function loadSchemaCache(db: Queryable): Promise<SchemaCache> {
     modes.forEach((mode, i) => {
       const name = f.argNames[i] ?? '';
       if (mode === 'i' || mode === 'b' || mode === 'v') {
-        args.push({ name, type: f.argTypes[i], hasDefault: inputIndex >= f.nargs - f.ndefaults });
+        args.push({ name, type: f.argTypes[i], hasDefault: inputIndex >= f.nargs - f.ndefaults, variadic: mode === 'v' });
         inputIndex++;
       }
       if (mode === 'o' || mode === 'b' || mode === 't') outColumns.push(column(name, f.argTypes[i]));
@@ -176,8 +216,12 @@ export async function loadSchemaCache(db: Queryable): Promise<SchemaCache> {
       returnType: f.returnType,
       returnsSet: f.returnsSet,
       resultColumns,
+      resultRelation: f.returnRelation && relations.has(f.returnRelation) ? f.returnRelation : null,
       volatile: f.volatile,
     };
+    // A column of the same name wins over a computed field, as the column is what `t.name` reads.
+    const owner = f.computedOf ? relations.get(f.computedOf) : undefined;
+    if (owner && !owner.columns.has(f.name)) owner.computed.set(f.name, { name: f.name, type: f.returnType, typname: f.resultTypname });
     const list = functions.get(f.name) ?? [];
     list.push(fn);
     functions.set(f.name, list);

@@ -6,7 +6,7 @@ import { Params, readSql } from './sql-build.ts';
 
 function relation(name: string, columns: string[]): Relation {
   const col = (c: string): Column => ({ name: c, type: 'text', typname: 'text', nullable: true, defaultExpr: null });
-  return { name, kind: 'table', primaryKey: ['id'], columns: new Map(columns.map((c) => [c, col(c)])) };
+  return { name, kind: 'table', primaryKey: ['id'], uniqueKeys: [['id']], computed: new Map(), columns: new Map(columns.map((c) => [c, col(c)])) };
 }
 
 const cache: SchemaCache = {

@@ -6,7 +6,7 @@
 import { quoteIdent as q } from '../db/database.ts';
 import { parseError, unknownType } from './errors.ts';
 import type { Field, Filter, LogicTree, OrderTerm, SelectItem } from './query-parse.ts';
-import type { EmbedNode, ReadNode } from './read-plan.ts';
+import { isToOne, type EmbedNode, type ReadNode } from './read-plan.ts';
 
 /** Canonical type names by the cast text of the request, as the catalog resolved them. */
 export interface TypeNames {
@@ -34,7 +34,8 @@ export class Params {
 }
 
 export function fieldSql(alias: string, field: Field, params: Params): string {
-  let sql = `${q(alias)}.${q(field.name)}`;
+  // A computed field is its function applied to the row, as PostgREST calls it.
+  let sql = field.computed ? `public.${q(field.name)}(${q(alias)})` : `${q(alias)}.${q(field.name)}`;
   for (const step of field.path) {
     const key = /^-?\d+$/.test(step.key) ? `${params.add(step.key)}::int` : `${params.add(step.key)}::text`;
     sql = `(${sql}${step.arrow}${key})`;
@@ -89,6 +90,17 @@ function aliasFor(depth: number): string {
 }
 
 function joinSql(parentAlias: string, child: EmbedNode, childAlias: string): string[] {
+  const j = child.join.junction;
+  if (j) {
+    // Many-to-many: a child row belongs to the parent when a junction row links them. The junction
+    // keys are part of its primary key, so `exists` gives each child once, as a join would.
+    const jAlias = `${childAlias}_j`;
+    const links = [
+      ...j.toChild.map(([jc, c]) => `${q(jAlias)}.${q(jc)} = ${q(childAlias)}.${q(c)}`),
+      ...j.toParent.map(([jc, p]) => `${q(jAlias)}.${q(jc)} = ${q(parentAlias)}.${q(p)}`),
+    ];
+    return [`exists (select 1 from public.${q(j.table)} as ${q(jAlias)} where ${links.join(' and ')})`];
+  }
   return child.join.pairs.map(([p, c]) => `${q(childAlias)}.${q(c)} = ${q(parentAlias)}.${q(p)}`);
 }
 
@@ -161,7 +173,7 @@ function embedSql(parentAlias: string, child: EmbedNode, depth: number, params: 
   const conds = [...joinSql(parentAlias, child, alias), ...whereSql(child, alias, depth, params)];
   const from = `from public.${q(child.source.name)} as ${q(alias)} where ${conds.join(' and ')}`;
   const row = q(`_e${depth}`);
-  if (child.join.cardinality === 'many-to-one') {
+  if (isToOne(child.join)) {
     return `(select row_to_json(${row}) from (select ${list} ${from}${groupBy} limit 1) as ${row})`;
   }
   const inner = `select ${list} ${from}${groupBy}${orderSql(alias, child.order, params)}${pageSql(child, params)}`;
@@ -172,9 +184,16 @@ export interface BodyOptions {
   /** Return the one row as an object (`application/vnd.pgrst.object+json`) instead of an array. */
   single: boolean;
   stripNulls: boolean;
+  /** CSV as PostgREST writes it: the keys of the first row, then each row's record text without its parentheses. */
+  csv?: boolean;
 }
 
 export function bodySql(rowAlias: string, opts: BodyOptions): string {
+  if (opts.csv) {
+    const r = q(rowAlias);
+    const header = `coalesce((select string_agg("_k", ',') from json_object_keys((array_agg(row_to_json(${r})))[1]) as "_k"), '')`;
+    return `${header} || chr(10) || coalesce(string_agg(substring(${r}::text, 2, length(${r}::text) - 2), chr(10)), '')`;
+  }
   const agg = `json_agg(${q(rowAlias)})`;
   const json = opts.single ? `(${agg} -> 0)` : `coalesce(${agg}, '[]')`;
   return opts.stripNulls ? `json_strip_nulls(${json})::text` : `${json}::text`;
@@ -184,13 +203,24 @@ export function bodySql(rowAlias: string, opts: BodyOptions): string {
  * The statement for a read: `total` (exact count when asked), `page_total`, and `body`.
  * `from` is the FROM item without alias (a table or a function call).
  */
-export function readSql(root: ReadNode, from: string, params: Params, opts: BodyOptions & { count: boolean }): string {
+export function readSql(root: ReadNode, from: string, params: Params, opts: BodyOptions & { count: boolean; countLimit?: number }): string {
   const { list, groupBy } = selectListSql(root, 't0', 0, params);
   const conds = whereSql(root, 't0', 0, params);
   const where = conds.length ? ` where ${conds.join(' and ')}` : '';
-  const total = opts.count ? `(select count(*) from ${from} as "t0"${where})` : 'null::bigint';
+  // `countLimit` (count=estimated) stops counting past it, as PostgREST counts only to db-max-rows + 1.
+  const total = !opts.count
+    ? 'null::bigint'
+    : opts.countLimit === undefined
+      ? `(select count(*) from ${from} as "t0"${where})`
+      : `(select count(*) from (select 1 from ${from} as "t0"${where} limit ${params.add(opts.countLimit)}) as "_c")`;
   const inner = `select ${list} from ${from} as "t0"${where}${groupBy}${orderSql('t0', root.order, params)}${pageSql(root, params)}`;
   return `select ${total} as total, count(*) as page_total, ${bodySql('_r', opts)} as body from (${inner}) as "_r"`;
+}
+
+/** The query whose planner estimate is `count=planned` (and `estimated` past db-max-rows). */
+export function countPlanSql(root: ReadNode, from: string, params: Params): string {
+  const conds = whereSql(root, 't0', 0, params);
+  return `explain (format json) select 1 from ${from} as "t0"${conds.length ? ` where ${conds.join(' and ')}` : ''}`;
 }
 
 /** Wraps a mutation `... returning *` so the changed rows come back shaped by `select=`. */
