@@ -133,7 +133,7 @@ export async function build(db: Database): Promise<string> {
     select setseed(0.5);
     insert into public.calls (received_at, answered_at, classified_at, ended_at, call_type, operator_id)
     select t, t + a * interval '1 second', t + (a + c) * interval '1 second', t + (a + c + e) * interval '1 second',
-           (array['emergency', 'ghost', 'prank', 'info'])[1 + floor(u * 4)::int]::public.call_type,
+           (enum_range(null::public.call_type))[1 + floor(u * 4)::int]::public.call_type,
            md5('bench-user' || (1 + floor(o * 6)::int))::uuid
     from (
       select now() - random() * interval '${days} days' as t, 3 + -ln(1 - random()) * 17 as a,
@@ -289,7 +289,7 @@ async function maintenanceRound(db: Database, round: number): Promise<{ lifecycl
         update public.calls set answered_at = received_at + (3 + i % 40) * interval '1.1 seconds'
         where idempotency_key = ${key('i')};
         update public.calls set classified_at = answered_at + (5 + i % 30) * interval '1.3 seconds',
-          call_type = (array['emergency', 'ghost', 'prank', 'info'])[1 + i % 4]::public.call_type
+          call_type = (enum_range(null::public.call_type))[1 + i % 4]::public.call_type
         where idempotency_key = ${key('i')};
         update public.calls set ended_at = classified_at + (2 + i % 20) * interval '0.7 seconds'
         where idempotency_key = ${key('i')};
@@ -301,7 +301,7 @@ async function maintenanceRound(db: Database, round: number): Promise<{ lifecycl
   await db.exec(`
     insert into public.calls (idempotency_key, received_at, answered_at, classified_at, ended_at, call_type, operator_id)
     select ${key("'bulk' || g")}, x.t, x.t + interval '12.5 seconds', x.t + interval '31 seconds', x.t + interval '40.2 seconds',
-           (array['emergency', 'ghost', 'prank', 'info'])[1 + g % 4]::public.call_type, md5('bench-user' || (1 + g % 6))::uuid
+           (enum_range(null::public.call_type))[1 + g % 4]::public.call_type, md5('bench-user' || (1 + g % 6))::uuid
     from generate_series(1, ${BULK_CALLS}) g
     cross join lateral (select now() - (g % 700) * interval '1 hour' - (g % 3600) * interval '1 second' as t) x`);
   const bulk = performance.now() - t;
