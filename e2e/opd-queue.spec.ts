@@ -4,7 +4,8 @@
  * and the inbox tells the liaison — also after a reload — until they dismiss the notice.
  */
 import { expect, test } from './support/fixtures';
-import { OpdPage, apiUrlOf, phoneContext, serviceClient } from './opd.po';
+import { OpdPage, phoneContext } from './opd.po';
+import { pageSupabaseConfig, serviceRoleClient } from './support/stack';
 
 const DAMKAR = 'damkar@112.cilegon.test';
 
@@ -21,8 +22,8 @@ test('an unreadable outbox is kept for support and told to the liaison until dis
   const opd = new OpdPage(phone.page);
   try {
     await opd.gotoInbox();
-    const { url } = await apiUrlOf(opd.page);
-    const { data, error } = await serviceClient(url).auth.admin.listUsers({ perPage: 1000 });
+    const { url } = await pageSupabaseConfig(opd.page);
+    const { data, error } = await serviceRoleClient(url).auth.admin.listUsers({ perPage: 1000 });
     if (error) throw error;
     const userId = data.users.find((u) => u.email === DAMKAR)?.id;
     if (!userId) throw new Error(`no user ${DAMKAR}`);

@@ -4,13 +4,9 @@
  * service-role audit count). Incidents are reported with DispatchApi from dispatch.po.ts.
  */
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { DEMO_SERVICE_ROLE_KEY } from '../supabase/local/config';
-import type { Database } from '../lib/supabase/database.types';
+import type { Enums } from '../lib/supabase/database.types';
+import type { DemoDb as Db } from './support/demo-clients';
 import { LoginPage } from './login.po';
-import { NodeRealtimeTransport } from '../lib/supabase/node-realtime-transport';
-
-type Db = SupabaseClient<Database>;
 
 /** The phone: 360×740, touch, mobile. */
 export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -106,22 +102,8 @@ export class OpdPage {
   }
 }
 
-/** API address the page uses (the e2e server picks the stack's port). */
-export async function apiUrlOf(page: Page): Promise<{ url: string; anonKey: string }> {
-  const text = await page.locator('#supabase-config').textContent();
-  if (!text) throw new Error('no #supabase-config in the page');
-  return JSON.parse(text) as { url: string; anonKey: string };
-}
-
-export function serviceClient(url: string): Db {
-  return createClient<Database>(url, DEMO_SERVICE_ROLE_KEY, {
-    auth: { persistSession: false, autoRefreshToken: false },
-    realtime: { transport: NodeRealtimeTransport },
-  });
-}
-
 /** The audit rows of one kind for one assignment: exactly one per applied step. */
-export async function countEvents(db: Db, assignmentId: string, kind: Database['public']['Enums']['incident_event_kind']): Promise<number> {
+export async function countEvents(db: Db, assignmentId: string, kind: Enums<'incident_event_kind'>): Promise<number> {
   const { count, error } = await db.from('incident_events').select('id', { count: 'exact', head: true }).eq('assignment_id', assignmentId).eq('kind', kind);
   if (error) throw new Error(error.message);
   return count ?? 0;

@@ -7,7 +7,8 @@
  */
 import { expect, test } from './support/fixtures';
 import { DispatchApi, DispatchPage, signedInPage } from './dispatch.po';
-import { OpdPage, apiUrlOf, assignmentOf, countEvents, dispatchTo, phoneContext, serviceClient } from './opd.po';
+import { OpdPage, assignmentOf, countEvents, dispatchTo, phoneContext } from './opd.po';
+import { pageSupabaseConfig, serviceRoleClient } from './support/stack';
 
 const SUPERVISOR = 'supervisor1@112.cilegon.test';
 const OPERATOR = 'operator1@112.cilegon.test';
@@ -101,7 +102,7 @@ test.describe('opd liaison', () => {
       await expect(opd.myAssignment).toHaveAttribute('data-status', 'completed');
       await expect(opd.page.getByTestId('my-report')).toContainText('Dievakuasi: 4');
 
-      const db = serviceClient((await apiUrlOf(opd.page)).url);
+      const db = serviceRoleClient((await pageSupabaseConfig(opd.page)).url);
       const dpkp = await api.agencyId('DPKP');
       const a = await assignmentOf(db, incident.id, dpkp);
       for (const kind of ['acknowledged', 'en_route', 'on_scene', 'completed'] as const) expect(await countEvents(db, a.id, kind), kind).toBe(1);
@@ -155,7 +156,7 @@ test.describe('opd liaison', () => {
     const phone = await phoneContext(browser, DAMKAR);
     const opd = new OpdPage(phone.page);
     const api = await DispatchApi.fromPage(opd.page);
-    const db = serviceClient((await apiUrlOf(opd.page)).url);
+    const db = serviceRoleClient((await pageSupabaseConfig(opd.page)).url);
     try {
       const incident = await api.reportIncident(OPERATOR, {
         category: 'traffic_accident',

@@ -4,10 +4,8 @@
  * runtime configuration, so it follows whatever port the e2e server chose.
  */
 import type { Locator, Page } from '@playwright/test';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { DEMO_SERVICE_ROLE_KEY } from '../supabase/local/config';
-import type { Database } from '../lib/supabase/database.types';
-import { NodeRealtimeTransport } from '../lib/supabase/node-realtime-transport';
+import { pageSupabaseConfig, serviceRoleClient } from './support/stack';
+import type { DemoDb } from './support/demo-clients';
 import type { CallStage } from '../lib/domain/sla';
 import type { CallType } from '../lib/domain/workflow';
 
@@ -88,17 +86,7 @@ export class OperatorConsolePage {
     if (fields.coordinates) await this.coordinates.fill(fields.coordinates);
   }
 
-  /** The Supabase API address the page itself uses. */
-  async apiUrl(): Promise<string> {
-    const text = await this.page.locator('#supabase-config').textContent();
-    if (!text) throw new Error('no #supabase-config in the page');
-    return (JSON.parse(text) as { url: string }).url;
-  }
-
-  async serviceClient(): Promise<SupabaseClient<Database>> {
-    return createClient<Database>(await this.apiUrl(), DEMO_SERVICE_ROLE_KEY, {
-      auth: { persistSession: false, autoRefreshToken: false },
-      realtime: { transport: NodeRealtimeTransport },
-    });
+  async serviceClient(): Promise<DemoDb> {
+    return serviceRoleClient((await pageSupabaseConfig(this.page)).url);
   }
 }

@@ -5,13 +5,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect, test } from './support/fixtures';
-import { postPbxEvent, serviceRoleClient, type PbxEvent } from './support/telephony';
+import { postPbxEvent, type PbxEvent } from './support/telephony';
+import { serviceRoleClient, stackUrl } from './support/stack';
 import type { DemoDb } from './support/demo-clients';
 
 let admin: DemoDb;
 
 test.beforeAll(async () => {
-  admin = await serviceRoleClient();
+  // The database is checked too: the webhook's answers alone could hide a write that should not have happened.
+  admin = serviceRoleClient(await stackUrl());
 });
 
 const secondsAgo = (s: number) => new Date(Date.now() - s * 1000).toISOString();

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { LoginPage } from './login.po';
 import { DemoClients, type DemoDb } from './support/demo-clients';
+import { controlUrl } from './support/stack';
 
 type Db = DemoDb;
 type Board = 'calls' | 'awaiting_dispatch' | 'awaiting_ack' | 'on_scene';
@@ -198,7 +199,6 @@ export class WorkflowDriver {
 
 /** Restarts the embedded stack through the e2e server's test-only control endpoint (same data, same port). */
 export async function restartStack(): Promise<void> {
-  const port = Number(process.env.E2E_CONTROL_PORT ?? Number(process.env.E2E_PORT ?? 3199) + 1);
-  const res = await fetch(`http://127.0.0.1:${port}/restart-stack`, { method: 'POST' });
+  const res = await fetch(controlUrl('/restart-stack'), { method: 'POST' });
   if (!res.ok) throw new Error(`restarting the stack failed: ${res.status} ${await res.text()}`);
 }

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { DEMO_PASSWORD } from '../../lib/demo-users';
 import type { Database } from '../../lib/supabase/database.types';
+import { pageSupabaseConfig } from './stack';
 import { NodeRealtimeTransport } from '../../lib/supabase/node-realtime-transport';
 
 export type DemoDb = SupabaseClient<Database>;
@@ -20,9 +21,7 @@ export class DemoClients {
   ) {}
 
   static async fromPage(page: Page): Promise<DemoClients> {
-    const text = await page.locator('#supabase-config').textContent();
-    if (!text) throw new Error('no #supabase-config in the page');
-    const { url, anonKey } = JSON.parse(text) as { url: string; anonKey: string };
+    const { url, anonKey } = await pageSupabaseConfig(page);
     return new DemoClients(url, anonKey);
   }
 
