@@ -18,6 +18,47 @@ export type Database = {
   }
   public: {
     Tables: {
+      admin_events: {
+        Row: {
+          actor_id: string | null
+          after: Json | null
+          at: string
+          before: Json | null
+          id: number
+          kind: string
+          target_id: string
+          target_table: string
+        }
+        Insert: {
+          actor_id?: string | null
+          after?: Json | null
+          at?: string
+          before?: Json | null
+          id?: never
+          kind: string
+          target_id: string
+          target_table: string
+        }
+        Update: {
+          actor_id?: string | null
+          after?: Json | null
+          at?: string
+          before?: Json | null
+          id?: never
+          kind?: string
+          target_id?: string
+          target_table?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "admin_events_actor_id_fkey"
+            columns: ["actor_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       agencies: {
         Row: {
           active: boolean

@@ -5,7 +5,7 @@
 -- tables; update and delete probes target one row; every probe is rolled back.
 begin;
 \ir helpers/test-helpers.psql
-select plan(252 + 10);
+select plan(280 + 10);
 
 select tests.build_world();
 -- Leaves one SLA stage free so that an insert can succeed for an admin.
@@ -13,6 +13,8 @@ delete from public.sla_targets where stage = 'on_scene';
 -- One event of the telephony feed, which only the webhook (service role) writes.
 insert into public.telephony_events (event_id, event_type, external_call_id, occurred_at, payload, result)
 values ('matrix-1', 'ringing', 'matrix-call', now(), '{}', '{}');
+-- One admin change, which only admin functions write.
+select private.log_admin_event('agency.updated', 'agencies', tests.id('aga')::text, '{}', '{}');
 
 create temp table probe_sql (tab text, op text, sql text, primary key (tab, op));
 insert into probe_sql values
@@ -44,6 +46,10 @@ insert into probe_sql values
   ('assignments', 'insert', 'insert into public.assignments (incident_id, agency_id) values ({inc1}, {agc})'),
   ('assignments', 'update', 'update public.assignments set status = ''completed'' where id = {asg1}'),
   ('assignments', 'delete', 'delete from public.assignments where id = {asg1}'),
+  ('admin_events', 'select', 'select 1 from public.admin_events'),
+  ('admin_events', 'insert', 'insert into public.admin_events (kind, target_table, target_id) values (''agency.updated'', ''agencies'', ''x'')'),
+  ('admin_events', 'update', 'update public.admin_events set after = ''{}'''),
+  ('admin_events', 'delete', 'delete from public.admin_events'),
   ('incident_events', 'select', 'select 1 from public.incident_events where incident_id = {inc1} and kind = ''dispatched'''),
   ('incident_events', 'insert', 'insert into public.incident_events (incident_id, kind) values ({inc1}, ''escalated'')'),
   ('incident_events', 'update', 'update public.incident_events set data = ''{}'' where incident_id = {inc1}'),
@@ -118,7 +124,14 @@ insert into matrix values
   ('telephony_events', 'opd_own',    '0', 'D', 'D', 'D'),
   ('telephony_events', 'opd_other',  '0', 'D', 'D', 'D'),
   ('telephony_events', 'leadership', '0', 'D', 'D', 'D'),
-  ('telephony_events', 'admin',      '1', 'D', 'D', 'D');
+  ('telephony_events', 'admin',      '1', 'D', 'D', 'D'),
+  ('admin_events', 'anon',       'D', 'D', 'D', 'D'),
+  ('admin_events', 'operator',   '0', 'D', 'D', 'D'),
+  ('admin_events', 'supervisor', '0', 'D', 'D', 'D'),
+  ('admin_events', 'opd_own',    '0', 'D', 'D', 'D'),
+  ('admin_events', 'opd_other',  '0', 'D', 'D', 'D'),
+  ('admin_events', 'leadership', '0', 'D', 'D', 'D'),
+  ('admin_events', 'admin',      '1', 'D', 'D', 'D');
 
 create temp table cells as
 select m.tab, m.role, o.op, p.sql,
@@ -145,7 +158,7 @@ select set_eq(
      where n.nspname = 'public' and c.relkind = 'r' $$,
   'the matrix covers every public table'
 );
-select is((select count(*)::int from cells), 9 * 7 * 4, 'one cell per table × role × operation');
+select is((select count(*)::int from cells), 10 * 7 * 4, 'one cell per table × role × operation');
 select ok(
   (select bool_and(c.relrowsecurity) from pg_class c join pg_namespace n on n.oid = c.relnamespace
    where n.nspname in ('public', 'private') and c.relkind = 'r'),
