@@ -1,9 +1,11 @@
 /**
  * Runs the pgTAP suite (`supabase/tests/database/*.test.sql`) the way `supabase test db` does, but
- * without Docker: on PGlite in memory and, when TEST_DATABASE_URL is set, on a fresh database of that
- * Postgres server (created and dropped here). Each backend gets the Supabase baseline and the
- * migrations (no seed); each file runs as written (its own begin … rollback) and its TAP output is
- * parsed. Prints a summary with the RLS matrix cell count; exits non-zero on any failure.
+ * without Docker: on PGlite in memory and, when TEST_DATABASE_URL is set, on two fresh databases of
+ * that Postgres server (created and dropped here): one migrated as the embedded stack does, one
+ * prepared as a Supabase project is before its first migration and migrated by the real CLI
+ * (`supabase db push`), which is then linted (`supabase db lint`, plpgsql_check). Each file runs as
+ * written (its own begin … rollback) and its TAP output is parsed. Prints a summary with the RLS
+ * matrix cell count; exits non-zero on any failure or lint warning.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -11,12 +13,13 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { pgtap } from '@electric-sql/pglite-pgtap';
-import { migrate } from '../supabase/local/db/migrate.ts';
+import { migrate, preparePlatform } from '../supabase/local/db/migrate.ts';
 import { openPostgres } from '../supabase/local/db/postgres-database.ts';
 import type { Database, Queryable } from '../supabase/local/db/database.ts';
 import { createTestDatabase } from '../tests/support/test-stack.ts';
 import { expandIncludes } from './test-db/includes.ts';
 import { parseTap, type TapResult } from './test-db/tap.ts';
+import { lintDatabase, LINTED_SCHEMAS, pushMigrations } from './test-db/supabase-cli.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const testsDir = path.join(root, 'supabase', 'tests', 'database');
@@ -82,15 +85,33 @@ async function pgliteBackend(): Promise<Backend> {
   };
 }
 
-async function postgresBackend(): Promise<Backend> {
+/** How a Postgres test database gets its schema: as the embedded stack does, or as `supabase db push` does. */
+type Schema = (url: string) => Promise<void>;
+
+const stackSchema: Schema = async (url) => {
+  const stackDb = await openPostgres(url);
+  try {
+    await migrate(stackDb, migrationsDir);
+  } finally {
+    await stackDb.close();
+  }
+};
+
+// A database prepared as a Supabase project is before its first migration, then the real CLI.
+const cliSchema: Schema = async (url) => {
+  const platformDb = await openPostgres(url);
+  try {
+    await preparePlatform(platformDb);
+  } finally {
+    await platformDb.close();
+  }
+  await pushMigrations(url);
+};
+
+async function postgresBackend(name: string, schema: Schema, after?: (url: string) => Promise<void>): Promise<Backend> {
   const created = await createTestDatabase();
   try {
-    const stackDb = await openPostgres(created.url);
-    try {
-      await migrate(stackDb, migrationsDir);
-    } finally {
-      await stackDb.close();
-    }
+    await schema(created.url);
     const client = new pg.Client({ connectionString: created.url });
     await client.connect();
     await client.query('create extension if not exists pgtap with schema extensions');
@@ -98,7 +119,7 @@ async function postgresBackend(): Promise<Backend> {
     // Silence NOTICEs (pgTAP's and ours); TAP comes back as rows.
     await client.query('set client_min_messages = warning');
     return {
-      name: 'postgres',
+      name,
       async run(sql) {
         try {
           const result = (await client.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[];
@@ -110,13 +131,30 @@ async function postgresBackend(): Promise<Backend> {
       },
       async close() {
         await client.end();
-        await created.drop();
+        try {
+          await after?.(created.url);
+        } finally {
+          await created.drop();
+        }
       },
     };
   } catch (err) {
     await created.drop();
     throw err;
   }
+}
+
+// `supabase db lint` on the pushed schema: any error or warning fails the suite; plpgsql_check's
+// "extra" notes (it cannot follow dynamic SQL) are printed only.
+async function lintOrFail(url: string): Promise<void> {
+  const issues = await lintDatabase(url);
+  const blocking = issues.filter((i) => i.level === 'error' || i.level === 'warning');
+  process.stdout.write(
+    `${blocking.length ? 'FAIL' : 'ok  '} [supabase db lint] ${LINTED_SCHEMAS.join(', ')}: ` +
+      `${blocking.length} errors or warnings, ${issues.length - blocking.length} extra notes\n`,
+  );
+  for (const i of issues) process.stdout.write(`       ${i.level}: ${i.function}: ${i.message}\n`);
+  if (blocking.length) process.exitCode = 1;
 }
 
 interface FileOutcome {
@@ -157,7 +195,10 @@ async function main(): Promise<void> {
     .sort();
   if (files.length === 0) throw new Error(`no *.test.sql files in ${testsDir}`);
   const factories: Array<() => Promise<Backend>> = [pgliteBackend];
-  if (process.env.TEST_DATABASE_URL) factories.push(postgresBackend);
+  if (process.env.TEST_DATABASE_URL) {
+    factories.push(() => postgresBackend('postgres', stackSchema));
+    factories.push(() => postgresBackend('supabase db push', cliSchema, lintOrFail));
+  }
 
   let failedFiles = 0;
   const summary: string[] = [];

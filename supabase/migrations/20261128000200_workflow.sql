@@ -153,7 +153,7 @@ begin
     when v_completed = v_active then 'resolved'
     when v_level = 3 then 'on_scene'
     when v_level = 2 then 'acknowledged'
-    else 'dispatched' end;
+    else 'dispatched' end::public.incident_status;
 
   update public.incidents i set
     status = v_status,

@@ -17,10 +17,12 @@ export interface MigrationReport {
   seeded: boolean;
 }
 
-export async function migrate(db: Database, migrationsDir: string, seedFile?: string): Promise<MigrationReport> {
-  const isNew =
-    (await db.query(`select to_regclass('supabase_migrations.schema_migrations') is null as fresh`)).rows[0]?.fresh ===
-    true;
+/**
+ * What a Supabase project has before its first migration: the baseline (roles, auth schema, grants,
+ * the migrations table) and the objects supabase/realtime creates. `supabase db push` expects a
+ * database in this state; the embedded stack prepares it on every start (idempotent).
+ */
+export async function preparePlatform(db: Database): Promise<void> {
   // One transaction: the baseline decides what to grant from what is missing when it starts, so a
   // start that fails half-way must leave nothing behind for the next start to mistake for existing.
   const baseline = readFileSync(baselineFile, 'utf8');
@@ -28,6 +30,13 @@ export async function migrate(db: Database, migrationsDir: string, seedFile?: st
   // What supabase/realtime creates in every project before any migration runs: realtime.messages,
   // on which migrations add the policies of private channels.
   await installRealtimePlatform(db);
+}
+
+export async function migrate(db: Database, migrationsDir: string, seedFile?: string): Promise<MigrationReport> {
+  const isNew =
+    (await db.query(`select to_regclass('supabase_migrations.schema_migrations') is null as fresh`)).rows[0]?.fresh ===
+    true;
+  await preparePlatform(db);
   const done = new Set(
     (await db.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map(
       (r) => r.version,
