@@ -170,7 +170,7 @@ describe.each(backends)('privileges across a restart on %s', (backend) => {
     });
   });
 
-  it('grants as Supabase on a new database and never again on the baseline objects', async () => {
+  it('grants as a hosted Supabase project does today on a new database, and never again on the baseline objects', async () => {
     const storage = await storageFor(backend);
     cleanups.push(storage.remove);
     const emptyMigrations = mkdtempSync(path.join(os.tmpdir(), 'cilegon-no-migrations-'));
@@ -178,16 +178,26 @@ describe.each(backends)('privileges across a restart on %s', (backend) => {
     const options = { backend, migrationsDir: emptyMigrations, ...storage.options };
 
     const revoked = await run(options, async (stack) => {
-      // The first start grants as a Supabase project does: usage on the API schemas, the auth helpers,
-      // and default privileges on public for what migrations create.
+      // The first start grants as a hosted Supabase project does since 2026-10-30: usage on the API
+      // schemas and the auth helpers, but no default privilege on public, so what a migration
+      // creates is granted to no API role until it grants it.
       const fresh = await stack.db.query<Record<string, boolean>>(
         `select has_schema_privilege('anon', 'auth', 'USAGE') as auth_usage,
+                has_schema_privilege('anon', 'public', 'USAGE') as public_usage,
                 has_function_privilege('anon', 'auth.uid()', 'EXECUTE') as uid_execute,
                 exists (select from pg_default_acl d, aclexplode(d.defaclacl) a
-                         where d.defaclnamespace = 'public'::regnamespace and d.defaclobjtype = 'r'
-                           and a.grantee = 'anon'::regrole and a.privilege_type = 'SELECT') as default_select`,
+                         where d.defaclnamespace = 'public'::regnamespace
+                           and a.grantee in ('anon'::regrole, 'authenticated'::regrole, 'service_role'::regrole)) as api_defaults`,
       );
-      expect(fresh.rows[0]).toEqual({ auth_usage: true, uid_execute: true, default_select: true });
+      expect(fresh.rows[0]).toEqual({ auth_usage: true, public_usage: true, uid_execute: true, api_defaults: false });
+      await stack.db.exec('create table public.after_baseline (id int generated always as identity)');
+      const created = await stack.db.query<Record<string, boolean>>(
+        `select has_table_privilege('anon', 'public.after_baseline', 'SELECT') as anon_select,
+                has_table_privilege('authenticated', 'public.after_baseline', 'SELECT') as authenticated_select,
+                has_table_privilege('service_role', 'public.after_baseline', 'SELECT') as service_select,
+                has_sequence_privilege('authenticated', pg_get_serial_sequence('public.after_baseline', 'id'), 'USAGE') as sequence_usage`,
+      );
+      expect(created.rows[0]).toEqual({ anon_select: false, authenticated_select: false, service_select: false, sequence_usage: false });
       // A project may narrow what the baseline granted; the next start must keep that.
       await stack.db.exec(`
         revoke usage on schema realtime from anon;

@@ -221,7 +221,10 @@ describe.each(backends)('REST reads on %s', (backend) => {
   });
 
   it('reloads the schema cache on NOTIFY pgrst', async () => {
-    await stack.db.exec(`create table public.late_table (id int primary key); insert into public.late_table values (7);`);
+    await stack.db.exec(
+      `create table public.late_table (id int primary key); insert into public.late_table values (7);
+       grant select on public.late_table to anon, authenticated, service_role;`,
+    );
     expect((await db.from('late_table').select('id')).error?.code).toBe('PGRST205');
     await stack.db.exec(`notify pgrst, 'reload schema'`);
     let data: unknown = null;

@@ -198,18 +198,16 @@ end
 $$;
 
 -- The first start on a database is the one that finds no migration table yet. Only then does public
--- get Supabase's grants and default privileges (table access is then governed by RLS policies); later
+-- get what a hosted Supabase project has today: the API roles may use the schema, and nothing else.
+-- Since 2026-10-30 hosted projects grant new tables, sequences and functions to no API role, so
+-- every migration grants exactly what each role needs, and a forgotten grant fails here as it would
+-- there. (Postgres's own EXECUTE to PUBLIC on new functions remains, as on hosted projects: every
+-- migration revokes it, and supabase/tests/database/90-privileges checks that none is left.) Later
 -- starts leave public's privileges to the migrations.
 do $$
 begin
   if to_regclass('supabase_migrations.schema_migrations') is null then
     grant usage on schema public to anon, authenticated, service_role;
-    grant all on all tables in schema public to anon, authenticated, service_role;
-    grant all on all sequences in schema public to anon, authenticated, service_role;
-    grant all on all functions in schema public to anon, authenticated, service_role;
-    alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-    alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
-    alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
 
     create schema if not exists supabase_migrations;
     create table supabase_migrations.schema_migrations (
