@@ -225,6 +225,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -250,6 +251,7 @@ export type Database = {
           notes?: string | null
           operator_id?: string | null
           received_at?: string
+          ringing?: never
           source?: Database["public"]["Enums"]["call_source"]
           trunk?: string | null
           updated_at?: string
@@ -275,6 +277,7 @@ export type Database = {
           notes?: string | null
           operator_id?: string | null
           received_at?: string
+          ringing?: never
           source?: Database["public"]["Enums"]["call_source"]
           trunk?: string | null
           updated_at?: string
@@ -656,6 +659,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -749,6 +753,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -950,6 +955,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -1019,6 +1025,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -1254,6 +1261,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -1344,6 +1352,15 @@ export type Database = {
           target_seconds: number
           within_target: number
           within_target_share: number
+        }[]
+      }
+      waiting_calls_summary: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          abandoned_today: number
+          measured_at: string
+          oldest_received_at: string
+          waiting: number
         }[]
       }
       wall_open_calls: {
