@@ -16,8 +16,9 @@ import { pluralKey } from '@/lib/i18n/plural';
 import { useT } from '@/lib/i18n/use-t';
 import { createClient } from '@/lib/supabase/client';
 import { useLiveWallIncidents } from '@/lib/realtime/use-live-wall-incidents';
-import { useLiveWallCalls } from '@/lib/realtime/use-live-wall-calls';
+import { WALL_CALLS_POLL_MS, useLiveWallCalls } from '@/lib/realtime/use-live-wall-calls';
 import { useLiveWallCounters } from '@/lib/realtime/use-live-wall-counters';
+import { useLiveWaitingSummary } from '@/lib/realtime/use-live-waiting-summary';
 import { ConnectionStatus } from '@/components/realtime/connection-status';
 import { useViewportFontSize } from '@/components/charts/use-viewport-font-size';
 import { useServerClock } from '@/lib/realtime/use-server-clock';
@@ -26,6 +27,7 @@ import { WallBoard } from '@/components/wall/wall-board';
 import { WallClock } from '@/components/wall/wall-clock';
 import { WallCounters } from '@/components/wall/wall-counters';
 import { WallMapLazy } from '@/components/wall/wall-map-lazy';
+import { WallWaitingCalls } from '@/components/wall/wall-waiting-calls';
 
 export interface WallScreenProps {
   reference: WallReference;
@@ -47,6 +49,8 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
   }, [clock.nowMs]);
   const getNow = useCallback(() => nowRef.current, []);
   const calls = useLiveWallCalls(client);
+  // Polled with the calls in progress, at the same pace: a ringing call is a call in progress.
+  const waiting = useLiveWaitingSummary(client, WALL_CALLS_POLL_MS);
   const badgeZoom = useViewportFontSize(100 / 1920, 100) / 100;
   // Any change to an open incident (report, dispatch, acknowledgement, closure) moves this key, and
   // with it an early read of today's counters.
@@ -72,7 +76,11 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
   );
 
   const status: LiveStatus =
-    incidents.status !== 'live' ? incidents.status : calls.status === 'failing' || counters.status === 'failing' ? 'reconnecting' : 'live';
+    incidents.status !== 'live'
+      ? incidents.status
+      : calls.status === 'failing' || counters.status === 'failing' || waiting.status === 'failing'
+        ? 'reconnecting'
+        : 'live';
 
   return (
     <div
@@ -85,6 +93,7 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
         <span data-test="wall-open-count" data-count={incidents.rows.length} className="text-[clamp(12px,1.1vw,68px)] text-slate-300">
           {t(pluralKey('wall.openIncidents', incidents.rows.length, lang), { count: incidents.rows.length })}
         </span>
+        <WallWaitingCalls summary={waiting.data} nowMs={clock.nowMs} />
         <div className="flex items-center gap-[1vw]">
           {clock.error && <span className="text-[clamp(10px,0.7vw,44px)] text-amber-300">{t('wall.clockError')}</span>}
           <WallClock nowMs={clock.nowMs} />
