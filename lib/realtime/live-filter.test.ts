@@ -23,7 +23,7 @@ describe('live-view filters', () => {
 
   it('follows a boolean flag through its string form (the ringing calls: ringing=eq.true)', () => {
     // The hooks keep a filter as its string, so the value comes back as the text 'true'.
-    const f = parseLiveFilter(filterString({ column: 'ringing', op: 'eq', value: true }));
+    const f = { ...parseLiveFilter(filterString({ column: 'ringing', op: 'eq', value: true })), column: 'ringing' as const };
     expect(filterString(f)).toBe('ringing=eq.true');
     expect(matchesLiveFilter({ ringing: true }, f)).toBe(true);
     // An answered or abandoned call updates the flag to false: the row leaves the view.
