@@ -4,7 +4,6 @@
  * (ticking on the database clock between polls) and the calls abandoned since WIB midnight. Counts
  * only: the wall account may not read calls or caller data.
  */
-import { PhoneIncoming } from 'lucide-react';
 import type { WaitingSummary } from '@/lib/domain/ringing-calls';
 import { formatWait } from '@/lib/domain/ringing-calls';
 import { NO_DURATION } from '@/lib/i18n/format';
@@ -12,12 +11,15 @@ import { useT } from '@/lib/i18n/use-t';
 
 function Figure({ label, value, test, count, alert }: { label: string; value: string; test: string; count?: number; alert: boolean }) {
   return (
-    <span className="inline-flex items-baseline gap-[0.4vw]" data-test={test} data-count={count}>
-      <span className="text-[clamp(9px,0.75vw,46px)] uppercase tracking-wide text-slate-400">{label}</span>
-      <span className={`text-[clamp(14px,1.5vw,96px)] font-bold tabular-nums ${alert ? 'text-amber-300' : 'text-slate-50'}`} data-test="wall-waiting-value">
+    <li className="rounded-[0.4vw] bg-slate-900 px-[0.6vw] py-[0.4vh]" data-test={test} data-count={count}>
+      <span className="block truncate text-[clamp(9px,0.75vw,46px)] uppercase tracking-wide text-slate-400">{label}</span>
+      <span
+        className={`text-[clamp(16px,1.9vw,120px)] font-bold tabular-nums leading-none ${alert ? 'text-amber-300' : 'text-slate-50'}`}
+        data-test="wall-waiting-value"
+      >
         {value}
       </span>
-    </span>
+    </li>
   );
 }
 
@@ -25,8 +27,7 @@ export function WallWaitingCalls({ summary, nowMs }: { summary: WaitingSummary |
   const { t } = useT();
   const waiting = summary?.waiting ?? 0;
   return (
-    <div className="flex items-center gap-[1vw] rounded-[0.5vw] bg-slate-900 px-[0.8vw] py-[0.3vh]" data-test="wall-waiting">
-      <PhoneIncoming className={`h-[1.4vw] min-h-3 w-[1.4vw] min-w-3 ${waiting > 0 ? 'text-amber-300' : 'text-slate-400'}`} aria-hidden="true" focusable={false} />
+    <ul className="grid grid-cols-3 gap-[0.5vw]" data-test="wall-waiting" aria-label={t('wall.waiting.count')}>
       <Figure
         test="wall-waiting-count"
         label={t('wall.waiting.count')}
@@ -47,6 +48,6 @@ export function WallWaitingCalls({ summary, nowMs }: { summary: WaitingSummary |
         count={summary?.abandonedToday}
         alert={false}
       />
-    </div>
+    </ul>
   );
 }

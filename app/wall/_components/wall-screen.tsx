@@ -93,7 +93,6 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
         <span data-test="wall-open-count" data-count={incidents.rows.length} className="text-[clamp(12px,1.1vw,68px)] text-slate-300">
           {t(pluralKey('wall.openIncidents', incidents.rows.length, lang), { count: incidents.rows.length })}
         </span>
-        <WallWaitingCalls summary={waiting.data} nowMs={clock.nowMs} />
         <div className="flex items-center gap-[1vw]">
           {clock.error && <span className="text-[clamp(10px,0.7vw,44px)] text-amber-300">{t('wall.clockError')}</span>}
           <WallClock nowMs={clock.nowMs} />
@@ -107,7 +106,11 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
         <div className="min-h-0 overflow-hidden rounded-[0.5vw]" aria-label={t('wall.map.label')}>
           <WallMapLazy tiles={tiles} incidents={incidents.rows} posts={reference.posts} agencies={agencies} freshIds={freshIds} />
         </div>
-        <WallCounters counters={counters.data} />
+        {/* Rows, not a flex column: the counters keep the rest of the height, as the chart needs it. */}
+        <div className="grid min-h-0 grid-rows-[auto_minmax(0,1fr)] gap-[0.8vh]">
+          <WallWaitingCalls summary={waiting.data} nowMs={clock.nowMs} />
+          <WallCounters counters={counters.data} />
+        </div>
       </div>
       <div className="grid min-h-0 grid-cols-4 gap-[0.5vw]">
         {boards.map((view) => (
