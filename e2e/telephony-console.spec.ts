@@ -49,11 +49,14 @@ test('a ringing call pops up on free consoles and the boards, opens on the answe
   const { data: desk } = await admin.from('profiles').select('id, extension').eq('extension', '101').single();
   expect(desk, 'the demo seed gives operator1 extension 101').not.toBeNull();
 
-  const op1Page = await signedIn(browser, OPERATOR1, '/operator');
+  // Four people at once; signing them in side by side overlaps their page loads.
+  const [op1Page, op2Page, supPage, wallPage] = await Promise.all([
+    signedIn(browser, OPERATOR1, '/operator'),
+    signedIn(browser, OPERATOR2, '/operator'),
+    signedIn(browser, SUPERVISOR, '/dispatch'),
+    signedIn(browser, WALL_EMAIL, '/wall'),
+  ]);
   const op1 = new OperatorConsolePage(op1Page);
-  const op2Page = await signedIn(browser, OPERATOR2, '/operator');
-  const supPage = await signedIn(browser, SUPERVISOR, '/dispatch');
-  const wallPage = await signedIn(browser, WALL_EMAIL, '/wall');
   const dispatch = new WaitingFigures(supPage, 'dispatch');
   const wall = new WaitingFigures(wallPage, 'wall');
 
