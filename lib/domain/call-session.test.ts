@@ -41,6 +41,7 @@ function row(patch: Partial<Tables<'calls'>> = {}): Tables<'calls'> {
     notes: null,
     operator_id: 'op-1',
     received_at: '2026-11-28T01:00:00Z',
+    ringing: false,
     source: 'manual',
     updated_at: '2026-11-28T01:00:00Z',
     version: 2,
@@ -80,7 +81,7 @@ describe('a call through its stages', () => {
     expect(activeCall(s3)?.version).toBe(3);
 
     const s4 = run(s3, { type: 'step_began' }, { type: 'call_ended', outcome: { callType: 'info', ticketNo: null, linked: false } }, { type: 'step_ended' });
-    expect(s4.phase).toEqual({ stage: 'ended', outcome: { callType: 'info', ticketNo: null, linked: false } });
+    expect(s4.phase).toEqual({ stage: 'ended', key: KEY, outcome: { callType: 'info', ticketNo: null, linked: false } });
     expect(activeDraft(s4)).toBeNull();
     expect(isOnCall(s4)).toBe(false);
     expect(canStartCall(s4)).toBe(true);

@@ -23,7 +23,8 @@ export type CallPhase =
   /** `unanswered`: start_call's answer did not arrive; the operator may retry with the same key. */
   | { stage: 'started'; key: string; draft: CallDraft; unanswered: boolean }
   | { stage: 'answered' | 'classified'; key: string; draft: CallDraft; call: CallRow }
-  | { stage: 'ended'; outcome: CallOutcome };
+  /** `key`: the call just finished, whose live row may still show it open for a moment. */
+  | { stage: 'ended'; key: string; outcome: CallOutcome };
 
 export interface CallSession<Failure> {
   phase: CallPhase;
@@ -59,7 +60,7 @@ export function initialSession<Failure>(resumed: { key: string; draft: CallDraft
   return { phase, busy: false, failure: null, showProblems: false };
 }
 
-function onCall(phase: CallPhase): phase is Extract<CallPhase, { key: string }> {
+function onCall(phase: CallPhase): phase is Extract<CallPhase, { draft: CallDraft }> {
   return phase.stage === 'started' || phase.stage === 'answered' || phase.stage === 'classified';
 }
 
@@ -88,7 +89,7 @@ export function reduceCallSession<Failure>(session: CallSession<Failure>, event:
     }
     case 'call_ended':
       if (!onCall(phase)) return session;
-      return { ...session, phase: { stage: 'ended', outcome: event.outcome }, showProblems: false };
+      return { ...session, phase: { stage: 'ended', key: phase.key, outcome: event.outcome }, showProblems: false };
     case 'draft_edited':
       if (!onCall(phase)) return session;
       return { ...session, phase: { ...phase, draft: patchDraft(phase.draft, event.patch) } };

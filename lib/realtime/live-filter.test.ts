@@ -20,4 +20,14 @@ describe('live-view filters', () => {
     expect(matchesLiveFilter(row, { column: 'gone', op: 'neq', value: 'x' })).toBe(false);
     expect(matchesLiveFilter(row, undefined)).toBe(true);
   });
+
+  it('follows a boolean flag through its string form (the ringing calls: ringing=eq.true)', () => {
+    // The hooks keep a filter as its string, so the value comes back as the text 'true'.
+    const f = { ...parseLiveFilter(filterString({ column: 'ringing', op: 'eq', value: true })), column: 'ringing' as const };
+    expect(filterString(f)).toBe('ringing=eq.true');
+    expect(matchesLiveFilter({ ringing: true }, f)).toBe(true);
+    // An answered or abandoned call updates the flag to false: the row leaves the view.
+    expect(matchesLiveFilter({ ringing: false }, f)).toBe(false);
+    expect(matchesLiveFilter({ ringing: null }, f)).toBe(false);
+  });
 });

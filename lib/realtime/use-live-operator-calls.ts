@@ -1,7 +1,9 @@
 'use client';
 /**
  * Live list of one operator's calls with the ticket number of their incident, for the shift table
- * of the operator console. Filtered on operator_id by the server; the screen narrows to the shift.
+ * of the operator console, and for the call the PBX gives this operator (source and key: a telephony
+ * call answered at their extension opens on the console). Filtered on operator_id by the server; the
+ * screen narrows to the shift.
  */
 import type { Db } from '@/lib/data/db';
 import type { Tables } from '@/lib/supabase/database.types';
@@ -10,7 +12,7 @@ import { useLiveEmbeddedRows, type LiveRows } from './use-live-rows';
 
 // The embedded incident makes each change refetch its row, which is what brings the ticket number.
 const SELECT =
-  'id, received_at, answered_at, classified_at, ended_at, call_type, caller_phone, caller_name, incident_id, operator_id, version, incident:incidents(ticket_no)';
+  'id, idempotency_key, source, received_at, answered_at, classified_at, ended_at, call_type, caller_phone, caller_name, incident_id, operator_id, version, incident:incidents(ticket_no)';
 
 // supabase-js types the rows from SELECT and the schema's relationships; the compiler checks they are OperatorCallRow.
 const shiftCalls = (from: TableQuery<'calls'>) => from.select(SELECT);
@@ -18,6 +20,8 @@ const shiftCalls = (from: TableQuery<'calls'>) => from.select(SELECT);
 export type OperatorCallRow = Pick<
   Tables<'calls'>,
   | 'id'
+  | 'idempotency_key'
+  | 'source'
   | 'received_at'
   | 'answered_at'
   | 'classified_at'

@@ -266,6 +266,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -291,6 +292,7 @@ export type Database = {
           notes?: string | null
           operator_id?: string | null
           received_at?: string
+          ringing?: never
           source?: Database["public"]["Enums"]["call_source"]
           trunk?: string | null
           updated_at?: string
@@ -316,6 +318,7 @@ export type Database = {
           notes?: string | null
           operator_id?: string | null
           received_at?: string
+          ringing?: never
           source?: Database["public"]["Enums"]["call_source"]
           trunk?: string | null
           updated_at?: string
@@ -697,6 +700,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -790,6 +794,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -991,6 +996,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -1060,6 +1066,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -1295,6 +1302,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -1385,6 +1393,15 @@ export type Database = {
           target_seconds: number
           within_target: number
           within_target_share: number
+        }[]
+      }
+      waiting_calls_summary: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          abandoned_today: number
+          measured_at: string
+          oldest_received_at: string
+          waiting: number
         }[]
       }
       wall_open_calls: {

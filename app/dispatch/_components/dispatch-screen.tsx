@@ -26,6 +26,7 @@ import { useServerClock } from '@/lib/realtime/use-server-clock';
 import type { DrawerNotice } from '@/components/incidents/incident-drawer';
 import { DispatchMapLazy } from './dispatch-map-lazy';
 import { SelectedIncidentPanel } from './selected-incident-panel';
+import { WaitingCallsStrip } from './waiting-calls-strip';
 
 export interface DispatchScreenProps {
   reference: DispatchReference;
@@ -169,6 +170,9 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
             {t('dispatch.loadError', { message: incidents.error.message })}
           </span>
         )}
+        <div className="ml-auto">
+          <WaitingCallsStrip client={client} nowMs={clock.nowMs} />
+        </div>
       </div>
       <div className="h-[40%] min-h-0">
         <QueueBoard

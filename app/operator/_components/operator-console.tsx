@@ -2,16 +2,21 @@
 /**
  * The call taker's console: "Panggilan baru" starts and answers a call, one key or click classifies
  * it, an info call ends with its answer note, an emergency becomes a ticket (or joins a nearby open
- * one). The call itself is use-operator-call.ts; this is the screen around it.
+ * one). With a telephony feed, a free console shows the calls ringing at the PBX, and a call answered
+ * at this operator's extension opens here by itself. The call itself is use-operator-call.ts; this
+ * is the screen around it.
  */
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { createClient } from '@/lib/supabase/client';
 import { activeCall, activeDraft, canRetryStart, canStartCall, isOnCall } from '@/lib/domain/call-session';
+import { answeredCallToOpen, isConsoleFree } from '@/lib/domain/console-availability';
+import { formatTime } from '@/lib/i18n/format';
 import type { SlaStage } from '@/lib/domain/sla';
 import { useT } from '@/lib/i18n/use-t';
 import type { TileConfig } from '@/lib/map/tile-config';
 import { useLiveOperatorCalls } from '@/lib/realtime/use-live-operator-calls';
 import { useLiveOperatorIncidents } from '@/lib/realtime/use-live-operator-incidents';
+import { useLiveRingingCalls } from '@/lib/realtime/use-live-ringing-calls';
 import { useServerClock } from '@/lib/realtime/use-server-clock';
 import { ConnectionStatus } from '@/components/realtime/connection-status';
 import { ShiftCallsTable } from '@/components/calls/shift-calls-table';
@@ -21,6 +26,7 @@ import { ActiveCallPanel } from './active-call-panel';
 import { CallOutcomeNotice } from './call-outcome-notice';
 import { consoleFailureMessage } from './console-failure';
 import { OpenIncidentsList } from './open-incidents-list';
+import { RingingCallsPanel } from './ringing-calls-panel';
 import { useConsoleShortcuts } from './use-console-shortcuts';
 import { useOperatorCall } from './use-operator-call';
 
@@ -41,6 +47,19 @@ export function OperatorConsole({ operatorId, targets, tiles }: OperatorConsoleP
   const { phase } = session;
   const call = activeCall(session);
   const draft = activeDraft(session);
+  const ringing = useLiveRingingCalls(client);
+  const free = isConsoleFree(session, callsLive.rows, clock.nowMs);
+
+  // The PBX answered a call at this operator's extension: it becomes the console's call as soon as
+  // the console is free (at once, or when the call on screen is finished).
+  const answered = answeredCallToOpen(session, callsLive.rows, clock.nowMs);
+  const openAnswered = useEffectEvent(() => {
+    if (answered) operator.openAnswered(answered);
+  });
+  const answeredKey = answered?.idempotency_key ?? null;
+  useEffect(() => {
+    if (answeredKey) openAnswered();
+  }, [answeredKey]);
 
   useConsoleShortcuts({
     newCall: isOnCall(session) ? null : operator.newCall,
@@ -87,6 +106,14 @@ export function OperatorConsole({ operatorId, targets, tiles }: OperatorConsoleP
               </Button>
             )}
           </section>
+        )}
+
+        {free && <RingingCallsPanel client={client} ringing={ringing} nowMs={clock.nowMs} />}
+
+        {call?.source === 'telephony' && call.answered_at && (
+          <p className="text-sm text-slate-700" data-test="call-from-pbx">
+            {t('operator.fromPbx', { time: formatTime(call.answered_at, { seconds: true }) })}
+          </p>
         )}
 
         {call && draft && (

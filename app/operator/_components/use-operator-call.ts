@@ -40,6 +40,8 @@ import type { ConsoleFailure } from './console-failure';
 export interface OperatorCall {
   session: CallSession<ConsoleFailure>;
   newCall: () => void;
+  /** Opens a call the PBX answered at this operator's extension, with its number filled in. */
+  openAnswered: (call: { idempotency_key: string; caller_phone: string | null }) => void;
   retryStart: () => void;
   classify: (callType: CallType) => void;
   submitInfo: () => void;
@@ -118,6 +120,16 @@ export function useOperatorCall(client: Db): OperatorCall {
     start(key);
   }
 
+  // The PBX already answered it: start_call with the call's own key returns it as it is (answered,
+  // the PBX's times), so the operator goes straight to classification; a reload resumes it the same way.
+  function openAnswered(answered: { idempotency_key: string; caller_phone: string | null }) {
+    if (running.current || !canStartCall(session)) return;
+    const key = answered.idempotency_key;
+    rememberOpenCall(key);
+    dispatch({ type: 'call_started', key, draft: { ...emptyDraft(key), callerPhone: answered.caller_phone ?? '' } });
+    start(key);
+  }
+
   function retryStart() {
     if (session.phase.stage === 'started') start(session.phase.key);
   }
@@ -191,5 +203,5 @@ export function useOperatorCall(client: Db): OperatorCall {
 
   const editDraft = (patch: DraftPatch) => dispatch({ type: 'draft_edited', patch });
 
-  return { session, newCall, retryStart, classify, submitInfo, submitEmergency, link, editDraft };
+  return { session, newCall, openAnswered, retryStart, classify, submitInfo, submitEmergency, link, editDraft };
 }

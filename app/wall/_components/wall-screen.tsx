@@ -16,8 +16,9 @@ import { pluralKey } from '@/lib/i18n/plural';
 import { useT } from '@/lib/i18n/use-t';
 import { createClient } from '@/lib/supabase/client';
 import { useLiveWallIncidents } from '@/lib/realtime/use-live-wall-incidents';
-import { useLiveWallCalls } from '@/lib/realtime/use-live-wall-calls';
+import { WALL_CALLS_POLL_MS, useLiveWallCalls } from '@/lib/realtime/use-live-wall-calls';
 import { useLiveWallCounters } from '@/lib/realtime/use-live-wall-counters';
+import { useLiveWaitingSummary } from '@/lib/realtime/use-live-waiting-summary';
 import { ConnectionStatus } from '@/components/realtime/connection-status';
 import { useViewportFontSize } from '@/components/charts/use-viewport-font-size';
 import { useServerClock } from '@/lib/realtime/use-server-clock';
@@ -26,6 +27,7 @@ import { WallBoard } from '@/components/wall/wall-board';
 import { WallClock } from '@/components/wall/wall-clock';
 import { WallCounters } from '@/components/wall/wall-counters';
 import { WallMapLazy } from '@/components/wall/wall-map-lazy';
+import { WallWaitingCalls } from '@/components/wall/wall-waiting-calls';
 
 export interface WallScreenProps {
   reference: WallReference;
@@ -47,6 +49,8 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
   }, [clock.nowMs]);
   const getNow = useCallback(() => nowRef.current, []);
   const calls = useLiveWallCalls(client);
+  // Polled with the calls in progress, at the same pace: a ringing call is a call in progress.
+  const waiting = useLiveWaitingSummary(client, WALL_CALLS_POLL_MS);
   const badgeZoom = useViewportFontSize(100 / 1920, 100) / 100;
   // Any change to an open incident (report, dispatch, acknowledgement, closure) moves this key, and
   // with it an early read of today's counters.
@@ -72,7 +76,11 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
   );
 
   const status: LiveStatus =
-    incidents.status !== 'live' ? incidents.status : calls.status === 'failing' || counters.status === 'failing' ? 'reconnecting' : 'live';
+    incidents.status !== 'live'
+      ? incidents.status
+      : calls.status === 'failing' || counters.status === 'failing' || waiting.status === 'failing'
+        ? 'reconnecting'
+        : 'live';
 
   return (
     <div
@@ -98,7 +106,11 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
         <div className="min-h-0 overflow-hidden rounded-[0.5vw]" aria-label={t('wall.map.label')}>
           <WallMapLazy tiles={tiles} incidents={incidents.rows} posts={reference.posts} agencies={agencies} freshIds={freshIds} />
         </div>
-        <WallCounters counters={counters.data} />
+        {/* Rows, not a flex column: the counters keep the rest of the height, as the chart needs it. */}
+        <div className="grid min-h-0 grid-rows-[auto_minmax(0,1fr)] gap-[0.8vh]">
+          <WallWaitingCalls summary={waiting.data} nowMs={clock.nowMs} />
+          <WallCounters counters={counters.data} />
+        </div>
       </div>
       <div className="grid min-h-0 grid-cols-4 gap-[0.5vw]">
         {boards.map((view) => (

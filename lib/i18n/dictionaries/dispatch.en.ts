@@ -187,4 +187,10 @@ export const dispatchEn = {
   'dispatch.report.kecamatan': 'Kec. {name}',
   'dispatch.cancel.required': 'A reason for cancelling is required.',
   'dispatch.close.required': 'A closing summary is required.',
+
+  // telephony (#16): the waiting-calls strip.
+  'dispatch.waiting.label': 'Calls waiting',
+  'dispatch.waiting.longest': 'Longest',
+  'dispatch.waiting.abandoned': 'Abandoned today',
+  'dispatch.waiting.loadError': 'The waiting calls cannot be loaded.',
 } satisfies Record<keyof typeof dispatchId, string>;

@@ -186,4 +186,10 @@ export const dispatchId = {
   'dispatch.report.kecamatan': 'Kec. {name}',
   'dispatch.cancel.required': 'Alasan pembatalan wajib diisi.',
   'dispatch.close.required': 'Ringkasan penutupan wajib diisi.',
+
+  // telephony (#16): the waiting-calls strip.
+  'dispatch.waiting.label': 'Panggilan menunggu',
+  'dispatch.waiting.longest': 'Terlama',
+  'dispatch.waiting.abandoned': 'Ditinggal hari ini',
+  'dispatch.waiting.loadError': 'Data panggilan menunggu tidak dapat dimuat.',
 };

@@ -102,4 +102,12 @@ export const operatorEn = {
   'operator.status.resolved': 'Resolved',
   'operator.status.closed': 'Closed',
   'operator.status.cancelled': 'Cancelled',
+
+  // telephony (#16): calls ringing at the PBX, and the call the PBX gave this console.
+  'operator.ringing.title': 'Calls ringing',
+  'operator.ringing.hint': 'Pick up at your desk phone; the call opens here with its number.',
+  'operator.ringing.waited': 'waiting {wait}',
+  'operator.ringing.withheld': 'Number withheld',
+  'operator.ringing.loadError': 'The ringing calls cannot be loaded: {message}',
+  'operator.fromPbx': 'Answered at your extension at {time} WIB',
 } satisfies Record<keyof typeof operatorId, string>;

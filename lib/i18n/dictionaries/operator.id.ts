@@ -113,4 +113,12 @@ export const operatorId = {
   'operator.status.resolved': 'Selesai ditangani',
   'operator.status.closed': 'Ditutup',
   'operator.status.cancelled': 'Dibatalkan',
+
+  // telephony (#16): calls ringing at the PBX, and the call the PBX gave this console.
+  'operator.ringing.title': 'Panggilan masuk berdering',
+  'operator.ringing.hint': 'Angkat telepon di meja Anda; panggilan terbuka di sini dengan nomornya.',
+  'operator.ringing.waited': 'menunggu {wait}',
+  'operator.ringing.withheld': 'Nomor tidak ditampilkan',
+  'operator.ringing.loadError': 'Panggilan berdering tidak dapat dimuat: {message}',
+  'operator.fromPbx': 'Dijawab di ekstensi Anda pada {time} WIB',
 } satisfies Record<PerValueKey, string> & Record<`operator.${string}`, string>;

@@ -47,4 +47,9 @@ export const wallEn = {
   // ui (#12): counts in real plural forms; call types are callType.*.
   'wall.openIncidents.one': '{count} open incident',
   'wall.openIncidents.other': '{count} open incidents',
+
+  // telephony (#16): calls waiting at the PBX, without caller data.
+  'wall.waiting.count': 'Calls waiting',
+  'wall.waiting.longest': 'Longest wait',
+  'wall.waiting.abandoned': 'Abandoned today',
 } satisfies Record<keyof typeof wallId, string>;

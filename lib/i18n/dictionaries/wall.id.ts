@@ -45,4 +45,9 @@ export const wallId = {
   // ui (#12): counts in real plural forms (Bahasa Indonesia has one form); call types are callType.*.
   'wall.openIncidents.one': '{count} insiden terbuka',
   'wall.openIncidents.other': '{count} insiden terbuka',
+
+  // telephony (#16): calls waiting at the PBX, without caller data.
+  'wall.waiting.count': 'Panggilan menunggu',
+  'wall.waiting.longest': 'Tunggu terlama',
+  'wall.waiting.abandoned': 'Ditinggal hari ini',
 };
