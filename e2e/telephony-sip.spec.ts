@@ -11,18 +11,24 @@
 import { expect, test } from './support/fixtures';
 import { SipPeer, type PlacedCall } from './support/sip-peer';
 import { serviceRoleClient, stackUrl } from './support/stack';
-import type { DemoDb } from './support/demo-clients';
+import { DemoClients, type DemoDb } from './support/demo-clients';
+import { OperatorConsolePage } from './operator.po';
 import { findSipTools, SIP_TOOLS_INSTALL_HINT } from '../scripts/find-sip-tools';
+import { shiftStart } from '../lib/domain/shift';
+import { DEMO_ANON_KEY } from '../supabase/local/config';
 
 // Long enough for the desks to answer in time on a loaded machine, short enough for the test.
 const RING_MS = 3_000;
 // How long a desk rings before it answers, and how long the answered party talks (sipp -d).
 const PAUSE_MS = 800;
 const CALLER = '081234567890';
+const OPERATOR1 = 'operator1@112.cilegon.test';
 
 let admin: DemoDb;
 let peer: SipPeer | undefined;
 let operator1: { id: string };
+/** Answered calls the tests leave open (the line ended, the record not): operator1 finishes them. */
+const leftOpen: string[] = [];
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
@@ -43,12 +49,19 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await peer?.stop();
+  // As operator1 would: classify and end the records, so no later spec finds them on the boards.
+  const operator = await new DemoClients(await stackUrl(), DEMO_ANON_KEY).as(OPERATOR1);
+  for (const id of leftOpen) {
+    const { data: call } = await admin.from('calls').select('id, version').eq('id', id).single().throwOnError();
+    const { data: classified } = await operator.rpc('classify_call', { p_call_id: call.id, p_call_type: 'info', p_expected_version: call.version }).throwOnError();
+    await operator.rpc('end_call', { p_call_id: call.id, p_expected_version: classified.version }).throwOnError();
+  }
 });
 
 async function callRow(externalId: string) {
   const { data, error } = await admin
     .from('calls')
-    .select('source, received_at, answered_at, ended_at, line_ended_at, line_ended_by, operator_id, caller_phone, trunk')
+    .select('id, source, received_at, answered_at, ended_at, line_ended_at, line_ended_by, operator_id, caller_phone, trunk')
     .eq('external_id', externalId);
   if (error) throw new Error(error.message);
   return data;
@@ -81,18 +94,33 @@ const between = (value: number, low: number, high: number) => {
   expect(value).toBeLessThanOrEqual(high);
 };
 
-test('a 112 call answered at desk 101 and ended by the caller', async () => {
+test('a 112 call answered at desk 101 and ended by the caller, live on operator1\'s console', async ({ page, loginPage }) => {
+  // The console is open before the phone rings: the call must come to it live.
+  await loginPage.goto();
+  await loginPage.signInAsDemoUser(OPERATOR1);
+  await page.waitForURL((url) => url.pathname !== '/login');
+  const operatorConsole = new OperatorConsolePage(page);
+  await operatorConsole.goto();
+
   const call = await peer!.call({ desk: 'desk-answers', caller: 'caller-hangs-up', callerNumber: CALLER, extension: '101', pauseMs: PAUSE_MS });
   const row = await settledCall(call, ['ringing', 'answered', 'ended']);
+  leftOpen.push(row.id);
   expect(row).toMatchObject({ operator_id: operator1.id, line_ended_by: 'caller', ended_at: null });
   // The desk rang PAUSE_MS before answering; the caller talked PAUSE_MS before hanging up.
   between(Date.parse(row.answered_at!) - Date.parse(row.received_at), PAUSE_MS - 100, PAUSE_MS + 1_500);
   between(Date.parse(row.line_ended_at!) - Date.parse(row.answered_at!), PAUSE_MS - 100, PAUSE_MS + 1_500);
+
+  // The shift table lists the current shift's calls: one that rang before a shift change (07:00/19:00
+  // WIB) passed during this test is rightly not there.
+  if (shiftStart(Date.now()) <= Date.parse(row.received_at)) {
+    await expect(operatorConsole.shiftRows.and(page.locator(`[data-call-id="${row.id}"]`))).toBeVisible();
+  }
 });
 
 test('a 112 call the operator hangs up', async () => {
   const call = await peer!.call({ desk: 'desk-hangs-up', caller: 'caller-hears-hangup', callerNumber: CALLER, extension: '101', pauseMs: PAUSE_MS });
   const row = await settledCall(call, ['ringing', 'answered', 'ended']);
+  leftOpen.push(row.id);
   expect(row).toMatchObject({ operator_id: operator1.id, line_ended_by: 'operator', ended_at: null });
   between(Date.parse(row.line_ended_at!) - Date.parse(row.answered_at!), PAUSE_MS - 100, PAUSE_MS + 1_500);
 });
