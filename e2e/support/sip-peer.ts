@@ -166,6 +166,8 @@ export class SipPeer {
     this.kamailio = spawn(this.options.tools.kamailio, ['-f', siteCfg, '-DD', '-E', '-Y', this.dir, '-m', '32', '-M', '8'], {
       cwd: this.dir,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // A center's PBX runs on WIB: the events' times then carry +07:00, which the webhook must read right.
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', TZ: 'Asia/Jakarta' },
     });
     this.kamailio.stdout?.on('data', (chunk: Buffer) => (this.kamailioLog += chunk.toString()));
     this.kamailio.stderr?.on('data', (chunk: Buffer) => (this.kamailioLog += chunk.toString()));

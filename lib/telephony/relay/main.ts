@@ -8,29 +8,21 @@
  * Logs one JSON line per event outcome on stdout (ids and statuses, never the caller's number). On
  * SIGTERM/SIGINT it stops accepting, gives the queue up to 10 s to empty, and says what was lost.
  */
-import { z } from 'zod';
 import { Outbox, type OutboxLog } from './outbox';
 import { listenRelay, RELAY_PATH } from './relay-server';
+import { relaySettings } from './relay-settings';
 import { signedPoster } from './signed-post';
-
-const envSchema = z.object({
-  TELEPHONY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }),
-  TELEPHONY_WEBHOOK_SECRET: z.string().trim().min(16, 'at least 16 characters'),
-  C112_RELAY_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/, '16-200 printable ASCII characters without spaces'),
-  C112_RELAY_PORT: z.coerce.number().int().min(1).max(65_535).default(8112),
-});
 
 function logLine(entry: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`);
 }
 
-const parsed = envSchema.safeParse(process.env);
-if (!parsed.success) {
-  const issue = parsed.error.issues[0];
-  console.error(`relay: ${issue.path.join('.') || 'environment'}: ${issue.message}`);
+const read = relaySettings(process.env);
+if (!read.ok) {
+  console.error(`relay: ${read.message}`);
   process.exit(2);
 }
-const env = parsed.data;
+const env = read.settings;
 
 const outbox = new Outbox({
   send: signedPoster({ url: env.TELEPHONY_WEBHOOK_URL, secret: env.TELEPHONY_WEBHOOK_SECRET }),
