@@ -146,3 +146,24 @@ test('a ringing call pops up on free consoles and the boards, opens on the answe
     for (const page of [op1Page, op2Page, supPage, wallPage]) await page.context().close();
   }
 });
+
+test('a call answered at an operator\'s desk before the console was opened opens when it loads', async ({ browser, request }) => {
+  // operator1 has months of seeded calls: the console's first load must still find this one.
+  const callId = `e2e-ring-${randomUUID()}`;
+  const number = randomNumber();
+  const ring = await postPbxEvent(request, event('ringing', callId, number));
+  expect(ring.status()).toBe(200);
+  const call: string = (await ring.json()).call_id;
+  expect((await postPbxEvent(request, event('answered', callId, number, { extension: '101' }))).status()).toBe(200);
+
+  const page = await signedIn(browser, OPERATOR1, '/operator');
+  try {
+    const op1 = new OperatorConsolePage(page);
+    await expect(op1.activeCall).toHaveAttribute('data-call-id', call);
+    await expect(op1.callerPhone).toHaveValue(number);
+    await page.keyboard.press('g');
+    await expect(op1.outcome).toHaveAttribute('data-type', 'ghost');
+  } finally {
+    await page.context().close();
+  }
+});

@@ -14,8 +14,20 @@ import { useLiveEmbeddedRows, type LiveRows } from './use-live-rows';
 const SELECT =
   'id, idempotency_key, source, received_at, answered_at, classified_at, ended_at, call_type, caller_phone, caller_name, incident_id, operator_id, version, incident:incidents(ticket_no)';
 
-// supabase-js types the rows from SELECT and the schema's relationships; the compiler checks they are OperatorCallRow.
-const shiftCalls = (from: TableQuery<'calls'>) => from.select(SELECT);
+/**
+ * How far back the snapshot reaches: a day covers any shift (the screen narrows to it). Without a
+ * bound the snapshot of an operator with months of history was the server's first 1,000 of their
+ * calls in no order, and missed the call the PBX had just given them.
+ */
+export const OPERATOR_CALLS_LOOKBACK_MS = 24 * 60 * 60 * 1000;
+
+// supabase-js types the rows from SELECT and the schema's relationships; the compiler checks they are
+// OperatorCallRow. Each snapshot (and resync) recomputes the bound; a call still open is kept
+// whatever its age, so an unfinished record always comes back.
+const shiftCalls = (from: TableQuery<'calls'>) =>
+  from
+    .select(SELECT)
+    .or(`ended_at.is.null,received_at.gte.${new Date(Date.now() - OPERATOR_CALLS_LOOKBACK_MS).toISOString()}`);
 
 export type OperatorCallRow = Pick<
   Tables<'calls'>,
