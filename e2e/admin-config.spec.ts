@@ -130,4 +130,35 @@ test.describe('admin configuration', () => {
       await sup.page.context().close();
     }
   });
+
+  test('bad agency input gets a translated refusal and changes nothing', async ({ browser }) => {
+    const page = await signedInPage(browser, ADMIN);
+    try {
+      await page.goto('/admin/agencies');
+      await expect(page.getByTestId('connection-status').first()).toHaveAttribute('data-status', 'live');
+      const rows = page.getByTestId('agency-row');
+      await expect(rows.first()).toBeVisible();
+      const count = await rows.count();
+      await page.getByTestId('agency-new').click();
+      const form = page.getByTestId('agency-form');
+      // Checked in the browser first, with the database's own messages.
+      await form.getByTestId('agency-code').fill('DP KP');
+      await form.getByTestId('agency-color').fill('merah');
+      await form.getByTestId('agency-save').click();
+      await expect(form.getByTestId('problem-code')).toContainText('huruf kapital');
+      await expect(form.getByTestId('problem-color')).toContainText('#rrggbb');
+      await expect(form.getByTestId('problem-name')).toBeVisible();
+      // A code another agency has is refused by the database.
+      await form.getByTestId('agency-code').fill('dpkp');
+      await form.getByTestId('agency-name').fill('Damkar kedua');
+      await form.getByTestId('agency-color').fill('');
+      await form.getByTestId('agency-save').click();
+      await expect(page.getByTestId('admin-notice')).toHaveAttribute('data-kind', 'error');
+      await expect(page.getByTestId('admin-notice')).toContainText('Kode ini sudah dipakai OPD lain.');
+      await expect(form).toBeVisible();
+      await expect(rows).toHaveCount(count);
+    } finally {
+      await page.context().close();
+    }
+  });
 });
