@@ -1,8 +1,9 @@
 /**
  * The admin's configuration reaching dispatch live (issue #13), with an admin and a supervisor at
  * once: a run card changed by the admin re-ranks the supervisor's nearest posts without reload; a
- * post dragged on the admin's map moves on the dispatch map and in its list; and an admin saving a
- * card another admin just changed gets the conflict message. What the spec changes is put back at
+ * post dragged on the admin's map moves on the dispatch map and in its list; a post added with a
+ * click is offered at once and goes when deactivated; and an admin saving a card another admin just
+ * changed gets the conflict message. What the spec changes is put back at
  * the end, through the same admin functions, for the specs that share the server.
  */
 import { expect, test } from './support/fixtures';
@@ -42,6 +43,7 @@ test.describe('admin configuration', () => {
     const fireBefore = await runCard(admin, 'fire');
     const crimeBefore = await runCard(admin, 'crime');
     let moved: { id: string; lat: number; lng: number } | null = null;
+    const newPostName = `Pos uji ${Date.now().toString(36)}`;
     try {
       const incident = await api.reportIncident(OPERATOR, {
         category: 'fire',
@@ -117,6 +119,23 @@ test.describe('admin configuration', () => {
       await posts.page.getByTestId('move-undo').click();
       await expect(supMarker).toHaveAttribute('data-lat', latBefore ?? '');
       moved = null;
+
+      // A post added with a click on the map is offered by dispatch at once; deactivated, it goes.
+      await sup.drawer.getByTestId('posts-show-all').check();
+      const box = await posts.marker(postId).boundingBox();
+      if (!box) throw new Error('marker not on screen');
+      await posts.page.mouse.click(box.x + box.width / 2 + 45, box.y + box.height / 2 - 35);
+      const form = posts.page.getByTestId('post-form');
+      await form.getByTestId('post-agency').selectOption({ label: 'DPKP — Dinas Pemadam Kebakaran dan Penyelamatan' });
+      await form.getByTestId('post-kind').selectOption('fire_station');
+      await form.getByTestId('post-name').fill(newPostName);
+      await form.getByTestId('post-save').click();
+      await expect(posts.notice).toHaveAttribute('data-kind', 'ok');
+      const offered = sup.drawer.locator('[data-test="nearest-post"]', { hasText: newPostName });
+      await expect(offered).toHaveAttribute('data-agency-code', 'DPKP');
+      await posts.page.locator('[data-test="post-row"]', { hasText: newPostName }).getByTestId('post-toggle').click();
+      await expect(posts.notice).toHaveAttribute('data-kind', 'ok');
+      await expect(offered).toHaveCount(0);
     } finally {
       valve.release();
       await restoreCard(admin, 'fire', [...fireBefore.lead_kinds], [...fireBefore.support_kinds]);
@@ -125,6 +144,9 @@ test.describe('admin configuration', () => {
         const { data: post } = await admin.from('agency_posts').select('version').eq('id', moved.id).single();
         if (post) await admin.rpc('admin_move_post', { p_post_id: moved.id, p_lat: moved.lat, p_lng: moved.lng, p_expected_version: post.version });
       }
+      // A post this test added and did not get to deactivate leaves the lists of later specs.
+      const { data: leftover } = await admin.from('agency_posts').select('id, version').eq('name', newPostName).eq('active', true);
+      for (const p of leftover ?? []) await admin.rpc('admin_set_post_active', { p_post_id: p.id, p_active: false, p_expected_version: p.version });
       await api.close();
       await adminPage.context().close();
       await sup.page.context().close();
