@@ -60,10 +60,13 @@ test.describe('dispatch', () => {
       await expect(b.drawer.getByTestId('presence-viewers')).toContainText('Budi Santoso');
       await expect(a.drawer.getByTestId('caller-contact')).toContainText('081234567890');
 
-      // Nearest posts: fire calls for the fire brigade first, nearest first with an estimate.
-      const distances = await a.drawer.locator('[data-test="nearest-post"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-distance'))));
-      expect(distances.length).toBeGreaterThan(1);
-      expect([...distances].sort((x, y) => x - y)).toEqual(distances);
+      // Nearest posts by the fire's run card: the fire brigade's nearest post first and recommended,
+      // then the ambulance's, each with an estimate (the ranking itself: lib/domain/post-ranking.test.ts).
+      const rows = a.drawer.locator('[data-test="nearest-post"]');
+      await expect(rows.first()).toHaveAttribute('data-agency-code', 'DPKP');
+      await expect(rows.first()).toHaveAttribute('data-recommended', 'true');
+      await expect(rows.nth(1)).toHaveAttribute('data-role', 'support');
+      await expect(rows.nth(1)).toHaveAttribute('data-recommended', 'true');
       await expect(a.nearestPost('DPKP').getByTestId('post-eta')).toContainText('km');
 
       // A assigns the fire brigade with a click on one of its posts on the map.

@@ -10,6 +10,7 @@ const DPKP: Agency = {
   code: 'DPKP',
   name: 'Dinas Pemadam Kebakaran',
   kind: 'fire',
+  version: 1,
   color: null,
   phone: null,
   active: true,

@@ -24,6 +24,7 @@ import { IncidentCancelForm } from './incident-cancel-form';
 import { IncidentCloseForm } from './incident-close-form';
 import { IncidentTimeline } from './incident-timeline';
 import { NearestPosts } from './nearest-posts';
+import type { RunCard } from '@/lib/domain/dispatch-agencies';
 import { useLiveIncidentCalls } from './use-live-incident-calls';
 import { useLiveIncidentEvents } from './use-live-incident-events';
 import { UNFINISHED_ASSIGNMENT_STATUSES } from '@/lib/domain/workflow';
@@ -38,6 +39,8 @@ export interface IncidentDrawerProps {
   incident: Incident;
   agencies: ReadonlyMap<string, Agency>;
   posts: readonly AgencyPost[];
+  /** The run card of the incident's category, which ranks the nearest posts. */
+  runCard: RunCard | undefined;
   people: ReadonlyMap<string, string>;
   targets: Readonly<Record<SlaStage, number>>;
   nowMs: number;
@@ -168,7 +171,7 @@ export function IncidentDrawer(props: IncidentDrawerProps) {
 
       {open && (
         <div className="mt-2">
-          <NearestPosts incident={incident} posts={posts} agencies={agencies} assignedAgencyIds={assignedAgencyIds} busy={busy} onAssign={props.onAssign} />
+          <NearestPosts incident={incident} posts={posts} agencies={agencies} runCard={props.runCard} assignedAgencyIds={assignedAgencyIds} busy={busy} onAssign={props.onAssign} />
         </div>
       )}
 

@@ -1,12 +1,16 @@
 'use client';
 /**
- * The posts of the agencies an incident calls for, nearest first with the travel estimate; one
- * click assigns the post's agency. "Show every agency" lists the rest too.
+ * The posts to dispatch from, ranked by the incident category's run card (lib/domain/post-ranking):
+ * the recommended set first — the nearest post of each kind the card names, lead before support —
+ * then the other posts of those kinds, nearest first with the travel estimate; one click assigns
+ * the post's agency. "Show every agency" lists the rest too. Posts and agencies are live, so a post
+ * an administrator moves or deactivates changes this list at once.
  */
 import { useMemo, useState } from 'react';
 import type { Agency, AgencyPost, Incident } from '@/lib/data/dispatch';
-import { agencyMatch } from '@/lib/domain/dispatch-agencies';
-import { etaMinutes, rankPostsByEta } from '@/lib/domain/eta';
+import type { RunCard } from '@/lib/domain/dispatch-agencies';
+import { etaMinutes } from '@/lib/domain/eta';
+import { rankPostsForIncident } from '@/lib/domain/post-ranking';
 import { formatNumber } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
 import { Button } from '@/components/ui/button';
@@ -15,6 +19,7 @@ export interface NearestPostsProps {
   incident: Pick<Incident, 'lat' | 'lng' | 'category' | 'status'>;
   posts: readonly AgencyPost[];
   agencies: ReadonlyMap<string, Agency>;
+  runCard: RunCard | undefined;
   assignedAgencyIds: ReadonlySet<string>;
   busy: boolean;
   onAssign: (agencyId: string) => void;
@@ -22,17 +27,11 @@ export interface NearestPostsProps {
   limit?: number;
 }
 
-export function NearestPosts({ incident, posts, agencies, assignedAgencyIds, busy, onAssign, limit = 8 }: NearestPostsProps) {
+export function NearestPosts({ incident, posts, agencies, runCard, assignedAgencyIds, busy, onAssign, limit = 8 }: NearestPostsProps) {
   const { t, lang } = useT();
   const [showAll, setShowAll] = useState(false);
-  const ranked = useMemo(() => {
-    const rows = rankPostsByEta(incident, posts).map((r) => {
-      const agency = agencies.get(r.post.agency_id);
-      return { ...r, agency, match: agency ? agencyMatch(incident.category, agency.kind) : null };
-    });
-    return rows.filter((r) => r.agency?.active !== false);
-  }, [incident, posts, agencies]);
-  const visible = showAll ? ranked : ranked.filter((r) => r.match !== null).slice(0, limit);
+  const ranked = useMemo(() => rankPostsForIncident(incident, posts, agencies, runCard), [incident, posts, agencies, runCard]);
+  const visible = showAll ? ranked : ranked.filter((r) => r.role !== null).slice(0, limit);
   const open = incident.status !== 'closed' && incident.status !== 'cancelled';
 
   return (
@@ -46,25 +45,32 @@ export function NearestPosts({ incident, posts, agencies, assignedAgencyIds, bus
       </div>
       <p className="mb-1 text-xs text-slate-500">{t('dispatch.posts.hint')}</p>
       <ol className="flex flex-col gap-1">
-        {visible.map(({ post, agency, match, distanceMetres, etaSeconds }) => {
+        {visible.map(({ post, agency, role, recommended, distanceMetres, etaSeconds }) => {
           const assigned = assignedAgencyIds.has(post.agency_id);
           return (
             <li
               key={post.id}
-              className="flex items-center justify-between gap-2 rounded border border-slate-200 bg-white px-2 py-1 text-sm"
+              className={`flex items-center justify-between gap-2 rounded border px-2 py-1 text-sm ${recommended ? 'border-blue-400 bg-blue-50' : 'border-slate-200 bg-white'}`}
               data-test="nearest-post"
               data-post-id={post.id}
-              data-agency-code={agency?.code}
+              data-agency-code={agency.code}
+              data-role={role ?? 'none'}
+              data-recommended={String(recommended)}
               data-distance={Math.round(distanceMetres)}
             >
               <div className="min-w-0">
                 <div className="flex items-center gap-1">
-                  <span className="h-2.5 w-2.5 shrink-0 rounded-sm" style={{ background: agency?.color ?? '#64748b' }} aria-hidden="true" />
-                  <span className="font-semibold">{agency?.code}</span>
+                  <span className="h-2.5 w-2.5 shrink-0 rounded-sm" style={{ background: agency.color ?? '#64748b' }} aria-hidden="true" />
+                  <span className="font-semibold">{agency.code}</span>
                   <span className="truncate">{post.name}</span>
-                  {match && (
-                    <span className={`rounded px-1 text-[10px] ${match === 'primary' ? 'bg-blue-100 text-blue-800' : 'bg-slate-100 text-slate-700'}`}>
-                      {t(`dispatch.posts.${match}`)}
+                  {role && (
+                    <span className={`rounded px-1 text-[10px] ${role === 'lead' ? 'bg-blue-100 text-blue-800' : 'bg-slate-100 text-slate-700'}`}>
+                      {t(`dispatch.posts.${role}`)}
+                    </span>
+                  )}
+                  {recommended && (
+                    <span className="rounded bg-blue-700 px-1 text-[10px] font-semibold text-white" data-test="post-recommended">
+                      {t('dispatch.posts.recommended')}
                     </span>
                   )}
                 </div>

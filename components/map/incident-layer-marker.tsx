@@ -17,10 +17,12 @@ export interface TaggedMarkerProps {
   opacity?: number;
   zIndexOffset?: number;
   eventHandlers?: LeafletEventHandlerFnMap;
+  /** The admin's post map moves posts by dragging their markers. */
+  draggable?: boolean;
   children?: ReactNode;
 }
 
-export function TaggedMarker({ position, icon, data, title, opacity, zIndexOffset, eventHandlers, children }: TaggedMarkerProps) {
+export function TaggedMarker({ position, icon, data, title, opacity, zIndexOffset, eventHandlers, draggable, children }: TaggedMarkerProps) {
   const ref = useRef<LeafletMarker>(null);
   const dataJson = JSON.stringify(data);
   useEffect(() => {
@@ -30,7 +32,7 @@ export function TaggedMarker({ position, icon, data, title, opacity, zIndexOffse
     if (title) element.setAttribute('aria-label', title);
   }, [dataJson, title, icon]);
   return (
-    <Marker ref={ref} position={position} icon={icon} opacity={opacity} zIndexOffset={zIndexOffset} eventHandlers={eventHandlers} keyboard>
+    <Marker ref={ref} position={position} icon={icon} opacity={opacity} zIndexOffset={zIndexOffset} eventHandlers={eventHandlers} draggable={draggable} keyboard>
       {children}
     </Marker>
   );

@@ -50,6 +50,9 @@ export function PostLayer<P extends PostPoint>({ posts, agencies, highlightAgenc
               test: 'post-marker',
               'post-id': post.id,
               'agency-id': post.agency_id,
+              // Where the marker stands, so a move made elsewhere can be seen arriving.
+              lat: post.lat.toFixed(6),
+              lng: post.lng.toFixed(6),
               highlighted: String(highlighted),
               assigned: String(assigned),
             }}

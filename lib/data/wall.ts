@@ -1,6 +1,6 @@
 /**
- * Typed reads of the wall display: the reference data read once on the server (agencies, posts, SLA
- * targets), the calls in progress (public.wall_open_calls, anonymous) and today's counters from the
+ * Typed reads of the wall display: the reference data read on the server (agencies and posts for the
+ * first paint, then followed live; SLA targets), the calls in progress (public.wall_open_calls, anonymous) and today's counters from the
  * statistics functions. Nothing here can return caller data: leadership has no access to it and the
  * functions do not hand it out. Reads return data or throw a ReadError.
  */
@@ -10,8 +10,8 @@ import type { Db } from './db';
 import { readData } from './read';
 import { readSlaTargets, type SlaTargets } from './sla-targets';
 
-export type WallAgency = Pick<Tables<'agencies'>, 'id' | 'code' | 'name' | 'color'>;
-export type WallPost = Pick<Tables<'agency_posts'>, 'id' | 'name' | 'lat' | 'lng' | 'agency_id'>;
+export type WallAgency = Pick<Tables<'agencies'>, 'id' | 'code' | 'name' | 'color' | 'active'>;
+export type WallPost = Pick<Tables<'agency_posts'>, 'id' | 'name' | 'lat' | 'lng' | 'agency_id' | 'active'>;
 
 export interface WallReference {
   agencies: WallAgency[];
@@ -30,8 +30,8 @@ export const WALL_CALL_LIMIT = 50;
 
 export async function loadWallReference(client: Db): Promise<WallReference> {
   const [agencies, posts, targets] = await Promise.all([
-    client.from('agencies').select('id, code, name, color').eq('active', true).order('code'),
-    client.from('agency_posts').select('id, name, lat, lng, agency_id').eq('active', true).order('name'),
+    client.from('agencies').select('id, code, name, color, active').eq('active', true).order('code'),
+    client.from('agency_posts').select('id, name, lat, lng, agency_id, active').eq('active', true).order('name'),
     readSlaTargets(client),
   ]);
   return { agencies: readData('agencies', agencies), posts: readData('agency posts', posts), targets };

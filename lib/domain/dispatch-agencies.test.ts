@@ -1,36 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { Constants } from '../supabase/database.types';
-import { agencyKindsFor, agencyMatch, type AgencyKind } from './dispatch-agencies';
+import { agencyRole, runCardFor, type RunCard } from './dispatch-agencies';
 
-const CATEGORIES = Constants.public.Enums.incident_category;
+const CARDS: RunCard[] = [
+  { category: 'fire', lead_kinds: ['fire'], support_kinds: ['medical'] },
+  { category: 'traffic_accident', lead_kinds: ['police', 'medical'], support_kinds: ['transport'] },
+];
 
-describe('agencyKindsFor', () => {
-  it('follows the dispatch rules of the service', () => {
-    expect(agencyKindsFor('fire')).toEqual({ primary: ['fire'], support: ['medical'] });
-    expect(agencyKindsFor('medical')).toEqual({ primary: ['medical'], support: [] });
-    expect(agencyKindsFor('traffic_accident').primary).toEqual(['police', 'medical']);
-    expect(agencyKindsFor('crime').primary).toEqual(['police']);
-    expect(agencyKindsFor('flood')).toEqual({ primary: ['disaster'], support: ['social'] });
-    expect(agencyKindsFor('disaster')).toEqual({ primary: ['disaster'], support: ['social'] });
-    expect(agencyKindsFor('rescue').primary).toEqual(['disaster']);
-    expect(agencyKindsFor('public_order').primary).toEqual(['public_order']);
-  });
-
-  it('gives every category at least one primary kind and never lists a kind twice', () => {
-    for (const c of CATEGORIES) {
-      const { primary, support } = agencyKindsFor(c);
-      expect(primary.length, c).toBeGreaterThan(0);
-      const all = [...primary, ...support];
-      expect(new Set(all).size, c).toBe(all.length);
-    }
+describe('runCardFor', () => {
+  it('finds the card of a category, or none', () => {
+    expect(runCardFor(CARDS, 'fire')?.lead_kinds).toEqual(['fire']);
+    expect(runCardFor(CARDS, 'flood')).toBeUndefined();
   });
 });
 
-describe('agencyMatch', () => {
-  it('tells primary, support and unrelated kinds apart', () => {
-    expect(agencyMatch('fire', 'fire')).toBe('primary');
-    expect(agencyMatch('fire', 'medical')).toBe('support');
-    expect(agencyMatch('fire', 'police' as AgencyKind)).toBeNull();
-    expect(agencyMatch('traffic_accident', 'medical')).toBe('primary');
+describe('agencyRole', () => {
+  it('tells lead, support and unrelated kinds apart', () => {
+    const fire = runCardFor(CARDS, 'fire');
+    expect(agencyRole(fire, 'fire')).toBe('lead');
+    expect(agencyRole(fire, 'medical')).toBe('support');
+    expect(agencyRole(fire, 'police')).toBeNull();
+    expect(agencyRole(runCardFor(CARDS, 'traffic_accident'), 'medical')).toBe('lead');
+  });
+
+  it('calls for nothing without a card', () => {
+    expect(agencyRole(undefined, 'fire')).toBeNull();
   });
 });

@@ -31,6 +31,15 @@ export const WORKFLOW_ERROR_CODES = [
   'invalid_kecamatan',
   'count_invalid',
   'audit_immutable',
+  // Raised by the admin configuration functions (…_admin_config.sql), which share this scheme.
+  'code_taken',
+  'invalid_code',
+  'name_required',
+  'invalid_phone',
+  'invalid_color',
+  'post_not_found',
+  'lead_kinds_required',
+  'kinds_overlap',
   // Raised by the statistics functions (…_statistics.sql), which share this scheme.
   'invalid_range',
   'invalid_bucket',

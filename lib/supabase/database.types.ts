@@ -70,6 +70,7 @@ export type Database = {
           name: string
           phone: string | null
           updated_at: string
+          version: number
         }
         Insert: {
           active?: boolean
@@ -81,6 +82,7 @@ export type Database = {
           name: string
           phone?: string | null
           updated_at?: string
+          version?: number
         }
         Update: {
           active?: boolean
@@ -92,6 +94,7 @@ export type Database = {
           name?: string
           phone?: string | null
           updated_at?: string
+          version?: number
         }
         Relationships: []
       }
@@ -107,6 +110,7 @@ export type Database = {
           lng: number
           name: string
           updated_at: string
+          version: number
         }
         Insert: {
           active?: boolean
@@ -119,6 +123,7 @@ export type Database = {
           lng: number
           name: string
           updated_at?: string
+          version?: number
         }
         Update: {
           active?: boolean
@@ -131,6 +136,7 @@ export type Database = {
           lng?: number
           name?: string
           updated_at?: string
+          version?: number
         }
         Relationships: [
           {
@@ -536,6 +542,30 @@ export type Database = {
           },
         ]
       }
+      run_cards: {
+        Row: {
+          category: Database["public"]["Enums"]["incident_category"]
+          lead_kinds: Database["public"]["Enums"]["agency_kind"][]
+          support_kinds: Database["public"]["Enums"]["agency_kind"][]
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          category: Database["public"]["Enums"]["incident_category"]
+          lead_kinds: Database["public"]["Enums"]["agency_kind"][]
+          support_kinds?: Database["public"]["Enums"]["agency_kind"][]
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          category?: Database["public"]["Enums"]["incident_category"]
+          lead_kinds?: Database["public"]["Enums"]["agency_kind"][]
+          support_kinds?: Database["public"]["Enums"]["agency_kind"][]
+          updated_at?: string
+          version?: number
+        }
+        Relationships: []
+      }
       sla_targets: {
         Row: {
           description: string | null
@@ -674,6 +704,219 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "incidents"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      admin_create_agency: {
+        Args: {
+          p_code: string
+          p_color?: string
+          p_kind: Database["public"]["Enums"]["agency_kind"]
+          p_name: string
+          p_phone?: string
+        }
+        Returns: {
+          active: boolean
+          code: string
+          color: string | null
+          created_at: string
+          id: string
+          kind: Database["public"]["Enums"]["agency_kind"]
+          name: string
+          phone: string | null
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "agencies"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      admin_create_post: {
+        Args: {
+          p_address?: string
+          p_agency_id: string
+          p_kind: Database["public"]["Enums"]["post_kind"]
+          p_lat: number
+          p_lng: number
+          p_name: string
+        }
+        Returns: {
+          active: boolean
+          address: string | null
+          agency_id: string
+          created_at: string
+          id: string
+          kind: Database["public"]["Enums"]["post_kind"]
+          lat: number
+          lng: number
+          name: string
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "agency_posts"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      admin_move_post: {
+        Args: {
+          p_expected_version: number
+          p_lat: number
+          p_lng: number
+          p_post_id: string
+        }
+        Returns: {
+          active: boolean
+          address: string | null
+          agency_id: string
+          created_at: string
+          id: string
+          kind: Database["public"]["Enums"]["post_kind"]
+          lat: number
+          lng: number
+          name: string
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "agency_posts"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      admin_set_agency_active: {
+        Args: {
+          p_active: boolean
+          p_agency_id: string
+          p_expected_version: number
+        }
+        Returns: {
+          active: boolean
+          code: string
+          color: string | null
+          created_at: string
+          id: string
+          kind: Database["public"]["Enums"]["agency_kind"]
+          name: string
+          phone: string | null
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "agencies"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      admin_set_post_active: {
+        Args: {
+          p_active: boolean
+          p_expected_version: number
+          p_post_id: string
+        }
+        Returns: {
+          active: boolean
+          address: string | null
+          agency_id: string
+          created_at: string
+          id: string
+          kind: Database["public"]["Enums"]["post_kind"]
+          lat: number
+          lng: number
+          name: string
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "agency_posts"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      admin_set_run_card: {
+        Args: {
+          p_category: Database["public"]["Enums"]["incident_category"]
+          p_expected_version: number
+          p_lead_kinds: Database["public"]["Enums"]["agency_kind"][]
+          p_support_kinds: Database["public"]["Enums"]["agency_kind"][]
+        }
+        Returns: {
+          category: Database["public"]["Enums"]["incident_category"]
+          lead_kinds: Database["public"]["Enums"]["agency_kind"][]
+          support_kinds: Database["public"]["Enums"]["agency_kind"][]
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "run_cards"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      admin_update_agency: {
+        Args: {
+          p_agency_id: string
+          p_code: string
+          p_color: string
+          p_expected_version: number
+          p_kind: Database["public"]["Enums"]["agency_kind"]
+          p_name: string
+          p_phone: string
+        }
+        Returns: {
+          active: boolean
+          code: string
+          color: string | null
+          created_at: string
+          id: string
+          kind: Database["public"]["Enums"]["agency_kind"]
+          name: string
+          phone: string | null
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "agencies"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      admin_update_post: {
+        Args: {
+          p_address: string
+          p_agency_id: string
+          p_expected_version: number
+          p_kind: Database["public"]["Enums"]["post_kind"]
+          p_name: string
+          p_post_id: string
+        }
+        Returns: {
+          active: boolean
+          address: string | null
+          agency_id: string
+          created_at: string
+          id: string
+          kind: Database["public"]["Enums"]["post_kind"]
+          lat: number
+          lng: number
+          name: string
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "agency_posts"
           isOneToOne: true
           isSetofReturn: false
         }

@@ -10,4 +10,8 @@ export interface AdminSection {
   descriptionKey: MessageKey;
 }
 
-export const ADMIN_SECTIONS: readonly AdminSection[] = [];
+export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { href: '/admin/agencies', labelKey: 'admin.section.agencies', descriptionKey: 'admin.section.agencies.description' },
+  { href: '/admin/posts', labelKey: 'admin.section.posts', descriptionKey: 'admin.section.posts.description' },
+  { href: '/admin/run-cards', labelKey: 'admin.section.runCards', descriptionKey: 'admin.section.runCards.description' },
+];

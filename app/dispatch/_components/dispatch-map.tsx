@@ -11,7 +11,8 @@ import type { Agency, AgencyPost, Incident } from '@/lib/data/dispatch';
 import type { TileConfig } from '@/lib/map/tile-config';
 import { CITY_BOUNDS } from '@/lib/domain/city';
 import { useT } from '@/lib/i18n/use-t';
-import { rankPostsByEta } from '@/lib/domain/eta';
+import type { RunCard } from '@/lib/domain/dispatch-agencies';
+import { rankPostsForIncident } from '@/lib/domain/post-ranking';
 import { FitMapToContainer } from './fit-map-to-container';
 import { FocusSelection } from './focus-selection';
 
@@ -25,6 +26,7 @@ export interface DispatchMapProps {
   incidents: readonly Incident[];
   posts: readonly AgencyPost[];
   agencies: ReadonlyMap<string, Agency>;
+  runCard: RunCard | undefined;
   selectedId: string | null;
   freshIds: ReadonlySet<string>;
   highlightAgencyIds: ReadonlySet<string> | null;
@@ -33,7 +35,7 @@ export interface DispatchMapProps {
   onPostClick: (post: AgencyPost) => void;
 }
 
-/** How many of the nearest matching posts the map keeps in view around a selected incident. */
+/** How many of the top-ranked posts the map keeps in view around a selected incident. */
 const FOCUS_POSTS = 3;
 
 export function DispatchMap(props: DispatchMapProps) {
@@ -42,8 +44,8 @@ export function DispatchMap(props: DispatchMapProps) {
   const focus: Array<[number, number]> = [];
   if (selected) {
     focus.push([selected.lat, selected.lng]);
-    const candidates = props.highlightAgencyIds ? props.posts.filter((p) => props.highlightAgencyIds!.has(p.agency_id)) : [];
-    for (const r of rankPostsByEta(selected, candidates).slice(0, FOCUS_POSTS)) focus.push([r.post.lat, r.post.lng]);
+    const ranked = rankPostsForIncident(selected, props.posts, props.agencies, props.runCard).filter((r) => r.role !== null);
+    for (const r of ranked.slice(0, FOCUS_POSTS)) focus.push([r.post.lat, r.post.lng]);
   }
   return (
     <BaseMap tiles={props.tiles} className="h-full w-full" testId="dispatch-map">

@@ -10,7 +10,8 @@ import type { Agency, AgencyPost, DispatchReference, Incident } from '@/lib/data
 import { assignAgency, cancelIncident, closeIncident, recordFollowUp } from '@/lib/data/dispatch-actions';
 import { writeFailureMessage } from '@/lib/data/write-result';
 import { isRefusal, type WriteResult } from '@/lib/domain/write-failure';
-import { agencyMatch } from '@/lib/domain/dispatch-agencies';
+import { runCardFor } from '@/lib/domain/dispatch-agencies';
+import { calledAgencyIds } from '@/lib/domain/post-ranking';
 import { BOARD_COLUMNS } from '@/lib/domain/dispatch-board';
 import { UNFINISHED_ASSIGNMENT_STATUSES } from '@/lib/domain/workflow';
 import type { TileConfig } from '@/lib/map/tile-config';
@@ -18,6 +19,10 @@ import { useT } from '@/lib/i18n/use-t';
 import { createClient } from '@/lib/supabase/client';
 import { useLiveAssignments } from '@/lib/realtime/use-live-assignments';
 import { useLiveIncidents } from '@/lib/realtime/use-live-incidents';
+import { useLiveAgencies } from '@/lib/realtime/use-live-agencies';
+import { useLiveAgencyPosts } from '@/lib/realtime/use-live-agency-posts';
+import { useLiveRunCards } from '@/lib/realtime/use-live-run-cards';
+import { liveOrInitial } from '@/lib/realtime/live-or-initial';
 import { ConnectionStatus } from '@/components/realtime/connection-status';
 import { QueueBoard } from '@/components/queue/queue-board';
 import { ArrivalTracker } from '@/components/queue/arrival-tracker';
@@ -64,7 +69,15 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
   const [tracker] = useState(() => new ArrivalTracker());
   const announced = useSyncExternalStore(tracker.subscribe, tracker.getAnnounced, () => NO_IDS);
 
-  const agencies = useMemo(() => new Map<string, Agency>(reference.agencies.map((a) => [a.id, a])), [reference.agencies]);
+  // Agencies, posts and run cards follow the administrator's changes live (issue #13).
+  const liveAgencies = useLiveAgencies(client);
+  const livePosts = useLiveAgencyPosts(client);
+  const liveRunCards = useLiveRunCards(client);
+  const agencyRows = liveOrInitial(liveAgencies, reference.agencies);
+  const postRows = liveOrInitial(livePosts, reference.posts);
+  const runCards = liveOrInitial(liveRunCards, reference.runCards);
+  const agencies = useMemo(() => new Map<string, Agency>(agencyRows.map((a) => [a.id, a])), [agencyRows]);
+  const posts = useMemo(() => postRows.filter((p) => p.active && agencies.get(p.agency_id)?.active === true), [postRows, agencies]);
   const people = useMemo(() => new Map(reference.people.map((p) => [p.id, p.full_name])), [reference.people]);
 
   const boardIncidents = useMemo(() => incidents.rows.map((r) => newest(r, own.get(r.id)) ?? r), [incidents.rows, own]);
@@ -91,14 +104,16 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
     () => new Set(active.rows.filter((a) => a.incident_id === selectedId).map((a) => a.agency_id)),
     [active.rows, selectedId],
   );
-  const highlightAgencyIds = useMemo(() => {
-    if (!selected) return null;
-    return new Set(reference.agencies.filter((a) => a.active && agencyMatch(selected.category, a.kind) !== null).map((a) => a.id));
-  }, [selected, reference.agencies]);
+  const selectedCategory = selected?.category;
+  const runCard = selectedCategory ? runCardFor(runCards, selectedCategory) : undefined;
+  const highlightAgencyIds = useMemo(
+    () => (selectedCategory ? calledAgencyIds(agencies.values(), runCard) : null),
+    [selectedCategory, agencies, runCard],
+  );
 
   const refreshAll = useCallback(
-    () => Promise.all([incidents.refresh(), active.refresh(), selectedLive.refresh()]),
-    [incidents, active, selectedLive],
+    () => Promise.all([incidents.refresh(), active.refresh(), selectedLive.refresh(), livePosts.refresh(), liveAgencies.refresh()]),
+    [incidents, active, selectedLive, livePosts, liveAgencies],
   );
 
   const run = useCallback(
@@ -191,8 +206,9 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
           <DispatchMapLazy
             tiles={tiles}
             incidents={boardIncidents}
-            posts={reference.posts}
+            posts={posts}
             agencies={agencies}
+            runCard={runCard}
             selectedId={selectedId}
             freshIds={freshIds}
             highlightAgencyIds={highlightAgencyIds}
@@ -209,7 +225,8 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
               user={user}
               incident={selected}
               agencies={agencies}
-              posts={reference.posts}
+              posts={posts}
+              runCard={runCard}
               people={people}
               targets={reference.targets}
               nowMs={clock.nowMs}

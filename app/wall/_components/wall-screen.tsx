@@ -7,7 +7,7 @@
  * ones leave the live view), boards are capped, the pulse tracker forgets, polls hold one value.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { WallReference } from '@/lib/data/wall';
+import type { WallAgency, WallPost, WallReference } from '@/lib/data/wall';
 import { buildWallBoards } from '@/lib/domain/wall';
 import { FreshTracker } from '@/lib/domain/wall-fresh';
 import type { LiveStatus } from '@/lib/realtime/live-view';
@@ -19,6 +19,9 @@ import { useLiveWallIncidents } from '@/lib/realtime/use-live-wall-incidents';
 import { WALL_CALLS_POLL_MS, useLiveWallCalls } from '@/lib/realtime/use-live-wall-calls';
 import { useLiveWallCounters } from '@/lib/realtime/use-live-wall-counters';
 import { useLiveWaitingSummary } from '@/lib/realtime/use-live-waiting-summary';
+import { useLiveAgencies } from '@/lib/realtime/use-live-agencies';
+import { useLiveAgencyPosts } from '@/lib/realtime/use-live-agency-posts';
+import { liveOrInitial } from '@/lib/realtime/live-or-initial';
 import { ConnectionStatus } from '@/components/realtime/connection-status';
 import { useViewportFontSize } from '@/components/charts/use-viewport-font-size';
 import { useServerClock } from '@/lib/realtime/use-server-clock';
@@ -66,10 +69,16 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
     [incidents.rows, isLive, tracker, pulseTick],
   );
 
+  // Posts an administrator adds, moves or takes off the map change here at once (issue #13).
+  const liveAgencies = useLiveAgencies(client);
+  const livePosts = useLiveAgencyPosts(client);
+  const agencyRows = liveOrInitial<WallAgency>(liveAgencies, reference.agencies);
+  const postRows = liveOrInitial<WallPost>(livePosts, reference.posts);
   const agencies = useMemo(
-    () => new Map<string, PostAgency>(reference.agencies.map((a) => [a.id, { code: a.code, name: a.name, color: a.color }])),
-    [reference.agencies],
+    () => new Map<string, PostAgency>(agencyRows.filter((a) => a.active).map((a) => [a.id, { code: a.code, name: a.name, color: a.color }])),
+    [agencyRows],
   );
+  const posts = useMemo(() => postRows.filter((p) => p.active && agencies.has(p.agency_id)), [postRows, agencies]);
   const boards = useMemo(
     () => buildWallBoards(calls.data?.calls ?? [], calls.data?.total ?? 0, incidents.rows, clock.nowMs, reference.targets),
     [calls.data, incidents.rows, clock.nowMs, reference.targets],
@@ -104,7 +113,7 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
       </header>
       <div className="grid min-h-0 grid-cols-[minmax(0,1.9fr)_minmax(0,1fr)] gap-[0.5vw]">
         <div className="min-h-0 overflow-hidden rounded-[0.5vw]" aria-label={t('wall.map.label')}>
-          <WallMapLazy tiles={tiles} incidents={incidents.rows} posts={reference.posts} agencies={agencies} freshIds={freshIds} />
+          <WallMapLazy tiles={tiles} incidents={incidents.rows} posts={posts} agencies={agencies} freshIds={freshIds} />
         </div>
         {/* Rows, not a flex column: the counters keep the rest of the height, as the chart needs it. */}
         <div className="grid min-h-0 grid-rows-[auto_minmax(0,1fr)] gap-[0.8vh]">

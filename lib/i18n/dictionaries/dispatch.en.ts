@@ -75,7 +75,8 @@ export const dispatchEn = {
 
   'dispatch.posts.title': 'Nearest agency posts',
   'dispatch.posts.showAll': 'Show every agency',
-  'dispatch.posts.primary': 'primary',
+  'dispatch.posts.lead': 'lead',
+  'dispatch.posts.recommended': 'recommended',
   'dispatch.posts.support': 'support',
   'dispatch.posts.distance': '{km} km · ~{minutes} min',
   'dispatch.posts.assign': 'Assign',

@@ -73,7 +73,8 @@ export const dispatchId = {
 
   'dispatch.posts.title': 'Pos OPD terdekat',
   'dispatch.posts.showAll': 'Tampilkan semua OPD',
-  'dispatch.posts.primary': 'utama',
+  'dispatch.posts.lead': 'utama',
+  'dispatch.posts.recommended': 'disarankan',
   'dispatch.posts.support': 'pendukung',
   'dispatch.posts.distance': '{km} km · ±{minutes} mnt',
   'dispatch.posts.assign': 'Tugaskan',

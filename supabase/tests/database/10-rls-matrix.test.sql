@@ -5,7 +5,7 @@
 -- tables; update and delete probes target one row; every probe is rolled back.
 begin;
 \ir helpers/test-helpers.psql
-select plan(280 + 10);
+select plan(308 + 10);
 
 select tests.build_world();
 -- Leaves one SLA stage free so that an insert can succeed for an admin.
@@ -54,6 +54,10 @@ insert into probe_sql values
   ('incident_events', 'insert', 'insert into public.incident_events (incident_id, kind) values ({inc1}, ''escalated'')'),
   ('incident_events', 'update', 'update public.incident_events set data = ''{}'' where incident_id = {inc1}'),
   ('incident_events', 'delete', 'delete from public.incident_events where incident_id = {inc1}'),
+  ('run_cards', 'select', 'select 1 from public.run_cards'),
+  ('run_cards', 'insert', 'insert into public.run_cards (category, lead_kinds) values (''fire'', array[''fire'']::public.agency_kind[])'),
+  ('run_cards', 'update', 'update public.run_cards set support_kinds = ''{}'' where category = ''fire'''),
+  ('run_cards', 'delete', 'delete from public.run_cards where category = ''fire'''),
   ('telephony_events', 'select', 'select 1 from public.telephony_events'),
   ('telephony_events', 'insert', 'insert into public.telephony_events (event_id, event_type, external_call_id, occurred_at, payload, result) values (''x'', ''ringing'', ''x'', now(), ''{}'', ''{}'')'),
   ('telephony_events', 'update', 'update public.telephony_events set result = ''{}'' where event_id = ''matrix-1'''),
@@ -70,19 +74,19 @@ insert into matrix values
   ('profiles',        'leadership', '1', 'D', '0', '0'),
   ('profiles',        'admin',      '7', '1', '1', '1'),
   ('agencies',        'anon',       'D', 'D', 'D', 'D'),
-  ('agencies',        'operator',   '3', 'D', '0', '0'),
-  ('agencies',        'supervisor', '3', 'D', '0', '0'),
-  ('agencies',        'opd_own',    '3', 'D', '0', '0'),
-  ('agencies',        'opd_other',  '3', 'D', '0', '0'),
-  ('agencies',        'leadership', '3', 'D', '0', '0'),
-  ('agencies',        'admin',      '3', '1', '1', '1'),
+  ('agencies',        'operator',   '3', 'D', 'D', 'D'),
+  ('agencies',        'supervisor', '3', 'D', 'D', 'D'),
+  ('agencies',        'opd_own',    '3', 'D', 'D', 'D'),
+  ('agencies',        'opd_other',  '3', 'D', 'D', 'D'),
+  ('agencies',        'leadership', '3', 'D', 'D', 'D'),
+  ('agencies',        'admin',      '3', 'D', 'D', 'D'),
   ('agency_posts',    'anon',       'D', 'D', 'D', 'D'),
-  ('agency_posts',    'operator',   '1', 'D', '0', '0'),
-  ('agency_posts',    'supervisor', '1', 'D', '0', '0'),
-  ('agency_posts',    'opd_own',    '1', 'D', '0', '0'),
-  ('agency_posts',    'opd_other',  '1', 'D', '0', '0'),
-  ('agency_posts',    'leadership', '1', 'D', '0', '0'),
-  ('agency_posts',    'admin',      '1', '1', '1', '1'),
+  ('agency_posts',    'operator',   '1', 'D', 'D', 'D'),
+  ('agency_posts',    'supervisor', '1', 'D', 'D', 'D'),
+  ('agency_posts',    'opd_own',    '1', 'D', 'D', 'D'),
+  ('agency_posts',    'opd_other',  '1', 'D', 'D', 'D'),
+  ('agency_posts',    'leadership', '1', 'D', 'D', 'D'),
+  ('agency_posts',    'admin',      '1', 'D', 'D', 'D'),
   ('sla_targets',     'anon',       'D', 'D', 'D', 'D'),
   ('sla_targets',     'operator',   '6', 'D', '0', '0'),
   ('sla_targets',     'supervisor', '6', 'D', '0', '0'),
@@ -125,6 +129,13 @@ insert into matrix values
   ('telephony_events', 'opd_other',  '0', 'D', 'D', 'D'),
   ('telephony_events', 'leadership', '0', 'D', 'D', 'D'),
   ('telephony_events', 'admin',      '1', 'D', 'D', 'D'),
+  ('run_cards', 'anon',       'D', 'D', 'D', 'D'),
+  ('run_cards', 'operator',   '10', 'D', 'D', 'D'),
+  ('run_cards', 'supervisor', '10', 'D', 'D', 'D'),
+  ('run_cards', 'opd_own',    '0', 'D', 'D', 'D'),
+  ('run_cards', 'opd_other',  '0', 'D', 'D', 'D'),
+  ('run_cards', 'leadership', '0', 'D', 'D', 'D'),
+  ('run_cards', 'admin',      '10', 'D', 'D', 'D'),
   ('admin_events', 'anon',       'D', 'D', 'D', 'D'),
   ('admin_events', 'operator',   '0', 'D', 'D', 'D'),
   ('admin_events', 'supervisor', '0', 'D', 'D', 'D'),
@@ -158,7 +169,7 @@ select set_eq(
      where n.nspname = 'public' and c.relkind = 'r' $$,
   'the matrix covers every public table'
 );
-select is((select count(*)::int from cells), 10 * 7 * 4, 'one cell per table × role × operation');
+select is((select count(*)::int from cells), 11 * 7 * 4, 'one cell per table × role × operation');
 select ok(
   (select bool_and(c.relrowsecurity) from pg_class c join pg_namespace n on n.oid = c.relnamespace
    where n.nspname in ('public', 'private') and c.relkind = 'r'),

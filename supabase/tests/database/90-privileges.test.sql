@@ -9,13 +9,14 @@ select plan(6);
 create temp table expected_grants (role text, tab text, privileges text);
 insert into expected_grants values
   ('authenticated', 'public.admin_events',     'SELECT'),
-  ('authenticated', 'public.agencies',         'DELETE,INSERT,SELECT,UPDATE'),
-  ('authenticated', 'public.agency_posts',     'DELETE,INSERT,SELECT,UPDATE'),
+  ('authenticated', 'public.agencies',         'SELECT'),
+  ('authenticated', 'public.agency_posts',     'SELECT'),
   ('authenticated', 'public.assignments',      'SELECT'),
   ('authenticated', 'public.calls',            'SELECT'),
   ('authenticated', 'public.incident_events',  'SELECT'),
   ('authenticated', 'public.incidents',        'SELECT'),
   ('authenticated', 'public.profiles',         'DELETE,INSERT,SELECT,UPDATE'),
+  ('authenticated', 'public.run_cards',        'SELECT'),
   ('authenticated', 'public.sla_targets',      'DELETE,INSERT,SELECT,UPDATE'),
   ('authenticated', 'public.telephony_events', 'SELECT'),
   ('service_role',  'public.admin_events',     'SELECT'),
@@ -26,6 +27,7 @@ insert into expected_grants values
   ('service_role',  'public.incident_events',  'SELECT'),
   ('service_role',  'public.incidents',        'SELECT'),
   ('service_role',  'public.profiles',         'DELETE,INSERT,SELECT,UPDATE'),
+  ('service_role',  'public.run_cards',        'SELECT'),
   ('service_role',  'public.sla_targets',      'DELETE,INSERT,SELECT,UPDATE'),
   ('service_role',  'public.telephony_events', 'SELECT');
 

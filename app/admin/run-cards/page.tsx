@@ -1,0 +1,21 @@
+/** Admin: the run cards (rencana respons) that rank dispatch's nearest posts. */
+import type { Metadata } from 'next';
+import { requireRole } from '@/lib/auth/require-role';
+import { getT } from '@/lib/i18n/server';
+import { AdminPageFrame } from '../_components/admin-page-frame';
+import { RunCardsScreenLazy } from './_components/run-cards-screen-lazy';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t('admin.runCards.title') };
+}
+
+export default async function AdminRunCardsPage() {
+  await requireRole('admin');
+  const { t } = await getT();
+  return (
+    <AdminPageFrame title={t('admin.runCards.title')} backLabel={t('admin.back')}>
+      <RunCardsScreenLazy />
+    </AdminPageFrame>
+  );
+}
