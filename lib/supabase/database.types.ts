@@ -204,9 +204,180 @@ export type Database = {
           },
         ]
       }
+      blocked_numbers: {
+        Row: {
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_reason: string | null
+          expires_at: string | null
+          first_call_at: string
+          ghost_calls: number
+          id: string
+          last_call_at: string
+          lift_reason: string | null
+          lifted_at: string | null
+          lifted_by: string | null
+          phone: string
+          prank_calls: number
+          proposed_at: string
+          status: Database["public"]["Enums"]["number_block_status"]
+          threshold: number
+          trigger_call_id: string
+          updated_at: string
+          version: number
+          window_hours: number
+        }
+        Insert: {
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_reason?: string | null
+          expires_at?: string | null
+          first_call_at: string
+          ghost_calls: number
+          id?: string
+          last_call_at: string
+          lift_reason?: string | null
+          lifted_at?: string | null
+          lifted_by?: string | null
+          phone: string
+          prank_calls: number
+          proposed_at?: string
+          status?: Database["public"]["Enums"]["number_block_status"]
+          threshold: number
+          trigger_call_id: string
+          updated_at?: string
+          version?: number
+          window_hours: number
+        }
+        Update: {
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_reason?: string | null
+          expires_at?: string | null
+          first_call_at?: string
+          ghost_calls?: number
+          id?: string
+          last_call_at?: string
+          lift_reason?: string | null
+          lifted_at?: string | null
+          lifted_by?: string | null
+          phone?: string
+          prank_calls?: number
+          proposed_at?: string
+          status?: Database["public"]["Enums"]["number_block_status"]
+          threshold?: number
+          trigger_call_id?: string
+          updated_at?: string
+          version?: number
+          window_hours?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "blocked_numbers_decided_by_fkey"
+            columns: ["decided_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "blocked_numbers_lifted_by_fkey"
+            columns: ["lifted_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "blocked_numbers_trigger_call_id_fkey"
+            columns: ["trigger_call_id"]
+            isOneToOne: false
+            referencedRelation: "calls"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      callbacks: {
+        Row: {
+          attempts: number
+          call_id: string
+          call_received_at: string
+          caller_phone: string
+          created_at: string
+          id: string
+          last_attempt_at: string | null
+          last_attempt_by: string | null
+          last_note: string | null
+          last_outcome: Database["public"]["Enums"]["callback_outcome"] | null
+          new_call_id: string | null
+          reason: Database["public"]["Enums"]["callback_reason"]
+          status: Database["public"]["Enums"]["callback_status"]
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          attempts?: number
+          call_id: string
+          call_received_at: string
+          caller_phone: string
+          created_at?: string
+          id?: string
+          last_attempt_at?: string | null
+          last_attempt_by?: string | null
+          last_note?: string | null
+          last_outcome?: Database["public"]["Enums"]["callback_outcome"] | null
+          new_call_id?: string | null
+          reason: Database["public"]["Enums"]["callback_reason"]
+          status?: Database["public"]["Enums"]["callback_status"]
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          attempts?: number
+          call_id?: string
+          call_received_at?: string
+          caller_phone?: string
+          created_at?: string
+          id?: string
+          last_attempt_at?: string | null
+          last_attempt_by?: string | null
+          last_note?: string | null
+          last_outcome?: Database["public"]["Enums"]["callback_outcome"] | null
+          new_call_id?: string | null
+          reason?: Database["public"]["Enums"]["callback_reason"]
+          status?: Database["public"]["Enums"]["callback_status"]
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "callbacks_call_id_fkey"
+            columns: ["call_id"]
+            isOneToOne: true
+            referencedRelation: "calls"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "callbacks_last_attempt_by_fkey"
+            columns: ["last_attempt_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "callbacks_new_call_id_fkey"
+            columns: ["new_call_id"]
+            isOneToOne: false
+            referencedRelation: "calls"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       calls: {
         Row: {
           answered_at: string | null
+          blocked_number_id: string | null
           call_type: Database["public"]["Enums"]["call_type"] | null
           caller_accuracy_m: number | null
           caller_lat: number | null
@@ -232,6 +403,7 @@ export type Database = {
         }
         Insert: {
           answered_at?: string | null
+          blocked_number_id?: string | null
           call_type?: Database["public"]["Enums"]["call_type"] | null
           caller_accuracy_m?: number | null
           caller_lat?: number | null
@@ -257,6 +429,7 @@ export type Database = {
         }
         Update: {
           answered_at?: string | null
+          blocked_number_id?: string | null
           call_type?: Database["public"]["Enums"]["call_type"] | null
           caller_accuracy_m?: number | null
           caller_lat?: number | null
@@ -281,6 +454,13 @@ export type Database = {
           version?: number
         }
         Relationships: [
+          {
+            foreignKeyName: "calls_blocked_number_id_fkey"
+            columns: ["blocked_number_id"]
+            isOneToOne: false
+            referencedRelation: "blocked_numbers"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "calls_incident_id_fkey"
             columns: ["incident_id"]
@@ -445,6 +625,41 @@ export type Database = {
           {
             foreignKeyName: "incidents_reported_by_fkey"
             columns: ["reported_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      nuisance_settings: {
+        Row: {
+          block_hours: number
+          id: boolean
+          threshold: number
+          updated_at: string
+          updated_by: string | null
+          window_hours: number
+        }
+        Insert: {
+          block_hours?: number
+          id?: boolean
+          threshold?: number
+          updated_at?: string
+          updated_by?: string | null
+          window_hours?: number
+        }
+        Update: {
+          block_hours?: number
+          id?: boolean
+          threshold?: number
+          updated_at?: string
+          updated_by?: string | null
+          window_hours?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "nuisance_settings_updated_by_fkey"
+            columns: ["updated_by"]
             isOneToOne: false
             referencedRelation: "profiles"
             referencedColumns: ["id"]
@@ -638,6 +853,7 @@ export type Database = {
         Args: { p_call_id: string; p_expected_version: number }
         Returns: {
           answered_at: string | null
+          blocked_number_id: string | null
           call_type: Database["public"]["Enums"]["call_type"] | null
           caller_accuracy_m: number | null
           caller_lat: number | null
@@ -731,6 +947,7 @@ export type Database = {
         }
         Returns: {
           answered_at: string | null
+          blocked_number_id: string | null
           call_type: Database["public"]["Enums"]["call_type"] | null
           caller_accuracy_m: number | null
           caller_lat: number | null
@@ -845,6 +1062,43 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      decide_number_block: {
+        Args: {
+          p_approve: boolean
+          p_block_id: string
+          p_expected_version: number
+          p_reason: string
+        }
+        Returns: {
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_reason: string | null
+          expires_at: string | null
+          first_call_at: string
+          ghost_calls: number
+          id: string
+          last_call_at: string
+          lift_reason: string | null
+          lifted_at: string | null
+          lifted_by: string | null
+          phone: string
+          prank_calls: number
+          proposed_at: string
+          status: Database["public"]["Enums"]["number_block_status"]
+          threshold: number
+          trigger_call_id: string
+          updated_at: string
+          version: number
+          window_hours: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "blocked_numbers"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       decline_assignment: {
         Args: {
           p_assignment_id: string
@@ -932,6 +1186,7 @@ export type Database = {
         }
         Returns: {
           answered_at: string | null
+          blocked_number_id: string | null
           call_type: Database["public"]["Enums"]["call_type"] | null
           caller_accuracy_m: number | null
           caller_lat: number | null
@@ -997,10 +1252,47 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      lift_number_block: {
+        Args: {
+          p_block_id: string
+          p_expected_version: number
+          p_reason: string
+        }
+        Returns: {
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_reason: string | null
+          expires_at: string | null
+          first_call_at: string
+          ghost_calls: number
+          id: string
+          last_call_at: string
+          lift_reason: string | null
+          lifted_at: string | null
+          lifted_by: string | null
+          phone: string
+          prank_calls: number
+          proposed_at: string
+          status: Database["public"]["Enums"]["number_block_status"]
+          threshold: number
+          trigger_call_id: string
+          updated_at: string
+          version: number
+          window_hours: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "blocked_numbers"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       link_call_to_incident: {
         Args: { p_call_id: string; p_incident_id: string }
         Returns: {
           answered_at: string | null
+          blocked_number_id: string | null
           call_type: Database["public"]["Enums"]["call_type"] | null
           caller_accuracy_m: number | null
           caller_lat: number | null
@@ -1122,6 +1414,48 @@ export type Database = {
           ticket_no: string
         }[]
       }
+      number_block_status: {
+        Args: { p_phone: string }
+        Returns: {
+          decided_at: string
+          expires_at: string
+          ghost_calls: number
+          id: string
+          prank_calls: number
+        }[]
+      }
+      record_callback: {
+        Args: {
+          p_callback_id: string
+          p_expected_version: number
+          p_new_call_key?: string
+          p_note: string
+          p_outcome: Database["public"]["Enums"]["callback_outcome"]
+        }
+        Returns: {
+          attempts: number
+          call_id: string
+          call_received_at: string
+          caller_phone: string
+          created_at: string
+          id: string
+          last_attempt_at: string | null
+          last_attempt_by: string | null
+          last_note: string | null
+          last_outcome: Database["public"]["Enums"]["callback_outcome"] | null
+          new_call_id: string | null
+          reason: Database["public"]["Enums"]["callback_reason"]
+          status: Database["public"]["Enums"]["callback_status"]
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "callbacks"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       record_telephony_event: {
         Args: {
           p_accuracy_m?: number
@@ -1226,6 +1560,27 @@ export type Database = {
         }
       }
       server_now: { Args: Record<PropertyKey, never>; Returns: string }
+      set_nuisance_settings: {
+        Args: {
+          p_block_hours: number
+          p_threshold: number
+          p_window_hours: number
+        }
+        Returns: {
+          block_hours: number
+          id: boolean
+          threshold: number
+          updated_at: string
+          updated_by: string | null
+          window_hours: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "nuisance_settings"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       start_call: {
         Args: {
           p_caller_name?: string
@@ -1236,6 +1591,7 @@ export type Database = {
         }
         Returns: {
           answered_at: string | null
+          blocked_number_id: string | null
           call_type: Database["public"]["Enums"]["call_type"] | null
           caller_accuracy_m: number | null
           caller_lat: number | null
@@ -1381,6 +1737,14 @@ export type Database = {
         | "withdrawn"
       call_source: "manual" | "telephony"
       call_type: "emergency" | "ghost" | "prank" | "info"
+      callback_outcome:
+        | "reached_ok"
+        | "reached_emergency"
+        | "no_answer"
+        | "busy"
+        | "wrong_number"
+      callback_reason: "ghost" | "abandoned"
+      callback_status: "open" | "done"
       incident_category:
         | "fire"
         | "medical"
@@ -1411,6 +1775,10 @@ export type Database = {
         | "completed"
         | "declined"
         | "line_ended"
+        | "number_block_proposed"
+        | "number_block_decided"
+        | "number_block_lifted"
+        | "callback_recorded"
       incident_priority: "low" | "medium" | "high" | "critical"
       incident_status:
         | "reported"
@@ -1420,6 +1788,12 @@ export type Database = {
         | "resolved"
         | "closed"
         | "cancelled"
+      number_block_status:
+        | "proposed"
+        | "approved"
+        | "rejected"
+        | "lifted"
+        | "expired"
       post_kind:
         | "headquarters"
         | "fire_station"
@@ -1587,6 +1961,15 @@ export const Constants = {
       ],
       call_source: ["manual", "telephony"],
       call_type: ["emergency", "ghost", "prank", "info"],
+      callback_outcome: [
+        "reached_ok",
+        "reached_emergency",
+        "no_answer",
+        "busy",
+        "wrong_number",
+      ],
+      callback_reason: ["ghost", "abandoned"],
+      callback_status: ["open", "done"],
       incident_category: [
         "fire",
         "medical",
@@ -1618,6 +2001,10 @@ export const Constants = {
         "completed",
         "declined",
         "line_ended",
+        "number_block_proposed",
+        "number_block_decided",
+        "number_block_lifted",
+        "callback_recorded",
       ],
       incident_priority: ["low", "medium", "high", "critical"],
       incident_status: [
@@ -1628,6 +2015,13 @@ export const Constants = {
         "resolved",
         "closed",
         "cancelled",
+      ],
+      number_block_status: [
+        "proposed",
+        "approved",
+        "rejected",
+        "lifted",
+        "expired",
       ],
       post_kind: [
         "headquarters",
