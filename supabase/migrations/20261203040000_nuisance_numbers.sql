@@ -498,7 +498,7 @@ comment on function public.set_nuisance_settings(integer, integer, integer) is
 
 -- The block in force for a number as the operator types or sees it (security invoker: under the
 -- blocked_numbers policies, so opd and leadership get nothing).
-create function public.number_block_status(p_phone text)
+create function public.active_number_block(p_phone text)
 returns table (id uuid, expires_at timestamptz, prank_calls integer, ghost_calls integer, decided_at timestamptz)
 language sql
 stable
@@ -509,19 +509,19 @@ as $$
   from public.blocked_numbers b
   where b.phone = private.phone_key(p_phone) and b.status = 'approved' and b.expires_at > now()
 $$;
-comment on function public.number_block_status(text) is
+comment on function public.active_number_block(text) is
   'The block in force for the number (compared as private.phone_key), as far as the caller may read blocks; no row when none.';
 
 revoke all on function public.decide_number_block(uuid, boolean, text, integer) from public, anon;
 revoke all on function public.lift_number_block(uuid, text, integer) from public, anon;
 revoke all on function public.record_callback(uuid, public.callback_outcome, text, integer, uuid) from public, anon;
 revoke all on function public.set_nuisance_settings(integer, integer, integer) from public, anon;
-revoke all on function public.number_block_status(text) from public, anon;
+revoke all on function public.active_number_block(text) from public, anon;
 grant execute on function public.decide_number_block(uuid, boolean, text, integer) to authenticated;
 grant execute on function public.lift_number_block(uuid, text, integer) to authenticated;
 grant execute on function public.record_callback(uuid, public.callback_outcome, text, integer, uuid) to authenticated;
 grant execute on function public.set_nuisance_settings(integer, integer, integer) to authenticated;
-grant execute on function public.number_block_status(text) to authenticated, service_role;
+grant execute on function public.active_number_block(text) to authenticated, service_role;
 
 -- ---------------------------------------------------------------------------------------------
 -- telephony: the PBX learns that the number is blocked (unchanged but for v_block_until and the answer)
