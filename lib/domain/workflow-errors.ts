@@ -31,6 +31,12 @@ export const WORKFLOW_ERROR_CODES = [
   'invalid_kecamatan',
   'count_invalid',
   'audit_immutable',
+  // Raised by the nuisance-number functions (…_nuisance_numbers.sql).
+  'block_not_found',
+  'callback_not_found',
+  'reason_too_long',
+  'note_too_long',
+  'invalid_settings',
   // Raised by the statistics functions (…_statistics.sql), which share this scheme.
   'invalid_range',
   'invalid_bucket',

@@ -303,7 +303,6 @@ export type Database = {
           attempts: number
           call_id: string
           call_received_at: string
-          caller_phone: string
           created_at: string
           id: string
           last_attempt_at: string | null
@@ -320,7 +319,6 @@ export type Database = {
           attempts?: number
           call_id: string
           call_received_at: string
-          caller_phone: string
           created_at?: string
           id?: string
           last_attempt_at?: string | null
@@ -337,7 +335,6 @@ export type Database = {
           attempts?: number
           call_id?: string
           call_received_at?: string
-          caller_phone?: string
           created_at?: string
           id?: string
           last_attempt_at?: string | null
@@ -808,6 +805,16 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      active_number_block: {
+        Args: { p_phone: string }
+        Returns: {
+          decided_at: string
+          expires_at: string
+          ghost_calls: number
+          id: string
+          prank_calls: number
+        }[]
       }
       add_agency: {
         Args: {
@@ -1414,16 +1421,6 @@ export type Database = {
           ticket_no: string
         }[]
       }
-      number_block_status: {
-        Args: { p_phone: string }
-        Returns: {
-          decided_at: string
-          expires_at: string
-          ghost_calls: number
-          id: string
-          prank_calls: number
-        }[]
-      }
       record_callback: {
         Args: {
           p_callback_id: string
@@ -1436,7 +1433,6 @@ export type Database = {
           attempts: number
           call_id: string
           call_received_at: string
-          caller_phone: string
           created_at: string
           id: string
           last_attempt_at: string | null

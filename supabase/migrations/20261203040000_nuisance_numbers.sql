@@ -122,8 +122,7 @@ create table public.callbacks (
   id uuid primary key default gen_random_uuid(),
   call_id uuid not null unique references public.calls (id) on delete restrict,
   reason public.callback_reason not null,
-  -- Copied from the call so the list needs no join; same readers as calls (operators, supervisors).
-  caller_phone text not null check (caller_phone ~ '^\+?[0-9][0-9 ()-]{1,31}$'),
+  -- The number stays in calls alone (caller data lives there only); the list embeds it from there.
   call_received_at timestamptz not null,
   status public.callback_status not null default 'open',
   attempts integer not null default 0 check (attempts >= 0),
@@ -299,9 +298,8 @@ security definer
 set search_path = ''
 as $$
 begin
-  insert into public.callbacks (call_id, reason, caller_phone, call_received_at)
-  values (new.id, case when new.answered_at is null then 'abandoned' else 'ghost' end::public.callback_reason,
-          new.caller_phone, new.received_at)
+  insert into public.callbacks (call_id, reason, call_received_at)
+  values (new.id, case when new.answered_at is null then 'abandoned' else 'ghost' end::public.callback_reason, new.received_at)
   on conflict (call_id) do nothing;
   return null;
 end;
@@ -445,7 +443,7 @@ begin
     if p_new_call_key is null then
       perform private.fail('invalid_state', 'A new call key is required for an emergency.', 'new_call_key');
     end if;
-    v_new := public.start_call(p_new_call_key, v_row.caller_phone);
+    v_new := public.start_call(p_new_call_key, (select c.caller_phone from public.calls c where c.id = v_row.call_id));
     if v_new.answered_at is null then
       v_new := public.answer_call(v_new.id, v_new.version);
     end if;

@@ -13,8 +13,8 @@ with b as (
 )
 insert into tests.world select 'block1', b.id from b;
 with c as (
-  insert into public.callbacks (call_id, reason, caller_phone, call_received_at)
-  values (tests.id('call1'), 'ghost', '0812 7000 1111', now()) returning id
+  insert into public.callbacks (call_id, reason, call_received_at)
+  values (tests.id('call1'), 'ghost', now()) returning id
 )
 insert into tests.world select 'cb1', c.id from c;
 
@@ -29,7 +29,7 @@ insert into probe_sql values
   ('blocked_numbers', 'update', 'update public.blocked_numbers set status = ''rejected'' where id = {block1}'),
   ('blocked_numbers', 'delete', 'delete from public.blocked_numbers where id = {block1}'),
   ('callbacks', 'select', 'select 1 from public.callbacks where id = {cb1}'),
-  ('callbacks', 'insert', 'insert into public.callbacks (call_id, reason, caller_phone, call_received_at) values ({call1}, ''ghost'', ''0899'', now())'),
+  ('callbacks', 'insert', 'insert into public.callbacks (call_id, reason, call_received_at) values ({call1}, ''ghost'', now())'),
   ('callbacks', 'update', 'update public.callbacks set attempts = 5 where id = {cb1}'),
   ('callbacks', 'delete', 'delete from public.callbacks where id = {cb1}');
 
