@@ -19,13 +19,14 @@ export interface ActiveBlock {
   expiresAt: string;
   prankCalls: number;
   ghostCalls: number;
+  windowHours: number;
 }
 
 /** The block in force for the number (compared by digits in the database), or null. */
 export async function readActiveBlock(client: Db, phone: string): Promise<ActiveBlock | null> {
   const rows = readData('number block', await client.rpc('active_number_block', { p_phone: phone }));
   const row = rows[0];
-  return row ? { id: row.id, expiresAt: row.expires_at, prankCalls: row.prank_calls, ghostCalls: row.ghost_calls } : null;
+  return row ? { id: row.id, expiresAt: row.expires_at, prankCalls: row.prank_calls, ghostCalls: row.ghost_calls, windowHours: row.window_hours } : null;
 }
 
 export async function decideNumberBlock(

@@ -814,6 +814,7 @@ export type Database = {
           ghost_calls: number
           id: string
           prank_calls: number
+          window_hours: number
         }[]
       }
       add_agency: {

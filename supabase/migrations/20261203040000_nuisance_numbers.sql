@@ -497,13 +497,13 @@ comment on function public.set_nuisance_settings(integer, integer, integer) is
 -- The block in force for a number as the operator types or sees it (security invoker: under the
 -- blocked_numbers policies, so opd and leadership get nothing).
 create function public.active_number_block(p_phone text)
-returns table (id uuid, expires_at timestamptz, prank_calls integer, ghost_calls integer, decided_at timestamptz)
+returns table (id uuid, expires_at timestamptz, prank_calls integer, ghost_calls integer, window_hours integer, decided_at timestamptz)
 language sql
 stable
 security invoker
 set search_path = ''
 as $$
-  select b.id, b.expires_at, b.prank_calls, b.ghost_calls, b.decided_at
+  select b.id, b.expires_at, b.prank_calls, b.ghost_calls, b.window_hours, b.decided_at
   from public.blocked_numbers b
   where b.phone = private.phone_key(p_phone) and b.status = 'approved' and b.expires_at > now()
 $$;

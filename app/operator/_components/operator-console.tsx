@@ -2,7 +2,8 @@
 /**
  * The call taker's console: "Panggilan baru" starts and answers a call, one key or click classifies
  * it, an info call ends with its answer note, an emergency becomes a ticket (or joins a nearby open
- * one). The call itself is use-operator-call.ts; this is the screen around it.
+ * one); beside it the open incidents and the call-back list. The call itself is use-operator-call.ts;
+ * this is the screen around it.
  */
 import { useState } from 'react';
 import { createClient } from '@/lib/supabase/client';
@@ -19,6 +20,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ActiveCallPanel } from './active-call-panel';
 import { CallOutcomeNotice } from './call-outcome-notice';
+import { CallbackList } from './callback-list';
 import { consoleFailureMessage } from './console-failure';
 import { OpenIncidentsList } from './open-incidents-list';
 import { useConsoleShortcuts } from './use-console-shortcuts';
@@ -122,10 +124,15 @@ export function OperatorConsole({ operatorId, targets, tiles }: OperatorConsoleP
           <ShiftCallsTable calls={callsLive.rows} offsetMs={clock.offsetMs} targets={targets} />
         </section>
       </div>
-      <aside className="rounded-lg border border-slate-300 bg-white p-4" data-test="open-incidents-panel">
-        <h2 className="mb-2 font-bold">{t('operator.open.title')}</h2>
-        <OpenIncidentsList incidents={incidentsLive.rows} />
-      </aside>
+      <div className="flex flex-col gap-4">
+        <aside className="rounded-lg border border-slate-300 bg-white p-4" data-test="open-incidents-panel">
+          <h2 className="mb-2 font-bold">{t('operator.open.title')}</h2>
+          <OpenIncidentsList incidents={incidentsLive.rows} />
+        </aside>
+        <aside className="rounded-lg border border-slate-300 bg-white p-4">
+          <CallbackList client={client} canStartCall={canStartCall(session)} onEmergency={operator.continueCall} />
+        </aside>
+      </div>
     </div>
   );
 }

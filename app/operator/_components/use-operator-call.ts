@@ -40,6 +40,7 @@ import type { ConsoleFailure } from './console-failure';
 export interface OperatorCall {
   session: CallSession<ConsoleFailure>;
   newCall: () => void;
+  continueCall: (key: string, callerPhone: string) => void;
   retryStart: () => void;
   classify: (callType: CallType) => void;
   submitInfo: () => void;
@@ -118,6 +119,17 @@ export function useOperatorCall(client: Db): OperatorCall {
     start(key);
   }
 
+  /**
+   * Continues a call the database already started and answered for this operator under `key` (a
+   * call-back that reached an emergency): the same start step finds it by its key.
+   */
+  function continueCall(key: string, callerPhone: string) {
+    if (running.current || !canStartCall(session)) return;
+    rememberOpenCall(key);
+    dispatch({ type: 'call_started', key, draft: { ...emptyDraft(key), callerPhone } });
+    start(key);
+  }
+
   function retryStart() {
     if (session.phase.stage === 'started') start(session.phase.key);
   }
@@ -191,5 +203,5 @@ export function useOperatorCall(client: Db): OperatorCall {
 
   const editDraft = (patch: DraftPatch) => dispatch({ type: 'draft_edited', patch });
 
-  return { session, newCall, retryStart, classify, submitInfo, submitEmergency, link, editDraft };
+  return { session, newCall, continueCall, retryStart, classify, submitInfo, submitEmergency, link, editDraft };
 }
