@@ -32,6 +32,12 @@ describe('handleTelephonyEventRequest', () => {
     expect(d.record.mock.calls[0]).toMatchObject([{ eventId: 'ev-1', callId: 'pbx-1', callerPhone: '0812 1111 2222' }]);
   });
 
+  it('passes on that the number is blocked, so the PBX may play its message (and still queue the call)', async () => {
+    const blocked = { ...recorded, blocked: true, blocked_until: '2026-12-03T03:00:00+00:00' };
+    const d = deps({ ok: true, data: blocked });
+    expect(await handleTelephonyEventRequest(signed(JSON.stringify(event)), d.all)).toEqual({ status: 200, body: blocked });
+  });
+
   it('does not exist without a configured secret', async () => {
     const d = deps(undefined, { secret: '  ' });
     expect((await handleTelephonyEventRequest(signed(JSON.stringify(event)), d.all)).status).toBe(404);
