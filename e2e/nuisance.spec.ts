@@ -3,7 +3,8 @@
  * which the supervisor approves with a reason; a fourth call through the signed telephony webhook is
  * still recorded, answered "blocked" to the PBX, and flagged on the operator console (shift table and
  * caller-history panel); the supervisor lifts it again. A ghost call goes on the call-back list, where
- * the operator records a try without answer and then the outcome.
+ * the operator records a try without answer and then the outcome; a call-back that reaches an
+ * emergency opens the new call in the console.
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
@@ -101,7 +102,7 @@ test.describe('nuisance numbers', () => {
     }
   });
 
-  test('a ghost call goes on the call-back list; the operator records no answer, then the outcome', async ({ browser }) => {
+  test('ghost calls go on the call-back list; the operator records no answer, then the outcome, or opens the emergency', async ({ browser }) => {
     const phone = uniquePhone();
     const op = new OperatorConsolePage(await signedIn(browser, OPERATOR));
     await op.goto();
@@ -123,6 +124,24 @@ test.describe('nuisance numbers', () => {
       const admin = await op.serviceClient();
       const { data } = await admin.from('callbacks').select('status, attempts, last_outcome, last_note').eq('call_id', callId).single().throwOnError();
       expect(data).toEqual({ status: 'done', attempts: 2, last_outcome: 'reached_ok', last_note: 'Telepon tidak sengaja, penelepon aman' });
+
+      // A call-back that reaches an emergency opens the new call in the console, number filled in.
+      const secondPhone = uniquePhone();
+      const secondId = await op.startCall();
+      await op.callerPhone.fill(secondPhone);
+      await op.classifyButton('ghost').click();
+      await expect(op.outcome).toHaveAttribute('data-type', 'ghost');
+      await callbacks.record(secondId, 'reached_emergency', 'Penelepon sesak napas');
+      await expect(callbacks.row(secondId)).toHaveCount(0);
+      await expect(op.activeCall).toBeVisible();
+      await expect(op.callerPhone).toHaveValue(secondPhone);
+      const { data: second } = await admin.from('callbacks').select('new_call_id').eq('call_id', secondId).single().throwOnError();
+      await expect(op.activeCall).toHaveAttribute('data-call-id', second.new_call_id!);
+      // This test's emergency is not real: the operator closes the new call as information.
+      await op.classifyButton('info').click();
+      await op.infoNote.fill('Uji e2e: panggilan balik');
+      await op.infoNote.press('Enter');
+      await expect(op.outcome).toHaveAttribute('data-type', 'info');
     } finally {
       await op.page.context().close();
     }
