@@ -110,7 +110,8 @@ test('an abandoned call ends unanswered; an answer after it is refused', async (
   expect((await postPbxEvent(request, event('ringing', callId, secondsAgo(15)))).status()).toBe(200);
   const abandoned = await postPbxEvent(request, event('abandoned', callId, secondsAgo(5)));
   expect(abandoned.status()).toBe(200);
-  expect(await abandoned.json()).toMatchObject({ state: 'abandoned', operator_id: null });
+  // Not a blocked number: the PBX is told so on every answer.
+  expect(await abandoned.json()).toMatchObject({ state: 'abandoned', operator_id: null, blocked: false, blocked_until: null });
   expect((await postPbxEvent(request, event('answered', callId, secondsAgo(4), { extension: '101' }))).status()).toBe(409);
 
   const [call] = await callRow(callId);

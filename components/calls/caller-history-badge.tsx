@@ -1,9 +1,58 @@
 'use client';
-/** The caller number's earlier calls (30 days): prank and ghost counts stand out when they repeat. */
+/**
+ * The caller number's earlier calls (30 days): prank and ghost counts stand out when they repeat;
+ * a number under a nuisance block in force is flagged above them with its counts and expiry. The
+ * call is served all the same: a real emergency from that number must get through.
+ */
+import { ShieldAlert } from 'lucide-react';
 import type { CallerHistory } from '@/lib/domain/caller-history';
+import type { ActiveBlock } from '@/lib/data/nuisance';
+import { formatDateTime } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
 
-export function CallerHistoryBadge({ history, loading }: { history: CallerHistory | null; loading: boolean }) {
+export interface CallerHistoryBadgeProps {
+  history: CallerHistory | null;
+  /** The block in force for the number, if any. */
+  block?: ActiveBlock | null;
+  loading: boolean;
+}
+
+export function CallerHistoryBadge({ history, block = null, loading }: CallerHistoryBadgeProps) {
+  return (
+    <div className="flex flex-col gap-2">
+      {block && <BlockedNumberFlag block={block} />}
+      <HistoryLine history={history} loading={loading} />
+    </div>
+  );
+}
+
+function BlockedNumberFlag({ block }: { block: ActiveBlock }) {
+  const { t, lang } = useT();
+  return (
+    <div
+      role="status"
+      data-test="number-blocked"
+      data-block-id={block.id}
+      data-expires-at={block.expiresAt}
+      className="flex items-start gap-2 rounded-md border-2 border-red-700 bg-red-100 px-3 py-2 text-sm text-red-950"
+    >
+      <ShieldAlert className="mt-0.5 h-5 w-5 shrink-0" aria-hidden="true" focusable={false} />
+      <div>
+        <p className="font-bold">{t('nuisance.flag.title')}</p>
+        <p>
+          {t('nuisance.flag.detail', {
+            prank: block.prankCalls,
+            ghost: block.ghostCalls,
+            hours: block.windowHours,
+            until: formatDateTime(block.expiresAt, lang),
+          })}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function HistoryLine({ history, loading }: { history: CallerHistory | null; loading: boolean }) {
   const { t } = useT();
   if (loading && !history) {
     return (

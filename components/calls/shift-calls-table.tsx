@@ -1,5 +1,6 @@
 'use client';
-/** The operator's calls of the current shift (07:00/19:00 WIB), newest first, with each stage's time and SLA colour. */
+/** The operator's calls of the current shift (07:00/19:00 WIB), newest first, with each stage's time and SLA colour; calls from a blocked number are flagged. */
+import { ShieldAlert } from 'lucide-react';
 import { callStages, type SlaStage } from '@/lib/domain/sla';
 import { formatTime } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
@@ -52,7 +53,20 @@ export function ShiftCallsTable({
             <tr key={call.id} className="border-t border-slate-200" data-test="shift-call-row" data-call-id={call.id} data-type={call.call_type ?? ''}>
               <td className="px-2 py-1 font-mono">{formatTime(call.received_at)}</td>
               <td className="px-2 py-1">{call.call_type ? t(`operator.type.${call.call_type}`) : t('operator.type.none')}</td>
-              <td className="px-2 py-1">{call.caller_phone ?? '–'}</td>
+              <td className="px-2 py-1">
+                {call.caller_phone ?? '–'}
+                {call.blocked_number_id && (
+                  // A blocked number's call is served like any other; the flag says why the PBX played a message.
+                  <span
+                    className="ml-2 inline-flex items-center gap-1 rounded bg-red-700 px-1.5 text-xs font-bold text-white"
+                    title={t('nuisance.flag.title')}
+                    data-test="shift-call-blocked"
+                  >
+                    <ShieldAlert className="h-3 w-3" aria-hidden="true" focusable={false} />
+                    {t('nuisance.flag.short')}
+                  </span>
+                )}
+              </td>
               {callStages(call, nowMs, targets).map((s) => (
                 <td key={s.stage} className="px-1 py-1">
                   <span

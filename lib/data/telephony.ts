@@ -13,6 +13,10 @@ const recordedEventSchema = z.object({
   call_id: z.uuid(),
   state: z.enum(['ringing', 'answered', 'line_ended', 'abandoned']),
   operator_id: z.uuid().nullable(),
+  // The number is under a nuisance block: the call is recorded all the same, the PBX may play a
+  // message. Answers stored before blocks existed lack both; a repeat of one still parses.
+  blocked: z.boolean().default(false),
+  blocked_until: z.string().nullable().default(null),
 });
 
 export type RecordedTelephonyEvent = z.infer<typeof recordedEventSchema>;
@@ -34,7 +38,13 @@ export async function recordTelephonyEvent(admin: Db, event: TelephonyEvent): Pr
     }),
   );
   if (!result.ok) return result;
-  const parsed = recordedEventSchema.safeParse(result.data);
-  if (!parsed.success) return { ok: false, failure: { kind: 'server', status: 200, detail: 'unexpected answer of record_telephony_event' } };
-  return { ok: true, data: parsed.data };
+  const parsed = parseRecordedEvent(result.data);
+  if (!parsed) return { ok: false, failure: { kind: 'server', status: 200, detail: 'unexpected answer of record_telephony_event' } };
+  return { ok: true, data: parsed };
+}
+
+/** record_telephony_event's answer as the webhook passes it on, or null when it is not one. */
+export function parseRecordedEvent(answer: unknown): RecordedTelephonyEvent | null {
+  const parsed = recordedEventSchema.safeParse(answer);
+  return parsed.success ? parsed.data : null;
 }

@@ -25,6 +25,7 @@ function row(patch: Partial<Tables<'calls'>> = {}): Tables<'calls'> {
     idempotency_key: KEY,
     answered_at: '2026-11-28T01:00:00Z',
     call_type: null,
+    blocked_number_id: null,
     caller_accuracy_m: null,
     caller_lat: null,
     caller_lng: null,

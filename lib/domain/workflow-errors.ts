@@ -40,6 +40,12 @@ export const WORKFLOW_ERROR_CODES = [
   'post_not_found',
   'lead_kinds_required',
   'kinds_overlap',
+  // Raised by the nuisance-number functions (…_nuisance_numbers.sql).
+  'block_not_found',
+  'callback_not_found',
+  'reason_too_long',
+  'note_too_long',
+  'invalid_settings',
   // Raised by the statistics functions (…_statistics.sql), which share this scheme.
   'invalid_range',
   'invalid_bucket',

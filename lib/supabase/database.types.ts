@@ -251,9 +251,177 @@ export type Database = {
           },
         ]
       }
+      blocked_numbers: {
+        Row: {
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_reason: string | null
+          expires_at: string | null
+          first_call_at: string
+          ghost_calls: number
+          id: string
+          last_call_at: string
+          lift_reason: string | null
+          lifted_at: string | null
+          lifted_by: string | null
+          phone: string
+          prank_calls: number
+          proposed_at: string
+          status: Database["public"]["Enums"]["number_block_status"]
+          threshold: number
+          trigger_call_id: string
+          updated_at: string
+          version: number
+          window_hours: number
+        }
+        Insert: {
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_reason?: string | null
+          expires_at?: string | null
+          first_call_at: string
+          ghost_calls: number
+          id?: string
+          last_call_at: string
+          lift_reason?: string | null
+          lifted_at?: string | null
+          lifted_by?: string | null
+          phone: string
+          prank_calls: number
+          proposed_at?: string
+          status?: Database["public"]["Enums"]["number_block_status"]
+          threshold: number
+          trigger_call_id: string
+          updated_at?: string
+          version?: number
+          window_hours: number
+        }
+        Update: {
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_reason?: string | null
+          expires_at?: string | null
+          first_call_at?: string
+          ghost_calls?: number
+          id?: string
+          last_call_at?: string
+          lift_reason?: string | null
+          lifted_at?: string | null
+          lifted_by?: string | null
+          phone?: string
+          prank_calls?: number
+          proposed_at?: string
+          status?: Database["public"]["Enums"]["number_block_status"]
+          threshold?: number
+          trigger_call_id?: string
+          updated_at?: string
+          version?: number
+          window_hours?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "blocked_numbers_decided_by_fkey"
+            columns: ["decided_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "blocked_numbers_lifted_by_fkey"
+            columns: ["lifted_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "blocked_numbers_trigger_call_id_fkey"
+            columns: ["trigger_call_id"]
+            isOneToOne: false
+            referencedRelation: "calls"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      callbacks: {
+        Row: {
+          attempts: number
+          call_id: string
+          call_received_at: string
+          created_at: string
+          id: string
+          last_attempt_at: string | null
+          last_attempt_by: string | null
+          last_note: string | null
+          last_outcome: Database["public"]["Enums"]["callback_outcome"] | null
+          new_call_id: string | null
+          reason: Database["public"]["Enums"]["callback_reason"]
+          status: Database["public"]["Enums"]["callback_status"]
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          attempts?: number
+          call_id: string
+          call_received_at: string
+          created_at?: string
+          id?: string
+          last_attempt_at?: string | null
+          last_attempt_by?: string | null
+          last_note?: string | null
+          last_outcome?: Database["public"]["Enums"]["callback_outcome"] | null
+          new_call_id?: string | null
+          reason: Database["public"]["Enums"]["callback_reason"]
+          status?: Database["public"]["Enums"]["callback_status"]
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          attempts?: number
+          call_id?: string
+          call_received_at?: string
+          created_at?: string
+          id?: string
+          last_attempt_at?: string | null
+          last_attempt_by?: string | null
+          last_note?: string | null
+          last_outcome?: Database["public"]["Enums"]["callback_outcome"] | null
+          new_call_id?: string | null
+          reason?: Database["public"]["Enums"]["callback_reason"]
+          status?: Database["public"]["Enums"]["callback_status"]
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "callbacks_call_id_fkey"
+            columns: ["call_id"]
+            isOneToOne: true
+            referencedRelation: "calls"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "callbacks_last_attempt_by_fkey"
+            columns: ["last_attempt_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "callbacks_new_call_id_fkey"
+            columns: ["new_call_id"]
+            isOneToOne: false
+            referencedRelation: "calls"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       calls: {
         Row: {
           answered_at: string | null
+          blocked_number_id: string | null
           call_type: Database["public"]["Enums"]["call_type"] | null
           caller_accuracy_m: number | null
           caller_lat: number | null
@@ -280,6 +448,7 @@ export type Database = {
         }
         Insert: {
           answered_at?: string | null
+          blocked_number_id?: string | null
           call_type?: Database["public"]["Enums"]["call_type"] | null
           caller_accuracy_m?: number | null
           caller_lat?: number | null
@@ -306,6 +475,7 @@ export type Database = {
         }
         Update: {
           answered_at?: string | null
+          blocked_number_id?: string | null
           call_type?: Database["public"]["Enums"]["call_type"] | null
           caller_accuracy_m?: number | null
           caller_lat?: number | null
@@ -331,6 +501,13 @@ export type Database = {
           version?: number
         }
         Relationships: [
+          {
+            foreignKeyName: "calls_blocked_number_id_fkey"
+            columns: ["blocked_number_id"]
+            isOneToOne: false
+            referencedRelation: "blocked_numbers"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "calls_incident_id_fkey"
             columns: ["incident_id"]
@@ -495,6 +672,41 @@ export type Database = {
           {
             foreignKeyName: "incidents_reported_by_fkey"
             columns: ["reported_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      nuisance_settings: {
+        Row: {
+          block_hours: number
+          id: boolean
+          threshold: number
+          updated_at: string
+          updated_by: string | null
+          window_hours: number
+        }
+        Insert: {
+          block_hours?: number
+          id?: boolean
+          threshold?: number
+          updated_at?: string
+          updated_by?: string | null
+          window_hours?: number
+        }
+        Update: {
+          block_hours?: number
+          id?: boolean
+          threshold?: number
+          updated_at?: string
+          updated_by?: string | null
+          window_hours?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "nuisance_settings_updated_by_fkey"
+            columns: ["updated_by"]
             isOneToOne: false
             referencedRelation: "profiles"
             referencedColumns: ["id"]
@@ -667,6 +879,17 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      active_number_block: {
+        Args: { p_phone: string }
+        Returns: {
+          decided_at: string
+          expires_at: string
+          ghost_calls: number
+          id: string
+          prank_calls: number
+          window_hours: number
+        }[]
       }
       add_agency: {
         Args: {
@@ -925,6 +1148,7 @@ export type Database = {
         Args: { p_call_id: string; p_expected_version: number }
         Returns: {
           answered_at: string | null
+          blocked_number_id: string | null
           call_type: Database["public"]["Enums"]["call_type"] | null
           caller_accuracy_m: number | null
           caller_lat: number | null
@@ -1019,6 +1243,7 @@ export type Database = {
         }
         Returns: {
           answered_at: string | null
+          blocked_number_id: string | null
           call_type: Database["public"]["Enums"]["call_type"] | null
           caller_accuracy_m: number | null
           caller_lat: number | null
@@ -1134,6 +1359,43 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      decide_number_block: {
+        Args: {
+          p_approve: boolean
+          p_block_id: string
+          p_expected_version: number
+          p_reason: string
+        }
+        Returns: {
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_reason: string | null
+          expires_at: string | null
+          first_call_at: string
+          ghost_calls: number
+          id: string
+          last_call_at: string
+          lift_reason: string | null
+          lifted_at: string | null
+          lifted_by: string | null
+          phone: string
+          prank_calls: number
+          proposed_at: string
+          status: Database["public"]["Enums"]["number_block_status"]
+          threshold: number
+          trigger_call_id: string
+          updated_at: string
+          version: number
+          window_hours: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "blocked_numbers"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       decline_assignment: {
         Args: {
           p_assignment_id: string
@@ -1221,6 +1483,7 @@ export type Database = {
         }
         Returns: {
           answered_at: string | null
+          blocked_number_id: string | null
           call_type: Database["public"]["Enums"]["call_type"] | null
           caller_accuracy_m: number | null
           caller_lat: number | null
@@ -1287,10 +1550,47 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      lift_number_block: {
+        Args: {
+          p_block_id: string
+          p_expected_version: number
+          p_reason: string
+        }
+        Returns: {
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_reason: string | null
+          expires_at: string | null
+          first_call_at: string
+          ghost_calls: number
+          id: string
+          last_call_at: string
+          lift_reason: string | null
+          lifted_at: string | null
+          lifted_by: string | null
+          phone: string
+          prank_calls: number
+          proposed_at: string
+          status: Database["public"]["Enums"]["number_block_status"]
+          threshold: number
+          trigger_call_id: string
+          updated_at: string
+          version: number
+          window_hours: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "blocked_numbers"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       link_call_to_incident: {
         Args: { p_call_id: string; p_incident_id: string }
         Returns: {
           answered_at: string | null
+          blocked_number_id: string | null
           call_type: Database["public"]["Enums"]["call_type"] | null
           caller_accuracy_m: number | null
           caller_lat: number | null
@@ -1413,6 +1713,37 @@ export type Database = {
           ticket_no: string
         }[]
       }
+      record_callback: {
+        Args: {
+          p_callback_id: string
+          p_expected_version: number
+          p_new_call_key?: string
+          p_note: string
+          p_outcome: Database["public"]["Enums"]["callback_outcome"]
+        }
+        Returns: {
+          attempts: number
+          call_id: string
+          call_received_at: string
+          created_at: string
+          id: string
+          last_attempt_at: string | null
+          last_attempt_by: string | null
+          last_note: string | null
+          last_outcome: Database["public"]["Enums"]["callback_outcome"] | null
+          new_call_id: string | null
+          reason: Database["public"]["Enums"]["callback_reason"]
+          status: Database["public"]["Enums"]["callback_status"]
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "callbacks"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       record_telephony_event: {
         Args: {
           p_accuracy_m?: number
@@ -1517,6 +1848,27 @@ export type Database = {
         }
       }
       server_now: { Args: Record<PropertyKey, never>; Returns: string }
+      set_nuisance_settings: {
+        Args: {
+          p_block_hours: number
+          p_threshold: number
+          p_window_hours: number
+        }
+        Returns: {
+          block_hours: number
+          id: boolean
+          threshold: number
+          updated_at: string
+          updated_by: string | null
+          window_hours: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "nuisance_settings"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       start_call: {
         Args: {
           p_caller_name?: string
@@ -1527,6 +1879,7 @@ export type Database = {
         }
         Returns: {
           answered_at: string | null
+          blocked_number_id: string | null
           call_type: Database["public"]["Enums"]["call_type"] | null
           caller_accuracy_m: number | null
           caller_lat: number | null
@@ -1682,6 +2035,14 @@ export type Database = {
         | "withdrawn"
       call_source: "manual" | "telephony"
       call_type: "emergency" | "ghost" | "prank" | "info"
+      callback_outcome:
+        | "reached_ok"
+        | "reached_emergency"
+        | "no_answer"
+        | "busy"
+        | "wrong_number"
+      callback_reason: "ghost" | "abandoned"
+      callback_status: "open" | "done"
       incident_category:
         | "fire"
         | "medical"
@@ -1712,6 +2073,10 @@ export type Database = {
         | "completed"
         | "declined"
         | "line_ended"
+        | "number_block_proposed"
+        | "number_block_decided"
+        | "number_block_lifted"
+        | "callback_recorded"
       incident_priority: "low" | "medium" | "high" | "critical"
       incident_status:
         | "reported"
@@ -1721,6 +2086,12 @@ export type Database = {
         | "resolved"
         | "closed"
         | "cancelled"
+      number_block_status:
+        | "proposed"
+        | "approved"
+        | "rejected"
+        | "lifted"
+        | "expired"
       post_kind:
         | "headquarters"
         | "fire_station"
@@ -1888,6 +2259,15 @@ export const Constants = {
       ],
       call_source: ["manual", "telephony"],
       call_type: ["emergency", "ghost", "prank", "info"],
+      callback_outcome: [
+        "reached_ok",
+        "reached_emergency",
+        "no_answer",
+        "busy",
+        "wrong_number",
+      ],
+      callback_reason: ["ghost", "abandoned"],
+      callback_status: ["open", "done"],
       incident_category: [
         "fire",
         "medical",
@@ -1919,6 +2299,10 @@ export const Constants = {
         "completed",
         "declined",
         "line_ended",
+        "number_block_proposed",
+        "number_block_decided",
+        "number_block_lifted",
+        "callback_recorded",
       ],
       incident_priority: ["low", "medium", "high", "critical"],
       incident_status: [
@@ -1929,6 +2313,13 @@ export const Constants = {
         "resolved",
         "closed",
         "cancelled",
+      ],
+      number_block_status: [
+        "proposed",
+        "approved",
+        "rejected",
+        "lifted",
+        "expired",
       ],
       post_kind: [
         "headquarters",

@@ -7,7 +7,7 @@ import { telephonySignature } from './signature';
 const secret = 'webhook-secret';
 const nowMs = Date.parse('2026-12-02T03:00:00Z');
 const event = { event_id: 'ev-1', type: 'ringing', call_id: 'pbx-1', at: '2026-12-02T02:59:58Z', caller_number: '0812 1111 2222' };
-const recorded: RecordedTelephonyEvent = { event_id: 'ev-1', call_id: '00000000-0000-4000-8000-000000000001', state: 'ringing', operator_id: null };
+const recorded: RecordedTelephonyEvent = { event_id: 'ev-1', call_id: '00000000-0000-4000-8000-000000000001', state: 'ringing', operator_id: null, blocked: false, blocked_until: null };
 
 function signed(body: string, { at = nowMs, key = secret }: { at?: number; key?: string } = {}): Request {
   const timestamp = String(Math.floor(at / 1000));
@@ -30,6 +30,12 @@ describe('handleTelephonyEventRequest', () => {
     expect(await handleTelephonyEventRequest(signed(JSON.stringify(event)), d.all)).toEqual({ status: 200, body: recorded });
     expect(d.record).toHaveBeenCalledOnce();
     expect(d.record.mock.calls[0]).toMatchObject([{ eventId: 'ev-1', callId: 'pbx-1', callerPhone: '0812 1111 2222' }]);
+  });
+
+  it('passes on that the number is blocked, so the PBX may play its message (and still queue the call)', async () => {
+    const blocked = { ...recorded, blocked: true, blocked_until: '2026-12-03T03:00:00+00:00' };
+    const d = deps({ ok: true, data: blocked });
+    expect(await handleTelephonyEventRequest(signed(JSON.stringify(event)), d.all)).toEqual({ status: 200, body: blocked });
   });
 
   it('does not exist without a configured secret', async () => {

@@ -5,7 +5,8 @@
  * saw; a `stale_version` refusal shows the conflict message and reloads the fresh state.
  */
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { Bell, BellOff } from 'lucide-react';
+import Link from 'next/link';
+import { Bell, BellOff, ShieldAlert } from 'lucide-react';
 import type { Agency, AgencyPost, DispatchReference, Incident } from '@/lib/data/dispatch';
 import { assignAgency, cancelIncident, closeIncident, recordFollowUp } from '@/lib/data/dispatch-actions';
 import { writeFailureMessage } from '@/lib/data/write-result';
@@ -164,6 +165,10 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
           {t('dispatch.title')}
         </h1>
         <ConnectionStatus status={incidents.status} />
+        <Link href="/dispatch/nuisance" className="inline-flex items-center gap-1 rounded border px-2 py-0.5 text-xs" data-test="nuisance-link">
+          <ShieldAlert className="h-3.5 w-3.5" aria-hidden="true" focusable={false} />
+          {t('nuisance.link')}
+        </Link>
         <button
           type="button"
           className="inline-flex items-center gap-1 rounded border px-2 py-0.5 text-xs"

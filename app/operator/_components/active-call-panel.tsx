@@ -90,7 +90,7 @@ export function ActiveCallPanel(props: ActiveCallPanelProps) {
           />
         </label>
       </div>
-      <CallerHistoryBadge history={caller.history} loading={caller.loading} />
+      <CallerHistoryBadge history={caller.history} block={caller.block} loading={caller.loading} />
       <ClassifyButtons current={call.call_type} disabled={busy} onClassify={props.onClassify} />
       {call.call_type === 'info' && (
         <InfoForm

@@ -2,9 +2,9 @@
 /**
  * The call taker's console: "Panggilan baru" starts and answers a call, one key or click classifies
  * it, an info call ends with its answer note, an emergency becomes a ticket (or joins a nearby open
- * one). With a telephony feed, a free console shows the calls ringing at the PBX, and a call answered
- * at this operator's extension opens here by itself. The call itself is use-operator-call.ts; this
- * is the screen around it.
+ * one); beside it the open incidents and the call-back list. With a telephony feed, a free console
+ * shows the calls ringing at the PBX, and a call answered at this operator's extension opens here by
+ * itself. The call itself is use-operator-call.ts; this is the screen around it.
  */
 import { useEffect, useEffectEvent, useState } from 'react';
 import { createClient } from '@/lib/supabase/client';
@@ -24,6 +24,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ActiveCallPanel } from './active-call-panel';
 import { CallOutcomeNotice } from './call-outcome-notice';
+import { CallbackList } from './callback-list';
 import { consoleFailureMessage } from './console-failure';
 import { OpenIncidentsList } from './open-incidents-list';
 import { RingingCallsPanel } from './ringing-calls-panel';
@@ -54,7 +55,7 @@ export function OperatorConsole({ operatorId, targets, tiles }: OperatorConsoleP
   // the console is free (at once, or when the call on screen is finished).
   const answered = answeredCallToOpen(session, callsLive.rows, clock.nowMs);
   const openAnswered = useEffectEvent(() => {
-    if (answered) operator.openAnswered(answered);
+    if (answered) operator.continueCall(answered.idempotency_key, answered.caller_phone ?? '');
   });
   const answeredKey = answered?.idempotency_key ?? null;
   useEffect(() => {
@@ -149,10 +150,15 @@ export function OperatorConsole({ operatorId, targets, tiles }: OperatorConsoleP
           <ShiftCallsTable calls={callsLive.rows} offsetMs={clock.offsetMs} targets={targets} />
         </section>
       </div>
-      <aside className="rounded-lg border border-slate-300 bg-white p-4" data-test="open-incidents-panel">
-        <h2 className="mb-2 font-bold">{t('operator.open.title')}</h2>
-        <OpenIncidentsList incidents={incidentsLive.rows} />
-      </aside>
+      <div className="flex flex-col gap-4">
+        <aside className="rounded-lg border border-slate-300 bg-white p-4" data-test="open-incidents-panel">
+          <h2 className="mb-2 font-bold">{t('operator.open.title')}</h2>
+          <OpenIncidentsList incidents={incidentsLive.rows} />
+        </aside>
+        <aside className="rounded-lg border border-slate-300 bg-white p-4">
+          <CallbackList client={client} canStartCall={canStartCall(session)} onEmergency={operator.continueCall} />
+        </aside>
+      </div>
     </div>
   );
 }

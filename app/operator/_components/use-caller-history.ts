@@ -1,10 +1,14 @@
 'use client';
-/** Earlier calls of the number being typed, fetched a moment after typing stops. */
+/**
+ * Earlier calls of the number being typed, and the nuisance block in force for it, fetched a moment
+ * after typing stops.
+ */
 import { useEffect, useState } from 'react';
 import { summariseCallerHistory, type CallerHistory } from '@/lib/domain/caller-history';
 import { normalisePhone } from '@/lib/domain/phone';
 import type { Db } from '@/lib/data/db';
 import { readCallerHistory } from '@/lib/data/operator-calls';
+import { readActiveBlock, type ActiveBlock } from '@/lib/data/nuisance';
 
 const DEBOUNCE_MS = 350;
 
@@ -12,10 +16,11 @@ export function useCallerHistory(
   client: Db,
   phone: string,
   callId: string | undefined,
-): { history: CallerHistory | null; loading: boolean; error: Error | null } {
-  const [state, setState] = useState<{ phone: string; history: CallerHistory | null; error: Error | null }>({
+): { history: CallerHistory | null; block: ActiveBlock | null; loading: boolean; error: Error | null } {
+  const [state, setState] = useState<{ phone: string; history: CallerHistory | null; block: ActiveBlock | null; error: Error | null }>({
     phone: '',
     history: null,
+    block: null,
     error: null,
   });
   const parsed = normalisePhone(phone);
@@ -25,9 +30,10 @@ export function useCallerHistory(
     if (!number) return;
     let alive = true;
     const timer = setTimeout(() => {
-      readCallerHistory(client, number, callId).then(
-        (rows) => alive && setState({ phone: number, history: summariseCallerHistory(rows), error: null }),
-        (err: unknown) => alive && setState({ phone: number, history: null, error: err instanceof Error ? err : new Error(String(err)) }),
+      Promise.all([readCallerHistory(client, number, callId), readActiveBlock(client, number)]).then(
+        ([rows, block]) => alive && setState({ phone: number, history: summariseCallerHistory(rows), block, error: null }),
+        (err: unknown) =>
+          alive && setState({ phone: number, history: null, block: null, error: err instanceof Error ? err : new Error(String(err)) }),
       );
     }, DEBOUNCE_MS);
     return () => {
@@ -36,7 +42,12 @@ export function useCallerHistory(
     };
   }, [client, number, callId]);
 
-  if (!number) return { history: null, loading: false, error: null };
+  if (!number) return { history: null, block: null, loading: false, error: null };
   const current = state.phone === number;
-  return { history: current ? state.history : null, loading: !current, error: current ? state.error : null };
+  return {
+    history: current ? state.history : null,
+    block: current ? state.block : null,
+    loading: !current,
+    error: current ? state.error : null,
+  };
 }

@@ -40,8 +40,11 @@ import type { ConsoleFailure } from './console-failure';
 export interface OperatorCall {
   session: CallSession<ConsoleFailure>;
   newCall: () => void;
-  /** Opens a call the PBX answered at this operator's extension, with its number filled in. */
-  openAnswered: (call: { idempotency_key: string; caller_phone: string | null }) => void;
+  /**
+   * Continues a call the database already started and answered for this operator under `key`: one
+   * the PBX answered at their extension, or a call-back that reached an emergency.
+   */
+  continueCall: (key: string, callerPhone: string) => void;
   retryStart: () => void;
   classify: (callType: CallType) => void;
   submitInfo: () => void;
@@ -120,13 +123,12 @@ export function useOperatorCall(client: Db): OperatorCall {
     start(key);
   }
 
-  // The PBX already answered it: start_call with the call's own key returns it as it is (answered,
-  // the PBX's times), so the operator goes straight to classification; a reload resumes it the same way.
-  function openAnswered(answered: { idempotency_key: string; caller_phone: string | null }) {
+  // start_call with the call's own key returns it as it is (answered, with the PBX's times when the
+  // PBX answered it), so the operator goes straight to classification; a reload resumes it the same way.
+  function continueCall(key: string, callerPhone: string) {
     if (running.current || !canStartCall(session)) return;
-    const key = answered.idempotency_key;
     rememberOpenCall(key);
-    dispatch({ type: 'call_started', key, draft: { ...emptyDraft(key), callerPhone: answered.caller_phone ?? '' } });
+    dispatch({ type: 'call_started', key, draft: { ...emptyDraft(key), callerPhone } });
     start(key);
   }
 
@@ -203,5 +205,5 @@ export function useOperatorCall(client: Db): OperatorCall {
 
   const editDraft = (patch: DraftPatch) => dispatch({ type: 'draft_edited', patch });
 
-  return { session, newCall, openAnswered, retryStart, classify, submitInfo, submitEmergency, link, editDraft };
+  return { session, newCall, continueCall, retryStart, classify, submitInfo, submitEmergency, link, editDraft };
 }

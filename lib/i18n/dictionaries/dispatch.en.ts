@@ -117,6 +117,10 @@ export const dispatchEn = {
   'dispatch.event.on_scene': 'Agency on scene',
   'dispatch.event.completed': 'Agency completed',
   'dispatch.event.declined': 'Agency declined',
+  'dispatch.event.number_block_proposed': 'Number proposed for a block',
+  'dispatch.event.number_block_decided': 'Number block proposal decided',
+  'dispatch.event.number_block_lifted': 'Number block lifted',
+  'dispatch.event.callback_recorded': 'Call-back outcome recorded',
 
   'dispatch.cancel.open': 'Cancel incident',
   'dispatch.cancel.reason': 'Reason for cancelling',

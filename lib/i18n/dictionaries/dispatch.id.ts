@@ -115,6 +115,10 @@ export const dispatchId = {
   'dispatch.event.on_scene': 'OPD tiba di lokasi',
   'dispatch.event.completed': 'OPD selesai menangani',
   'dispatch.event.declined': 'OPD menolak',
+  'dispatch.event.number_block_proposed': 'Nomor diusulkan untuk diblokir',
+  'dispatch.event.number_block_decided': 'Usulan blokir nomor diputuskan',
+  'dispatch.event.number_block_lifted': 'Blokir nomor dicabut',
+  'dispatch.event.callback_recorded': 'Hasil panggilan balik dicatat',
 
   'dispatch.cancel.open': 'Batalkan insiden',
   'dispatch.cancel.reason': 'Alasan pembatalan',

@@ -7,6 +7,7 @@ import type { Dictionary } from './id';
 import { opdEn } from './opd.en';
 import { errorsEn } from './errors.en';
 import { adminConfigEn } from './admin-config.en';
+import { nuisanceEn } from './nuisance.en';
 
 export const en = {
   'app.name': 'Command Center 112 Kota Cilegon',
@@ -68,6 +69,7 @@ export const en = {
   ...opdEn,
   ...errorsEn,
   ...adminConfigEn,
+  ...nuisanceEn,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Not connected',

@@ -36,6 +36,11 @@ export const errorsEn = {
   'workflow.post_not_found': 'The post does not exist.',
   'workflow.lead_kinds_required': 'Choose at least one lead agency kind.',
   'workflow.kinds_overlap': 'A kind cannot both lead and support.',
+  'workflow.block_not_found': 'The number block or proposal was not found.',
+  'workflow.callback_not_found': 'The call-back was not found.',
+  'workflow.reason_too_long': 'The reason is at most 500 characters.',
+  'workflow.note_too_long': 'The note is at most 500 characters.',
+  'workflow.invalid_settings': 'Invalid nuisance-number rules: threshold 2–50 calls, window and block 1–720 hours.',
   'workflow.invalid_range': 'The time range is invalid or too long.',
   'workflow.invalid_bucket': 'Group by day or by hour.',
 

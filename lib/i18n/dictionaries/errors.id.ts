@@ -39,6 +39,11 @@ export const errorsId = {
   'workflow.post_not_found': 'Pos tidak ditemukan.',
   'workflow.lead_kinds_required': 'Pilih minimal satu jenis OPD utama.',
   'workflow.kinds_overlap': 'Satu jenis OPD tidak boleh sekaligus utama dan pendukung.',
+  'workflow.block_not_found': 'Usulan atau blokir nomor tidak ditemukan.',
+  'workflow.callback_not_found': 'Panggilan balik tidak ditemukan.',
+  'workflow.reason_too_long': 'Alasan paling banyak 500 karakter.',
+  'workflow.note_too_long': 'Catatan paling banyak 500 karakter.',
+  'workflow.invalid_settings': 'Aturan nomor mengganggu tidak valid: ambang 2–50 panggilan, jendela dan lama blokir 1–720 jam.',
   'workflow.invalid_range': 'Rentang waktu tidak valid atau terlalu panjang.',
   'workflow.invalid_bucket': 'Pengelompokan harus per hari atau per jam.',
 

@@ -9,6 +9,7 @@ import { operatorId } from './operator.id';
 import { opdId } from './opd.id';
 import { errorsId } from './errors.id';
 import { adminConfigId } from './admin-config.id';
+import { nuisanceId } from './nuisance.id';
 export const id = {
   'app.name': 'Command Center 112 Kota Cilegon',
   'app.tagline': 'Layanan Kegawatdaruratan 112',
@@ -69,6 +70,7 @@ export const id = {
   ...opdId,
   ...errorsId,
   ...adminConfigId,
+  ...nuisanceId,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Belum terhubung',

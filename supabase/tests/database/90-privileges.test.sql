@@ -9,6 +9,9 @@ select plan(6);
 create temp table expected_grants (role text, tab text, privileges text);
 insert into expected_grants values
   ('authenticated', 'public.admin_events',     'SELECT'),
+  ('authenticated', 'public.blocked_numbers',  'SELECT'),
+  ('authenticated', 'public.callbacks',        'SELECT'),
+  ('authenticated', 'public.nuisance_settings','SELECT'),
   ('authenticated', 'public.agencies',         'SELECT'),
   ('authenticated', 'public.agency_posts',     'SELECT'),
   ('authenticated', 'public.assignments',      'SELECT'),
@@ -20,6 +23,9 @@ insert into expected_grants values
   ('authenticated', 'public.sla_targets',      'DELETE,INSERT,SELECT,UPDATE'),
   ('authenticated', 'public.telephony_events', 'SELECT'),
   ('service_role',  'public.admin_events',     'SELECT'),
+  ('service_role',  'public.blocked_numbers',  'SELECT'),
+  ('service_role',  'public.callbacks',        'SELECT'),
+  ('service_role',  'public.nuisance_settings','SELECT'),
   ('service_role',  'public.agencies',         'DELETE,INSERT,SELECT,UPDATE'),
   ('service_role',  'public.agency_posts',     'DELETE,INSERT,SELECT,UPDATE'),
   ('service_role',  'public.assignments',      'SELECT'),
