@@ -74,6 +74,19 @@ export async function createAccount(clients: AccountClients, input: NewAccountIn
   return { ok: true, data: { profile: profile.data, generatedPassword } };
 }
 
+/** A profile for an auth user that has none (created outside the console). */
+export async function giveProfile(clients: Pick<AccountClients, 'db'>, userId: string, input: ProfileInput): Promise<AccountResult<Profile>> {
+  return toWriteResult(
+    await clients.db.rpc('admin_create_profile', {
+      p_user_id: userId,
+      p_full_name: input.fullName,
+      p_role: input.role,
+      p_agency_id: input.agencyId ?? undefined,
+      p_extension: input.extension ?? undefined,
+    }),
+  );
+}
+
 export async function updateProfile(
   clients: Pick<AccountClients, 'db'>,
   userId: string,

@@ -679,7 +679,7 @@ export type Database = {
         }
       }
       admin_accounts: {
-        Args: { p_limit?: number; p_search?: string }
+        Args: { p_limit?: number; p_search?: string; p_user_id?: string }
         Returns: {
           active: boolean
           agency_id: string

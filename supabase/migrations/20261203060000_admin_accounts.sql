@@ -242,7 +242,7 @@ comment on function public.admin_record_password_reset(uuid) is
 
 -- Accounts with their sign-in data from auth.users (which no API role may read), searched by name
 -- or email. Auth users without a profile are listed too, so the admin can give them one.
-create function public.admin_accounts(p_search text default null, p_limit integer default 200)
+create function public.admin_accounts(p_search text default null, p_limit integer default 200, p_user_id uuid default null)
 returns table (
   id uuid,
   email text,
@@ -282,12 +282,13 @@ begin
       left join public.agencies a on a.id = p.agency_id
      where u.deleted_at is null
        and (v_search is null or u.email ilike v_like or p.full_name ilike v_like)
+       and (p_user_id is null or u.id = p_user_id)
      order by p.full_name nulls last, u.email
      limit p_limit;
 end;
 $$;
-comment on function public.admin_accounts(text, integer) is
-  'Admin: accounts (auth user + profile + agency + last sign-in), searched by name or email.';
+comment on function public.admin_accounts(text, integer, uuid) is
+  'Admin: accounts (auth user + profile + agency + last sign-in), searched by name or email, or one by id.';
 
 -- The whole audit trail, workflow and admin events together, newest first, paged by keyset
 -- (at, event_key) so a page never skips or repeats a row while new events arrive. Holds no caller
@@ -381,7 +382,7 @@ begin
     'public.admin_update_profile(uuid, integer, text, public.app_role, uuid, text)',
     'public.admin_set_profile_active(uuid, boolean, integer)',
     'public.admin_record_password_reset(uuid)',
-    'public.admin_accounts(text, integer)',
+    'public.admin_accounts(text, integer, uuid)',
     'public.admin_audit_trail(timestamptz, timestamptz, text, uuid, text, timestamptz, text, integer)'
   ] loop
     execute format('revoke all on function %s from public, anon', v_fn);

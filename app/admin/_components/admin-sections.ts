@@ -10,4 +10,7 @@ export interface AdminSection {
   descriptionKey: MessageKey;
 }
 
-export const ADMIN_SECTIONS: readonly AdminSection[] = [];
+export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { href: '/admin/accounts', labelKey: 'admin.section.accounts', descriptionKey: 'admin.section.accounts.description' },
+  { href: '/admin/audit', labelKey: 'admin.section.audit', descriptionKey: 'admin.section.audit.description' },
+];

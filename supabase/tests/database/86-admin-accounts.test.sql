@@ -4,7 +4,7 @@
 -- audit trail viewer are admin-only reads with validated filters and keyset paging.
 begin;
 \ir helpers/test-helpers.psql
-select plan(55);
+select plan(56);
 
 select tests.build_world();
 
@@ -158,6 +158,7 @@ select results_eq(
   'the admin finds an account by email, with agency and active flag');
 select is((select count(*) from public.admin_accounts('no-profile')), 1::bigint, 'an auth user without a profile is listed');
 select is((select count(*) from public.admin_accounts('%')), 0::bigint, 'a % in the search is text, not a wildcard');
+select is((select email from public.admin_accounts(p_user_id => tests.id('spare'))), 'spare@test.local', 'one account by id');
 select tests.as_owner();
 select is(tests.try_as(tests.id('admin'), $$select * from public.admin_accounts(null, 0)$$), 'invalid_filter',
   'a page size of 0 is refused');
