@@ -48,7 +48,7 @@ const cursor = optional.pipe(
 export type SearchParams = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export function parseAuditQuery(params: SearchParams, nowMs: number): ParsedAuditQuery {
+export function parseAuditQuery(params: SearchParams, nowMs: number = Date.now()): ParsedAuditQuery {
   const from = first(params.from);
   const to = first(params.to);
   let range: StatsRange;
