@@ -74,9 +74,11 @@ test.describe('admin accounts', () => {
       // The admin deactivates the account; the open inbox falls back to the login page within seconds.
       await adminPage.goto(`/admin/accounts?q=${encodeURIComponent(email)}`);
       await admin.row(email).getByTestId('account-link').click();
+      const clicked = Date.now();
       await adminPage.getByTestId('account-deactivate').click();
-      await expect(adminPage.getByTestId('account-state-form').getByTestId('form-done')).toHaveText('Akun dinonaktifkan.');
       await phone.waitForURL((url) => url.pathname === '/login', { timeout: 10_000 });
+      test.info().annotations.push({ type: 'fallback-ms', description: String(Date.now() - clicked) });
+      await expect(adminPage.getByTestId('account-state-form').getByTestId('form-done')).toHaveText('Akun dinonaktifkan.');
 
       await login.signIn(email, password);
       await expect(login.error).toBeVisible();
