@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { getSession } from '@/lib/auth/session';
 import { AppHeader } from './app-header';
-import { AccountWatch } from './account-watch';
+import { SessionWatch } from './session-watch';
 
 export async function AppShell({ children, theme = 'light' }: { children: ReactNode; theme?: 'light' | 'dark' }) {
   const session = await getSession();
@@ -18,7 +18,7 @@ export async function AppShell({ children, theme = 'light' }: { children: ReactN
       {session.status === 'active' ? (
         <>
           <AppHeader profile={session.profile} />
-          <AccountWatch userId={session.profile.id} role={session.profile.role} agencyId={session.profile.agency_id} />
+          <SessionWatch />
         </>
       ) : null}
       <main className="flex flex-1 flex-col">{children}</main>
