@@ -49,6 +49,17 @@ export const WORKFLOW_ERROR_CODES = [
   // Raised by the statistics functions (…_statistics.sql), which share this scheme.
   'invalid_range',
   'invalid_bucket',
+  // Raised by the admin account functions (…_admin_accounts.sql, issue #13).
+  'account_not_found',
+  'profile_exists',
+  'full_name_required',
+  'agency_required',
+  'agency_not_allowed',
+  'extension_operator_only',
+  'invalid_extension',
+  'extension_taken',
+  'own_account',
+  'invalid_filter',
 ] as const;
 
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];

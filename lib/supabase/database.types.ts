@@ -723,6 +723,7 @@ export type Database = {
           id: string
           role: Database["public"]["Enums"]["app_role"]
           updated_at: string
+          version: number
         }
         Insert: {
           active?: boolean
@@ -733,6 +734,7 @@ export type Database = {
           id: string
           role: Database["public"]["Enums"]["app_role"]
           updated_at?: string
+          version?: number
         }
         Update: {
           active?: boolean
@@ -743,6 +745,7 @@ export type Database = {
           id?: string
           role?: Database["public"]["Enums"]["app_role"]
           updated_at?: string
+          version?: number
         }
         Relationships: [
           {
@@ -931,6 +934,45 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      admin_accounts: {
+        Args: { p_limit?: number; p_search?: string; p_user_id?: string }
+        Returns: {
+          active: boolean
+          agency_id: string
+          agency_name: string
+          created_at: string
+          email: string
+          extension: string
+          full_name: string
+          id: string
+          last_sign_in_at: string
+          role: Database["public"]["Enums"]["app_role"]
+          version: number
+        }[]
+      }
+      admin_audit_trail: {
+        Args: {
+          p_after_at?: string
+          p_after_key?: string
+          p_from: string
+          p_kind?: string
+          p_limit?: number
+          p_ticket?: string
+          p_to: string
+          p_user_id?: string
+        }
+        Returns: {
+          actor_id: string
+          actor_name: string
+          at: string
+          details: Json
+          event_key: string
+          kind: string
+          source: string
+          target: string
+          ticket_no: string
+        }[]
+      }
       admin_create_agency: {
         Args: {
           p_code: string
@@ -987,6 +1029,32 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      admin_create_profile: {
+        Args: {
+          p_agency_id?: string
+          p_extension?: string
+          p_full_name: string
+          p_role: Database["public"]["Enums"]["app_role"]
+          p_user_id: string
+        }
+        Returns: {
+          active: boolean
+          agency_id: string | null
+          created_at: string
+          extension: string | null
+          full_name: string
+          id: string
+          role: Database["public"]["Enums"]["app_role"]
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "profiles"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       admin_move_post: {
         Args: {
           p_expected_version: number
@@ -1013,6 +1081,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      admin_record_password_reset: {
+        Args: { p_user_id: string }
+        Returns: undefined
       }
       admin_set_agency_active: {
         Args: {
@@ -1061,6 +1133,30 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "agency_posts"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      admin_set_profile_active: {
+        Args: {
+          p_active: boolean
+          p_expected_version: number
+          p_user_id: string
+        }
+        Returns: {
+          active: boolean
+          agency_id: string | null
+          created_at: string
+          extension: string | null
+          full_name: string
+          id: string
+          role: Database["public"]["Enums"]["app_role"]
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "profiles"
           isOneToOne: true
           isSetofReturn: false
         }
@@ -1140,6 +1236,33 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "agency_posts"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      admin_update_profile: {
+        Args: {
+          p_agency_id?: string
+          p_expected_version: number
+          p_extension?: string
+          p_full_name: string
+          p_role: Database["public"]["Enums"]["app_role"]
+          p_user_id: string
+        }
+        Returns: {
+          active: boolean
+          agency_id: string | null
+          created_at: string
+          extension: string | null
+          full_name: string
+          id: string
+          role: Database["public"]["Enums"]["app_role"]
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "profiles"
           isOneToOne: true
           isSetofReturn: false
         }

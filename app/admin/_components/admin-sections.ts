@@ -11,7 +11,9 @@ export interface AdminSection {
 }
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { href: '/admin/accounts', labelKey: 'admin.section.accounts', descriptionKey: 'admin.section.accounts.description' },
   { href: '/admin/agencies', labelKey: 'admin.section.agencies', descriptionKey: 'admin.section.agencies.description' },
   { href: '/admin/posts', labelKey: 'admin.section.posts', descriptionKey: 'admin.section.posts.description' },
   { href: '/admin/run-cards', labelKey: 'admin.section.runCards', descriptionKey: 'admin.section.runCards.description' },
+  { href: '/admin/audit', labelKey: 'admin.section.audit', descriptionKey: 'admin.section.audit.description' },
 ];

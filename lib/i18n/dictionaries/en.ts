@@ -8,6 +8,7 @@ import { opdEn } from './opd.en';
 import { errorsEn } from './errors.en';
 import { adminConfigEn } from './admin-config.en';
 import { nuisanceEn } from './nuisance.en';
+import { adminEn } from './admin.en';
 
 export const en = {
   'app.name': 'Command Center 112 Kota Cilegon',
@@ -70,6 +71,7 @@ export const en = {
   ...errorsEn,
   ...adminConfigEn,
   ...nuisanceEn,
+  ...adminEn,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Not connected',

@@ -10,6 +10,7 @@ import { opdId } from './opd.id';
 import { errorsId } from './errors.id';
 import { adminConfigId } from './admin-config.id';
 import { nuisanceId } from './nuisance.id';
+import { adminId } from './admin.id';
 export const id = {
   'app.name': 'Command Center 112 Kota Cilegon',
   'app.tagline': 'Layanan Kegawatdaruratan 112',
@@ -71,6 +72,7 @@ export const id = {
   ...errorsId,
   ...adminConfigId,
   ...nuisanceId,
+  ...adminId,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Belum terhubung',
