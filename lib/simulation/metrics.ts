@@ -24,6 +24,8 @@ export class Metrics {
   private readonly samples = new Map<string, number[]>();
   private readonly errorCounts = new Map<string, number>();
   private readonly conflictCounts = new Map<string, number>();
+  /** Failures of requests under way when the run was stopped (Ctrl-C takes the app down too). */
+  interrupted = 0;
 
   record(action: string, ms: number): void {
     let list = this.samples.get(action);

@@ -73,7 +73,7 @@ function callerNumber(rng: Rng): string {
 }
 
 function planEmergency(rng: Rng, index: number, earlier: readonly PlannedCall[]): PlannedEmergency {
-  const candidates = earlier.filter((c) => c.emergency && c.emergency.repeatOf === null && c.abandonAfterMs === null && index - c.index <= REPEAT_LOOKBACK);
+  const candidates = earlier.slice(-REPEAT_LOOKBACK).filter((c) => c.emergency && c.emergency.repeatOf === null && c.abandonAfterMs === null);
   const first = candidates.length && chance(rng, REPEAT_CALLER_SHARE) ? pickOne(rng, candidates) : null;
   if (first?.emergency) {
     const original = first.emergency;

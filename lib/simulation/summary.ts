@@ -14,12 +14,15 @@ export interface SimSummary {
   settings: { rate: number; duration: number; speed: number; operators: number; supervisors: number; liaisons: number; seed: number; appUrl: string; supabaseUrl: string };
   accounts: { created: number; updated: number; note: string };
   plan: ReturnType<typeof planCounts> & { calls: number };
-  calls: Record<'rung' | 'answered' | 'abandoned' | 'ended' | 'failed' | 'unfinished', number>;
+  /** `unfinished`: rung but not ended when the run stopped; `notRung`: planned calls after the stop. */
+  calls: Record<'rung' | 'answered' | 'abandoned' | 'ended' | 'failed' | 'unfinished' | 'notRung', number>;
   incidents: Record<'reported' | 'linkedCalls' | 'dispatched' | 'closed' | 'cancelled' | 'failed' | 'open', number>;
   assignments: { created: number; completed: number };
   missingKinds: string[];
   errors: { total: number; byMessage: Record<string, number> };
   conflicts: { total: number; byCode: Record<string, number> };
+  /** Requests that failed because the run was being stopped (not errors). */
+  interrupted: number;
   actions: ActionStats[];
 }
 
@@ -37,12 +40,13 @@ export function formatSummary(s: SimSummary): string {
   lines.push('| | |', '|---|---|');
   lines.push(`| calls planned | ${s.plan.calls} (emergency ${s.plan.emergency}, info ${s.plan.info}, prank ${s.plan.prank}, ghost ${s.plan.ghost}; ${s.plan.abandoning} hang up while ringing, ${s.plan.repeat} repeat callers) |`);
   const c = s.calls;
-  lines.push(`| calls | rung ${c.rung}, answered ${c.answered}, abandoned ${c.abandoned}, ended ${c.ended}, failed ${c.failed}, unfinished ${c.unfinished} |`);
+  lines.push(`| calls | rung ${c.rung}, answered ${c.answered}, abandoned ${c.abandoned}, ended ${c.ended}, failed ${c.failed}, unfinished ${c.unfinished}${c.notRung ? `, not rung (stopped early) ${c.notRung}` : ''} |`);
   const i = s.incidents;
   lines.push(`| incidents | reported ${i.reported} (+${i.linkedCalls} calls linked), dispatched ${i.dispatched}, closed ${i.closed}, cancelled ${i.cancelled}, failed ${i.failed}, still open ${i.open} |`);
   lines.push(`| assignments | created ${s.assignments.created}, completed ${s.assignments.completed} |`);
   lines.push(`| errors | **${s.errors.total}**${Object.entries(s.errors.byMessage).map(([m, n]) => `; ${n}× ${m}`).join('')} |`);
   lines.push(`| conflicts (expected) | ${s.conflicts.total}${Object.entries(s.conflicts.byCode).map(([m, n]) => `; ${n}× ${m}`).join('')} |`);
+  if (s.interrupted) lines.push(`| interrupted by the stop | ${s.interrupted} requests |`);
   if (s.missingKinds.length) lines.push(`| kinds without a simulated liaison | ${s.missingKinds.join(', ')} |`);
   lines.push('');
   lines.push('| action | count | p50 | p95 | max |', '|---|---:|---:|---:|---:|');

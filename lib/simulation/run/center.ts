@@ -167,7 +167,8 @@ function summarise(
       abandoned: count(calls, (c) => c.outcome === 'abandoned'),
       ended: count(calls, (c) => c.outcome === 'ended'),
       failed: count(calls, (c) => c.outcome === 'failed'),
-      unfinished: count(calls, (c) => c.outcome === 'unfinished' || c.outcome === 'ringing' || c.outcome === 'talking') + (ctx.plan.length - calls.length),
+      unfinished: count(calls, (c) => c.outcome === 'unfinished' || c.outcome === 'ringing' || c.outcome === 'talking'),
+      notRung: ctx.plan.length - calls.length,
     },
     incidents: {
       reported: incidents.length,
@@ -185,6 +186,7 @@ function summarise(
     missingKinds: [...ctx.missingKinds].sort(),
     errors: { total: ctx.metrics.errorTotal, byMessage: ctx.metrics.errors() },
     conflicts: { total: ctx.metrics.conflictTotal, byCode: ctx.metrics.conflicts() },
+    interrupted: ctx.metrics.interrupted,
     actions: ctx.metrics.actions(),
   };
 }

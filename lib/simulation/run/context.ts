@@ -121,6 +121,7 @@ export async function act<T>(
   if (!result.ok) {
     const { failure } = result;
     if (failure.kind === 'workflow' && expected.includes(failure.code)) ctx.metrics.conflict(action, failure.code);
+    else if (ctx.signal.aborted) ctx.metrics.interrupted++;
     else ctx.metrics.error(action, describeFailure(failure));
   }
   return result;
