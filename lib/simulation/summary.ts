@@ -11,6 +11,8 @@ export interface SimSummary {
   finishedAt: string;
   /** Seconds from the first ring to the end of the drain. */
   wallSeconds: number;
+  /** Calls rung per second from the start to the last ring: below --rate when the generator lagged. */
+  offeredRate: number;
   settings: { rate: number; duration: number; speed: number; operators: number; supervisors: number; liaisons: number; seed: number; appUrl: string; supabaseUrl: string };
   accounts: { created: number; updated: number; note: string };
   plan: ReturnType<typeof planCounts> & { calls: number };
@@ -36,6 +38,7 @@ export function formatSummary(s: SimSummary): string {
       `${st.operators} operators, ${st.supervisors} supervisors, ${st.liaisons} liaisons, seed ${st.seed}`,
   );
   lines.push(`Accounts: ${s.accounts.note}`);
+  lines.push(`Offered rate: ${s.offeredRate.toFixed(2)} calls/s (rung calls over the time to the last ring)`);
   lines.push('');
   lines.push('| | |', '|---|---|');
   lines.push(`| calls planned | ${s.plan.calls} (emergency ${s.plan.emergency}, info ${s.plan.info}, prank ${s.plan.prank}, ghost ${s.plan.ghost}; ${s.plan.abandoning} hang up while ringing, ${s.plan.repeat} repeat callers) |`);

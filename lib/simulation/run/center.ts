@@ -5,6 +5,7 @@
  * given signal (Ctrl-C) ends the run early with a summary of what happened so far.
  */
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { Desk } from '../desk';
 import { Metrics } from '../metrics';
 import type { SimOptions } from '../options';
@@ -23,6 +24,8 @@ export interface SimResult {
 }
 
 const PROGRESS_EVERY_MS = 5_000;
+/** Pseudo-action: lateness of each ring against the plan (not a request). */
+export const RING_LAG = '(ring lag behind plan)';
 /** Sign-ins at once: bcrypt work on the auth server, no need to queue 55 of them at one moment. */
 const SIGN_IN_CONCURRENCY = 4;
 
@@ -64,6 +67,9 @@ export async function runSimulation(options: SimOptions, log: (line: string) => 
   const runId = `${options.seed}-${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const plan = planCalls({ seed: options.seed, rate: options.rate, durationMs: options.duration * 1000, speed: options.speed, runId });
   const abort = new AbortController();
+  // Every wait of every simulated person listens to this signal: thousands at a disaster-day rate.
+  setMaxListeners(0, abort.signal);
+  const stopped = new Promise<null>((resolve) => abort.signal.addEventListener('abort', () => resolve(null), { once: true }));
   const onStop = () => abort.abort();
   stop?.addEventListener('abort', onStop, { once: true });
   const inflight = new Set<Promise<void>>();
@@ -80,6 +86,7 @@ export async function runSimulation(options: SimOptions, log: (line: string) => 
     calls: new Map(),
     incidents: new Map(),
     signal: abort.signal,
+    stopped,
     nextLiaison: new Map(),
     missingKinds: new Set(),
     spawn(work) {
@@ -90,6 +97,7 @@ export async function runSimulation(options: SimOptions, log: (line: string) => 
 
   const startedAt = new Date();
   const started = Date.now();
+  let lastRingAt = started;
   log(
     `simulate: ${plan.length} calls planned over ${options.duration} s (seed ${options.seed}, run ${runId}); ` +
       `${prepared.created} simulation accounts created, ${prepared.updated} reset (sim-…@112.cilegon.test)`,
@@ -98,6 +106,9 @@ export async function runSimulation(options: SimOptions, log: (line: string) => 
   try {
     for (const call of plan) {
       if (!(await sleep(started + call.ringsAtMs - Date.now(), abort.signal))) break;
+      // How late the call rings against its plan: a busy machine slows the load generator itself.
+      metrics.record(RING_LAG, Date.now() - started - call.ringsAtMs);
+      lastRingAt = Date.now();
       ctx.spawn(playCall(ctx, call));
     }
     const drainUntil = Date.now() + options.drainTimeout * 1000;
@@ -125,6 +136,7 @@ export async function runSimulation(options: SimOptions, log: (line: string) => 
     startedAt,
     finishedAt: new Date(),
     accounts: { created: prepared.created, updated: prepared.updated },
+    ringSeconds: (lastRingAt - started) / 1000,
   });
   return { summary, calls, incidents };
 }
@@ -147,7 +159,7 @@ function summarise(
   ctx: SimContext,
   calls: CallRecord[],
   incidents: IncidentRecord[],
-  meta: { startedAt: Date; finishedAt: Date; accounts: { created: number; updated: number } },
+  meta: { startedAt: Date; finishedAt: Date; accounts: { created: number; updated: number }; ringSeconds: number },
 ): SimSummary {
   const o = ctx.options;
   const count = <T>(list: T[], pred: (x: T) => boolean) => list.filter(pred).length;
@@ -155,6 +167,7 @@ function summarise(
     startedAt: meta.startedAt.toISOString(),
     finishedAt: meta.finishedAt.toISOString(),
     wallSeconds: (meta.finishedAt.getTime() - meta.startedAt.getTime()) / 1000,
+    offeredRate: calls.length / Math.max(meta.ringSeconds, 1e-3),
     settings: { rate: o.rate, duration: o.duration, speed: o.speed, operators: o.operators, supervisors: o.supervisors, liaisons: o.liaisons, seed: o.seed, appUrl: o.appUrl, supabaseUrl: o.supabaseUrl },
     accounts: {
       ...meta.accounts,

@@ -66,6 +66,8 @@ export interface SimContext {
   calls: Map<number, CallRecord>;
   incidents: Map<string, IncidentRecord>;
   signal: AbortSignal;
+  /** Resolves (with null) when the run is stopped: one promise for every wait at a desk. */
+  stopped: Promise<null>;
   /** Keeps a chain of work in flight, so the run waits for it to finish. */
   spawn: (work: Promise<void>) => void;
   /** Round-robin counter per agency, to spread assignments over the agency's liaisons. */

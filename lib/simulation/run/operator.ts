@@ -67,8 +67,7 @@ export async function playCall(ctx: SimContext, call: PlannedCall): Promise<void
   }
   if (!(await sleep(call.ringMs, ctx.signal))) return void setOutcome(record, 'unfinished');
   const { taken, entry } = waitForPerson(ctx.operatorDesk, call);
-  const stopped = new Promise<null>((resolve) => ctx.signal.addEventListener('abort', () => resolve(null), { once: true }));
-  const operator = await Promise.race([taken, stopped]);
+  const operator = await Promise.race([taken, ctx.stopped]);
   if (!operator) {
     // Stopped while waiting: if a desk took it in the same moment, give the desk back.
     if (!ctx.operatorDesk.withdraw(entry)) void taken.then((p) => releasePerson(ctx.operatorDesk, p));

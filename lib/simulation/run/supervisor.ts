@@ -32,8 +32,7 @@ export function enqueueSupervisorTask(ctx: SimContext, task: SupervisorTask): vo
 
 async function runTask(ctx: SimContext, task: SupervisorTask): Promise<void> {
   const { taken, entry } = waitForPerson(ctx.supervisorDesk, task);
-  const stopped = new Promise<null>((resolve) => ctx.signal.addEventListener('abort', () => resolve(null), { once: true }));
-  const supervisor = await Promise.race([taken, stopped]);
+  const supervisor = await Promise.race([taken, ctx.stopped]);
   if (!supervisor) {
     if (!ctx.supervisorDesk.withdraw(entry)) void taken.then((p) => releasePerson(ctx.supervisorDesk, p));
     return;
