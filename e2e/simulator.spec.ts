@@ -42,10 +42,10 @@ test('a short simulated shift: 0 errors, and every call, incident and assignment
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sim-e2e-'));
   const jsonFile = path.join(dir, 'summary.json');
   try {
-    // 15 s of calls at 1 call/s, every human delay divided by 120 so incidents close within the run.
+    // 12 s of calls at 1 call/s, every human delay divided by 120 so incidents close within the run.
     const run = await simulate([
       ...['--app-url', String(baseURL), '--supabase-url', stack.url, '--anon-key', stack.anonKey, '--service-role-key', stack.serviceRoleKey],
-      ...['--webhook-secret', E2E_TELEPHONY_SECRET, '--rate', '1', '--duration', '15', '--speed', '120', '--seed', '16'],
+      ...['--webhook-secret', E2E_TELEPHONY_SECRET, '--rate', '1', '--duration', '12', '--speed', '120', '--seed', '16'],
       ...['--operators', '3', '--supervisors', '2', '--liaisons', '9', '--conflict-share', '0.5', '--drain-timeout', '40', '--quiet', '--json', jsonFile],
     ]);
     expect(run.code, run.output).toBe(0);
@@ -53,6 +53,7 @@ test('a short simulated shift: 0 errors, and every call, incident and assignment
     const { summary } = result;
     expect(summary.errors.total, JSON.stringify(summary.errors)).toBe(0);
     expect(summary.calls.unfinished).toBe(0);
+    expect(summary.calls.notRung).toBe(0);
     expect(summary.calls.rung).toBe(summary.plan.calls);
     expect(summary.incidents.reported).toBeGreaterThan(0);
     expect(summary.incidents.closed).toBe(summary.incidents.reported - summary.incidents.cancelled);
