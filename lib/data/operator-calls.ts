@@ -143,24 +143,22 @@ export async function reportAndEnd(
   return { ok: true, data: { incident: incident.data, call: call.data } };
 }
 
-/** Joins a repeat caller's call to an open incident instead of opening a second ticket, and ends it. */
+/**
+ * Joins a repeat caller's call to an open incident instead of opening a second ticket, and ends it.
+ * The caller already holds the incident (its ticket number on screen): reading it again could fail
+ * for a call that did link and end, when a supervisor closed the incident in between.
+ */
 export async function linkAndEnd(
   client: Db,
   callId: string,
   incidentId: string,
   caller: CallerFields,
-): Promise<WriteResult<{ incident: Pick<IncidentRow, 'id' | 'ticket_no'>; call: CallRow }>> {
+): Promise<WriteResult<CallRow>> {
   const classified = await classifyOnce(client, callId, 'emergency', caller);
   if (!classified.ok) return classified;
   const linked = toWriteResult(await client.rpc('link_call_to_incident', { p_call_id: callId, p_incident_id: incidentId }));
   if (!linked.ok) return linked;
-  const call = await endCallOnce(client, callId);
-  if (!call.ok) return call;
-  const incident = toWriteResult<Pick<IncidentRow, 'id' | 'ticket_no'>>(
-    await client.from('incidents').select('id, ticket_no').eq('id', incidentId).single(),
-  );
-  if (!incident.ok) return incident;
-  return { ok: true, data: { incident: incident.data, call: call.data } };
+  return endCallOnce(client, callId);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { chooseAgencies, type RunCardAgency, type RunCardPost } from './run-card';
+import type { RunCard } from '../domain/dispatch-agencies';
+
+const card = (lead: RunCard['lead_kinds'], support: RunCard['support_kinds'] = []): RunCard => ({
+  category: 'other',
+  lead_kinds: lead,
+  support_kinds: support,
+});
 
 const agencies: RunCardAgency[] = [
   { id: 'fire', kind: 'fire', active: true },
@@ -17,14 +24,15 @@ const posts: RunCardPost[] = [
 const all = new Set(agencies.map((a) => a.id));
 
 describe('chooseAgencies', () => {
-  it('takes each primary kind of the category, the agency with the nearest post', () => {
-    expect(chooseAgencies('traffic_accident', { lat: -5.931, lng: 106.011 }, agencies, posts, all)).toEqual({ agencyIds: ['police', 'psc'], missingKinds: [] });
-    expect(chooseAgencies('medical', { lat: -6.006, lng: 106.049 }, agencies, posts, all).agencyIds).toEqual(['rsud']);
+  it('takes each lead kind, then each supporting kind of the run card, the agency with the nearest post', () => {
+    expect(chooseAgencies(card(['police'], ['medical']), { lat: -5.931, lng: 106.011 }, agencies, posts, all)).toEqual({ agencyIds: ['police', 'psc'], missingKinds: [] });
+    expect(chooseAgencies(card(['medical']), { lat: -6.006, lng: 106.049 }, agencies, posts, all).agencyIds).toEqual(['rsud']);
+    expect(chooseAgencies(undefined, { lat: -6.0, lng: 106.05 }, agencies, posts, all)).toEqual({ agencyIds: [], missingKinds: [] });
   });
 
   it('skips inactive agencies and agencies without a simulated liaison, and says which kinds were missing', () => {
-    expect(chooseAgencies('crime', { lat: -6.0, lng: 106.05 }, agencies, posts, all).agencyIds).toEqual(['police']);
-    expect(chooseAgencies('industrial_accident', { lat: -6.0, lng: 106.05 }, agencies, posts, new Set(['psc']))).toEqual({ agencyIds: ['psc'], missingKinds: ['fire'] });
-    expect(chooseAgencies('flood', { lat: -6.0, lng: 106.05 }, agencies, posts, all)).toEqual({ agencyIds: [], missingKinds: ['disaster'] });
+    expect(chooseAgencies(card(['police']), { lat: -6.0, lng: 106.05 }, agencies, posts, all).agencyIds).toEqual(['police']);
+    expect(chooseAgencies(card(['fire'], ['medical']), { lat: -6.0, lng: 106.05 }, agencies, posts, new Set(['psc']))).toEqual({ agencyIds: ['psc'], missingKinds: ['fire'] });
+    expect(chooseAgencies(card(['disaster']), { lat: -6.0, lng: 106.05 }, agencies, posts, all)).toEqual({ agencyIds: [], missingKinds: ['disaster'] });
   });
 });

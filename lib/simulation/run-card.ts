@@ -1,12 +1,11 @@
 /**
- * The simulated supervisor's choice of agencies. Run cards are not a table yet (DESIGN.md §4 lists
- * `run_cards` as to come), so the simulator uses the dispatch screen's own category → agency-kind
- * mapping (lib/domain/dispatch-agencies.ts, its `primary` kinds) and, per kind, the agency whose
- * nearest active post is closest to the incident, as the screen ranks posts (lib/domain/eta.ts).
+ * The simulated supervisor's choice of agencies: the set the dispatch screen recommends from the
+ * category's run card (table run_cards; lib/domain/post-ranking.ts) — for each lead kind, then each
+ * supporting kind, the agency whose nearest active post is closest to the incident.
  * Only agencies that have a simulated liaison are chosen: an assignment nobody works on would keep
  * its incident open forever and say nothing about the system.
  */
-import { agencyKindsFor, type AgencyKind, type IncidentCategory } from '../domain/dispatch-agencies';
+import type { AgencyKind, RunCard } from '../domain/dispatch-agencies';
 import { rankPostsByEta } from '../domain/eta';
 import type { LatLng } from '../domain/geo';
 
@@ -28,7 +27,7 @@ export interface RunCardChoice {
 }
 
 export function chooseAgencies(
-  category: IncidentCategory,
+  card: RunCard | undefined,
   at: LatLng,
   agencies: readonly RunCardAgency[],
   posts: readonly RunCardPost[],
@@ -37,7 +36,7 @@ export function chooseAgencies(
   const agencyIds: string[] = [];
   const missingKinds: AgencyKind[] = [];
   const ranked = rankPostsByEta(at, posts);
-  for (const kind of agencyKindsFor(category).primary) {
+  for (const kind of [...(card?.lead_kinds ?? []), ...(card?.support_kinds ?? [])]) {
     const candidates = agencies.filter((a) => a.kind === kind && a.active && staffed.has(a.id));
     if (candidates.length === 0) {
       missingKinds.push(kind);

@@ -4,8 +4,7 @@
  * over the agencies so that the kinds the run cards call for most are staffed first.
  */
 import type { AppRole } from '../domain/workflow';
-import { agencyKindsFor, type AgencyKind } from '../domain/dispatch-agencies';
-import { Constants } from '../supabase/database.types';
+import type { AgencyKind, RunCard } from '../domain/dispatch-agencies';
 
 export type SimRole = Extract<AppRole, 'operator' | 'supervisor' | 'opd'>;
 
@@ -45,11 +44,11 @@ export interface StaffAgency {
   kind: AgencyKind;
 }
 
-/** Agency kinds in the order the incident mix needs them: primary kinds of every category, in enum order. */
-function kindsByNeed(): AgencyKind[] {
+/** Agency kinds in the order the run cards need them: every card's lead kinds, then their supporting kinds. */
+function kindsByNeed(cards: readonly RunCard[]): AgencyKind[] {
   const order: AgencyKind[] = [];
-  for (const category of Constants.public.Enums.incident_category) {
-    for (const kind of agencyKindsFor(category).primary) if (!order.includes(kind)) order.push(kind);
+  for (const kinds of [cards.flatMap((c) => c.lead_kinds), cards.flatMap((c) => c.support_kinds)]) {
+    for (const kind of kinds) if (!order.includes(kind)) order.push(kind);
   }
   return order;
 }
@@ -58,10 +57,10 @@ function kindsByNeed(): AgencyKind[] {
  * Liaison i's agency: first one agency of each needed kind (so every category can be dispatched as
  * soon as there are that many liaisons), then the other agencies, then round-robin over all.
  */
-export function liaisonAgencies(count: number, agencies: readonly StaffAgency[]): StaffAgency[] {
+export function liaisonAgencies(count: number, agencies: readonly StaffAgency[], cards: readonly RunCard[]): StaffAgency[] {
   const sorted = [...agencies].sort((a, b) => a.code.localeCompare(b.code));
   const first: StaffAgency[] = [];
-  for (const kind of kindsByNeed()) {
+  for (const kind of kindsByNeed(cards)) {
     const a = sorted.find((x) => x.kind === kind && !first.includes(x));
     if (a) first.push(a);
   }
@@ -73,13 +72,14 @@ export function liaisonAgencies(count: number, agencies: readonly StaffAgency[])
 export function simAccounts(
   counts: { operators: number; supervisors: number; liaisons: number },
   agencies: readonly StaffAgency[],
+  cards: readonly RunCard[],
 ): SimAccount[] {
   const list: SimAccount[] = [];
   for (let i = 1; i <= counts.operators; i++) {
     list.push(account('operator', i, { extension: String(FIRST_SIM_EXTENSION + i - 1), agencyId: null }));
   }
   for (let i = 1; i <= counts.supervisors; i++) list.push(account('supervisor', i, { extension: null, agencyId: null }));
-  liaisonAgencies(counts.liaisons, agencies).forEach((agency, i) => {
+  liaisonAgencies(counts.liaisons, agencies, cards).forEach((agency, i) => {
     list.push(account('opd', i + 1, { extension: null, agencyId: agency.id }, ` (${agency.code})`));
   });
   return list;

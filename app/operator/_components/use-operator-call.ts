@@ -199,7 +199,7 @@ export function useOperatorCall(client: Db): OperatorCall {
     void run(async () => {
       const linked = await linkAndEnd(client, call.id, incident.id, caller);
       if (!linked.ok) return failWrite(linked.failure);
-      finish(key, { callType: 'emergency', ticketNo: linked.data.incident.ticket_no, linked: true });
+      finish(key, { callType: 'emergency', ticketNo: incident.ticket_no, linked: true });
     });
   }
 

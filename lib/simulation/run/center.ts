@@ -48,15 +48,17 @@ async function signInAll(options: SimOptions, accounts: readonly PreparedAccount
 export async function runSimulation(options: SimOptions, log: (line: string) => void, stop?: AbortSignal): Promise<SimResult> {
   const metrics = new Metrics();
   const admin = serviceClient(options.supabaseUrl, options.serviceRoleKey);
-  const [agencyRows, postRows] = await Promise.all([
+  const [agencyRows, postRows, cardRows] = await Promise.all([
     admin.from('agencies').select('id, code, kind, active').order('code'),
     admin.from('agency_posts').select('agency_id, name, lat, lng').eq('active', true),
+    admin.from('run_cards').select('category, lead_kinds, support_kinds'),
   ]);
   if (agencyRows.error) throw new Error(`reading agencies failed: ${agencyRows.error.message}`);
   if (postRows.error) throw new Error(`reading agency posts failed: ${postRows.error.message}`);
+  if (cardRows.error) throw new Error(`reading run cards failed: ${cardRows.error.message}`);
   const agencies = agencyRows.data.filter((a) => a.active);
 
-  const wanted = simAccounts(options, agencies);
+  const wanted = simAccounts(options, agencies, cardRows.data);
   const prepared = await prepareAccounts(admin, wanted);
   const people = await signInAll(options, prepared.accounts, metrics);
   const operators = people.filter((_, i) => prepared.accounts[i].role === 'operator');
@@ -79,6 +81,7 @@ export async function runSimulation(options: SimOptions, log: (line: string) => 
     plan,
     agencies: agencyRows.data,
     posts: postRows.data,
+    runCards: cardRows.data,
     staffed: new Set(liaisons.keys()),
     liaisons,
     operatorDesk: new Desk(operators),

@@ -5,7 +5,7 @@
  * end early when the run is stopped.
  */
 import type { Db } from '../../data/db';
-import type { AgencyKind } from '../../domain/dispatch-agencies';
+import type { AgencyKind, RunCard } from '../../domain/dispatch-agencies';
 import type { WorkflowErrorCode } from '../../domain/workflow-errors';
 import type { WriteFailure, WriteResult } from '../../domain/write-failure';
 import type { Desk } from '../desk';
@@ -59,6 +59,7 @@ export interface SimContext {
   plan: readonly PlannedCall[];
   agencies: RunCardAgency[];
   posts: RunCardPost[];
+  runCards: RunCard[];
   staffed: ReadonlySet<string>;
   liaisons: ReadonlyMap<string, Person[]>;
   operatorDesk: Desk<Person, Waiting<PlannedCall>>;

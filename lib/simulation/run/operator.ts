@@ -3,10 +3,7 @@
  * line, and the operator's own signed-in client for the console's steps (lib/data/operator-calls.ts,
  * the functions the console calls). A reported incident goes to the supervisors' queue.
  */
-import { classifyAndEnd, classifyOnce, endCallOnce, reportAndEnd } from '../../data/operator-calls';
-import { toWriteResult } from '../../data/write-result';
-import type { CallerFields } from '../../domain/caller-validation';
-import type { Db } from '../../data/db';
+import { classifyAndEnd, classifyOnce, linkAndEnd, reportAndEnd } from '../../data/operator-calls';
 import type { WriteResult } from '../../domain/write-failure';
 import type { PlannedCall } from '../plan';
 import { act, releasePerson, sleep, waitForPerson, type CallRecord, type IncidentRecord, type Person, type SimContext } from './context';
@@ -42,19 +39,6 @@ function pbx(ctx: SimContext, call: PlannedCall, event: LineEvent): Promise<Writ
 function setOutcome(record: CallRecord, outcome: CallRecord['outcome']): false {
   record.outcome = outcome;
   return false;
-}
-
-/**
- * The console's linkAndEnd without its last step, the ticket-number read for the screen: that read
- * fails (406) when a supervisor closes the incident between the link and the read, and at speed 60
- * that happens — the call is linked and ended all the same. Same workflow functions, same order.
- */
-async function linkOnce(client: Db, callId: string, incidentId: string, caller: CallerFields): Promise<WriteResult<unknown>> {
-  const classified = await classifyOnce(client, callId, 'emergency', caller);
-  if (!classified.ok) return classified;
-  const linked = toWriteResult(await client.rpc('link_call_to_incident', { p_call_id: callId, p_incident_id: incidentId }));
-  if (!linked.ok) return linked;
-  return endCallOnce(client, callId);
 }
 
 const callerOf = (call: PlannedCall) => ({ callerPhone: call.callerNumber, callerName: call.type === 'emergency' ? `Pelapor ${call.index + 1}` : null });
@@ -155,7 +139,7 @@ async function reportEmergency(ctx: SimContext, call: PlannedCall, record: CallR
   const target = emergency.repeatOf !== null ? nearby.data[0] : undefined;
   if (target) {
     // The incident may close between the check and the click: then this caller reports afresh.
-    const linked = await act(ctx, 'link to incident', () => linkOnce(client, callId, target.id, caller), ['invalid_state']);
+    const linked = await act(ctx, 'link to incident', () => linkAndEnd(client, callId, target.id, caller), ['invalid_state']);
     if (linked.ok) {
       record.incidentId = target.id;
       record.linked = true;

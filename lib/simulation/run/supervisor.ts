@@ -11,6 +11,7 @@ import type { Tables } from '../../supabase/database.types';
 import { drawDelay } from '../delays';
 import { chance, deriveRng } from '../random';
 import { chooseAgencies } from '../run-card';
+import { runCardFor } from '../../domain/dispatch-agencies';
 import { act, releasePerson, sleep, waitForPerson, type Person, type SimContext, type SupervisorTask } from './context';
 import { startAssignments } from './liaison';
 
@@ -70,7 +71,7 @@ async function dispatch(ctx: SimContext, supervisor: Person, task: SupervisorTas
     if (!current.ok) return void (record.outcome = 'failed');
     // The other supervisor got there first: the screen now shows it dispatched.
     if (current.data.status !== 'reported') return;
-    const choice = chooseAgencies(emergency.category, current.data, ctx.agencies, ctx.posts, ctx.staffed);
+    const choice = chooseAgencies(runCardFor(ctx.runCards, emergency.category), current.data, ctx.agencies, ctx.posts, ctx.staffed);
     for (const kind of choice.missingKinds) ctx.missingKinds.add(kind);
     if (choice.agencyIds.length === 0) {
       const cancelled = await act(
