@@ -10,7 +10,7 @@ import { useLiveEmbeddedRows, type LiveRows } from './use-live-rows';
 
 // The embedded incident makes each change refetch its row, which is what brings the ticket number.
 const SELECT =
-  'id, received_at, answered_at, classified_at, ended_at, call_type, caller_phone, caller_name, incident_id, operator_id, version, incident:incidents(ticket_no)';
+  'id, received_at, answered_at, classified_at, recorded_at, ended_at, call_type, caller_phone, caller_name, incident_id, operator_id, version, incident:incidents(ticket_no)';
 
 // supabase-js types the rows from SELECT and the schema's relationships; the compiler checks they are OperatorCallRow.
 const shiftCalls = (from: TableQuery<'calls'>) => from.select(SELECT);
@@ -21,6 +21,7 @@ export type OperatorCallRow = Pick<
   | 'received_at'
   | 'answered_at'
   | 'classified_at'
+  | 'recorded_at'
   | 'ended_at'
   | 'call_type'
   | 'caller_phone'

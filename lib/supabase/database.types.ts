@@ -266,6 +266,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          recorded_at: string | null
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -291,6 +292,7 @@ export type Database = {
           notes?: string | null
           operator_id?: string | null
           received_at?: string
+          recorded_at?: string | null
           source?: Database["public"]["Enums"]["call_source"]
           trunk?: string | null
           updated_at?: string
@@ -316,6 +318,7 @@ export type Database = {
           notes?: string | null
           operator_id?: string | null
           received_at?: string
+          recorded_at?: string | null
           source?: Database["public"]["Enums"]["call_source"]
           trunk?: string | null
           updated_at?: string
@@ -533,24 +536,62 @@ export type Database = {
           },
         ]
       }
+      sla_target_history: {
+        Row: {
+          changed_at: string
+          changed_by: string | null
+          effective_from: string
+          id: number
+          stage: Database["public"]["Enums"]["sla_stage"]
+          target_seconds: number
+        }
+        Insert: {
+          changed_at?: string
+          changed_by?: string | null
+          effective_from: string
+          id?: never
+          stage: Database["public"]["Enums"]["sla_stage"]
+          target_seconds: number
+        }
+        Update: {
+          changed_at?: string
+          changed_by?: string | null
+          effective_from?: string
+          id?: never
+          stage?: Database["public"]["Enums"]["sla_stage"]
+          target_seconds?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "sla_target_history_changed_by_fkey"
+            columns: ["changed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       sla_targets: {
         Row: {
           description: string | null
           stage: Database["public"]["Enums"]["sla_stage"]
           target_seconds: number
           updated_at: string
+          version: number
         }
         Insert: {
           description?: string | null
           stage: Database["public"]["Enums"]["sla_stage"]
           target_seconds: number
           updated_at?: string
+          version?: number
         }
         Update: {
           description?: string | null
           stage?: Database["public"]["Enums"]["sla_stage"]
           target_seconds?: number
           updated_at?: string
+          version?: number
         }
         Relationships: []
       }
@@ -697,6 +738,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          recorded_at: string | null
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -790,6 +832,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          recorded_at: string | null
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -991,6 +1034,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          recorded_at: string | null
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -1060,6 +1104,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          recorded_at: string | null
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -1267,6 +1312,26 @@ export type Database = {
         }
       }
       server_now: { Args: Record<PropertyKey, never>; Returns: string }
+      set_sla_target: {
+        Args: {
+          p_expected_version?: number
+          p_seconds: number
+          p_stage: Database["public"]["Enums"]["sla_stage"]
+        }
+        Returns: {
+          description: string | null
+          stage: Database["public"]["Enums"]["sla_stage"]
+          target_seconds: number
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "sla_targets"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       start_call: {
         Args: {
           p_caller_name?: string
@@ -1295,6 +1360,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          recorded_at: string | null
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
           updated_at: string
@@ -1323,6 +1389,20 @@ export type Database = {
           p50_on_scene_seconds: number
           p90_acknowledge_seconds: number
           p90_on_scene_seconds: number
+        }[]
+      }
+      stats_answer_time: {
+        Args: { p_from: string; p_to: string }
+        Returns: {
+          answered_calls: number
+          classified_calls: number
+          goal_share: number
+          p50_seconds: number
+          p90_seconds: number
+          within_10s: number
+          within_10s_share: number
+          within_15s: number
+          within_15s_share: number
         }[]
       }
       stats_calls_by_hour_of_day: {
@@ -1373,6 +1453,7 @@ export type Database = {
           p50_call_total_seconds: number
           p50_classify_seconds: number
           p50_close_call_seconds: number
+          p50_record_seconds: number
         }[]
       }
       stats_sla_compliance: {
@@ -1396,6 +1477,7 @@ export type Database = {
           id: string
           open_total: number
           received_at: string
+          recorded_at: string
           stage: string
         }[]
       }
@@ -1472,6 +1554,7 @@ export type Database = {
       sla_stage:
         | "answer"
         | "classify"
+        | "record"
         | "close_call"
         | "call_total"
         | "dispatch"
@@ -1682,6 +1765,7 @@ export const Constants = {
       sla_stage: [
         "answer",
         "classify",
+        "record",
         "close_call",
         "call_total",
         "dispatch",
