@@ -34,6 +34,8 @@ export const WORKFLOW_ERROR_CODES = [
   // Raised by the statistics functions (…_statistics.sql), which share this scheme.
   'invalid_range',
   'invalid_bucket',
+  // Raised by set_sla_target (…_sla_target_history.sql).
+  'invalid_sla_target',
 ] as const;
 
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];

@@ -10,4 +10,6 @@ export interface AdminSection {
   descriptionKey: MessageKey;
 }
 
-export const ADMIN_SECTIONS: readonly AdminSection[] = [];
+export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { href: '/admin/sla', labelKey: 'admin.section.sla', descriptionKey: 'admin.section.sla.description' },
+];

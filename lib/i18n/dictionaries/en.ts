@@ -6,6 +6,7 @@ import { operatorEn } from './operator.en';
 import type { Dictionary } from './id';
 import { opdEn } from './opd.en';
 import { errorsEn } from './errors.en';
+import { adminSlaEn } from './admin-sla.en';
 
 export const en = {
   'app.name': 'Command Center 112 Kota Cilegon',
@@ -66,6 +67,7 @@ export const en = {
   ...operatorEn,
   ...opdEn,
   ...errorsEn,
+  ...adminSlaEn,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Not connected',

@@ -30,6 +30,7 @@ export const errorsEn = {
   'workflow.audit_immutable': 'The audit trail cannot be changed or deleted.',
   'workflow.invalid_range': 'The time range is invalid or too long.',
   'workflow.invalid_bucket': 'Group by day or by hour.',
+  'workflow.invalid_sla_target': 'An SLA target is a whole number of seconds between 1 second and 24 hours, for a known stage.',
 
   'write.noAnswer': 'The server did not answer. Check the connection and try again.',
   'write.serverError': 'The server failed to process the request ({status}). Try again.',

@@ -33,6 +33,7 @@ export const errorsId = {
   'workflow.audit_immutable': 'Jejak audit tidak dapat diubah atau dihapus.',
   'workflow.invalid_range': 'Rentang waktu tidak valid atau terlalu panjang.',
   'workflow.invalid_bucket': 'Pengelompokan harus per hari atau per jam.',
+  'workflow.invalid_sla_target': 'Target SLA harus bilangan bulat antara 1 detik dan 24 jam untuk tahap yang dikenal.',
 
   'write.noAnswer': 'Server tidak menjawab. Periksa koneksi lalu coba lagi.',
   'write.serverError': 'Server gagal memproses permintaan ({status}). Coba lagi.',

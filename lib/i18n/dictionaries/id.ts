@@ -8,6 +8,7 @@ import { statsId } from './stats.id';
 import { operatorId } from './operator.id';
 import { opdId } from './opd.id';
 import { errorsId } from './errors.id';
+import { adminSlaId } from './admin-sla.id';
 export const id = {
   'app.name': 'Command Center 112 Kota Cilegon',
   'app.tagline': 'Layanan Kegawatdaruratan 112',
@@ -67,6 +68,7 @@ export const id = {
   ...operatorId,
   ...opdId,
   ...errorsId,
+  ...adminSlaId,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Belum terhubung',
