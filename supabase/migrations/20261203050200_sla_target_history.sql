@@ -79,20 +79,6 @@ create trigger sla_target_history_append_only before update or delete on public.
 create trigger sla_target_history_no_truncate before truncate on public.sla_target_history
   for each statement execute function private.refuse_audit_change();
 
--- The target of a stage at a time. Plain SQL so that the statistics facts can use it in a query.
-create function private.sla_target_at(p_stage public.sla_stage, p_at timestamptz) returns integer
-language sql
-stable
-as $$
-  select h.target_seconds from public.sla_target_history h
-  where h.stage = p_stage and h.effective_from <= p_at
-  order by h.effective_from desc, h.id desc
-  limit 1
-$$;
-comment on function private.sla_target_at(public.sla_stage, timestamptz) is
-  'The target (seconds) of a stage in force at a time, from sla_target_history.';
-revoke all on function private.sla_target_at(public.sla_stage, timestamptz) from public;
-
 -- Sets a stage's target from now on (admins; the service role for trusted server code). Refusals:
 -- invalid_sla_target (no stage, or seconds outside 1 s – 24 h), stale_version (someone changed it
 -- meanwhile), and require_admin's not_authenticated / forbidden_role. Saving the value in force

@@ -28,7 +28,7 @@ export async function StatsTables({ report }: { report: StatsReport }) {
           </thead>
           <tbody>
             {report.sla.map((s) => (
-              <tr key={s.stage} className="border-b border-slate-100" data-test="stats-sla-row" data-stage={s.stage}>
+              <tr key={s.stage} className="border-b border-slate-100" data-test="stats-sla-row" data-stage={s.stage} data-target={s.targetSeconds}>
                 <td className="px-2 py-1">{t(`wall.stage.${s.stage}`)}</td>
                 <td className={td}>{formatDuration(s.targetSeconds)}</td>
                 <td className={td}>{s.samples}</td>
