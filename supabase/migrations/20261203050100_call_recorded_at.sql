@@ -47,7 +47,8 @@ begin
   end if;
   if new.recorded_at is null and new.classified_at is not null then
     if new.call_type in ('ghost', 'prank') then
-      new.recorded_at := v_at;
+      -- Its first classification is its record; a later correction to ghost or prank records now.
+      new.recorded_at := case when old.classified_at is null then new.classified_at else v_at end;
     elsif new.call_type = 'emergency' and new.incident_id is not null and old.incident_id is null then
       new.recorded_at := v_at;
     elsif new.call_type = 'info' and new.ended_at is not null and old.ended_at is null and new.notes is not null then

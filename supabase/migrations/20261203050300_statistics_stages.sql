@@ -43,19 +43,36 @@ comment on column private.stats_call_seconds.within is
 comment on table private.stats_call_seconds is
   'Histogram of call stage durations (answer: telephony calls only; classify, record, close_call, call_total), whole seconds rounded up, per block of WIB days (span, first day) of received_at, split by within the target of their time.';
 
+-- The targets in force now and the moment of the latest change, for the facts' fast path: a row
+-- stamped after the latest change of any target is judged by today's targets, read once per query
+-- (uncorrelated subqueries are evaluated once); only older rows look their stage's history up.
+create view private.sla_targets_latest as
+select array_agg(t.stage order by t.stage) as stages, array_agg(t.target_seconds order by t.stage) as targets,
+       (select max(h.effective_from) from public.sla_target_history h) as changed
+from (
+  select distinct on (h.stage) h.stage, h.target_seconds
+  from public.sla_target_history h
+  order by h.stage, h.effective_from desc, h.id desc
+) t;
+comment on view private.sla_targets_latest is
+  'The target in force now per stage (parallel arrays in enum order) and when the latest change took effect.';
+
 -- Facts, as plain SQL without SET options so that they are inlined (see 20261128000500). The target
--- in force at the row's time is a subquery in place, not a function call: a SQL function with a FROM
--- is never inlined, and calling one per row and stage made the seed's rebuild minutes long on PGlite.
+-- in force at the row's time is looked up in place, not by a function call: a SQL function with a
+-- FROM is never inlined, and one call per row and stage made the seed's rebuild several times slower.
 create function private.stats_call_stage_facts(p_call public.calls)
 returns table (day date, operator_id uuid, stage public.sla_stage, seconds integer, within boolean)
 language sql
 stable
 as $$
   select (p_call.received_at at time zone 'Asia/Jakarta')::date, p_call.operator_id, s.stage, s.seconds,
-         coalesce(s.seconds <= (
-           select h.target_seconds from public.sla_target_history h
-           where h.stage = s.stage and h.effective_from <= p_call.received_at
-           order by h.effective_from desc, h.id desc limit 1), false)
+         coalesce(s.seconds <= case
+           when p_call.received_at >= (select l.changed from private.sla_targets_latest l)
+             then (select l.targets from private.sla_targets_latest l)[array_position((select l.stages from private.sla_targets_latest l), s.stage)]
+           else (select h.target_seconds from public.sla_target_history h
+                 where h.stage = s.stage and h.effective_from <= p_call.received_at
+                 order by h.effective_from desc, h.id desc limit 1)
+         end, false)
   from (values
     -- Without a telephony feed received and answered are one click: nothing to measure.
     ('answer'::public.sla_stage,
@@ -76,10 +93,13 @@ language sql
 stable
 as $$
   select (p_incident.reported_at at time zone 'Asia/Jakarta')::date, coalesce(p_incident.kecamatan, ''), s.stage, s.seconds,
-         coalesce(s.seconds <= (
-           select h.target_seconds from public.sla_target_history h
-           where h.stage = s.stage and h.effective_from <= p_incident.reported_at
-           order by h.effective_from desc, h.id desc limit 1), false)
+         coalesce(s.seconds <= case
+           when p_incident.reported_at >= (select l.changed from private.sla_targets_latest l)
+             then (select l.targets from private.sla_targets_latest l)[array_position((select l.stages from private.sla_targets_latest l), s.stage)]
+           else (select h.target_seconds from public.sla_target_history h
+                 where h.stage = s.stage and h.effective_from <= p_incident.reported_at
+                 order by h.effective_from desc, h.id desc limit 1)
+         end, false)
   from (values
     ('dispatch'::public.sla_stage, ceil(extract(epoch from p_incident.dispatched_at - p_incident.reported_at))::integer),
     ('acknowledge'::public.sla_stage, ceil(extract(epoch from p_incident.acknowledged_at - p_incident.dispatched_at))::integer),
@@ -94,10 +114,13 @@ language sql
 stable
 as $$
   select (p_assignment.assigned_at at time zone 'Asia/Jakarta')::date, p_assignment.agency_id, s.stage, s.seconds,
-         coalesce(s.seconds <= (
-           select h.target_seconds from public.sla_target_history h
-           where h.stage = s.stage and h.effective_from <= p_assignment.assigned_at
-           order by h.effective_from desc, h.id desc limit 1), false)
+         coalesce(s.seconds <= case
+           when p_assignment.assigned_at >= (select l.changed from private.sla_targets_latest l)
+             then (select l.targets from private.sla_targets_latest l)[array_position((select l.stages from private.sla_targets_latest l), s.stage)]
+           else (select h.target_seconds from public.sla_target_history h
+                 where h.stage = s.stage and h.effective_from <= p_assignment.assigned_at
+                 order by h.effective_from desc, h.id desc limit 1)
+         end, false)
   from (values
     ('acknowledge'::public.sla_stage, ceil(extract(epoch from p_assignment.acknowledged_at - p_assignment.assigned_at))::integer),
     ('on_scene'::public.sla_stage, ceil(extract(epoch from p_assignment.on_scene_at - p_assignment.assigned_at))::integer)
