@@ -22,7 +22,6 @@ type Notice = { tone: 'info' | 'error'; text: string; stage: SlaStage };
 export function SlaTargetsEditor({ rows }: { rows: readonly SlaTargetRow[] }) {
   const { t } = useT();
   const router = useRouter();
-  const [client] = useState(createClient);
   const [drafts, setDrafts] = useState<Partial<Record<SlaStage, string>>>({});
   const [notice, setNotice] = useState<Notice | null>(null);
   const [saving, setSaving] = useState<SlaStage | null>(null);
@@ -39,7 +38,8 @@ export function SlaTargetsEditor({ rows }: { rows: readonly SlaTargetRow[] }) {
       return;
     }
     setSaving(row.stage);
-    const result = await setSlaTarget(client, row, parsed.value);
+    // Made on use, not during render: the server renders this component too, and has no browser client.
+    const result = await setSlaTarget(createClient(), row, parsed.value);
     setSaving(null);
     if (result.ok) {
       setDrafts((d) => ({ ...d, [row.stage]: undefined }));
