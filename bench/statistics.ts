@@ -57,13 +57,15 @@ const CASES: Array<{ name: string; fn: string; naive: string }> = [
     fn: `select * from public.stats_sla_compliance($1, $2)`,
     naive: `select percentile_cont(0.5) within group (order by extract(epoch from answered_at - received_at)),
                    percentile_cont(0.9) within group (order by extract(epoch from answered_at - received_at)),
-                   percentile_cont(0.5) within group (order by extract(epoch from classified_at - answered_at)),
-                   percentile_cont(0.9) within group (order by extract(epoch from classified_at - answered_at)),
-                   percentile_cont(0.5) within group (order by extract(epoch from ended_at - classified_at)),
-                   percentile_cont(0.9) within group (order by extract(epoch from ended_at - classified_at)),
+                   percentile_cont(0.5) within group (order by extract(epoch from classified_at - received_at)),
+                   percentile_cont(0.9) within group (order by extract(epoch from classified_at - received_at)),
+                   percentile_cont(0.5) within group (order by extract(epoch from recorded_at - classified_at)),
+                   percentile_cont(0.9) within group (order by extract(epoch from recorded_at - classified_at)),
+                   percentile_cont(0.5) within group (order by extract(epoch from ended_at - recorded_at)),
+                   percentile_cont(0.9) within group (order by extract(epoch from ended_at - recorded_at)),
                    percentile_cont(0.5) within group (order by extract(epoch from ended_at - received_at)),
                    percentile_cont(0.9) within group (order by extract(epoch from ended_at - received_at)),
-                   avg((answered_at - received_at <= interval '60 seconds')::int)
+                   avg((answered_at - received_at <= interval '10 seconds')::int)
             from public.calls where received_at >= $1 and received_at < $2`,
   },
   {
@@ -131,13 +133,15 @@ export async function build(db: Database): Promise<string> {
       and not exists (select from pg_constraint k where k.conindid = i.indexrelid);
     do $$ declare r record; begin for r in select * from bench_indexes loop execute 'drop index ' || r.name; end loop; end $$;
     select setseed(0.5);
-    insert into public.calls (received_at, answered_at, classified_at, ended_at, call_type, operator_id)
-    select t, t + a * interval '1 second', t + (a + c) * interval '1 second', t + (a + c + e) * interval '1 second',
+    insert into public.calls (source, received_at, answered_at, classified_at, recorded_at, ended_at, call_type, operator_id)
+    select 'telephony', t, t + a * interval '1 second', t + (a + c) * interval '1 second', t + (a + c + r) * interval '1 second',
+           t + (a + c + r + e) * interval '1 second',
            (enum_range(null::public.call_type))[1 + floor(u * 4)::int]::public.call_type,
            md5('bench-user' || (1 + floor(o * 6)::int))::uuid
     from (
-      select now() - random() * interval '${days} days' as t, 3 + -ln(1 - random()) * 17 as a,
-             5 + -ln(1 - random()) * 15 as c, 2 + -ln(1 - random()) * 8 as e, random() as u, random() as o
+      select now() - random() * interval '${days} days' as t, 1 + -ln(1 - random()) * 4 as a,
+             5 + -ln(1 - random()) * 15 as c, 10 + -ln(1 - random()) * 20 as r, 2 + -ln(1 - random()) * 8 as e,
+             random() as u, random() as o
       from generate_series(1, ${CALLS})
     ) x;
     insert into public.incidents (ticket_no, status, category, priority, description, lat, lng, kecamatan,
@@ -230,9 +234,10 @@ async function compareWithRaw(db: Database, leader: string, args: string[]): Pro
     await db.query<{ stage: string; samples: string; within_target: string; p50: string; p90: string }>(
       `with d as (
          select s.stage, s.secs from public.calls c cross join lateral (values
-           ('answer', extract(epoch from c.answered_at - c.received_at)),
-           ('classify', extract(epoch from c.classified_at - c.answered_at)),
-           ('close_call', extract(epoch from c.ended_at - c.classified_at)),
+           ('answer', case when c.source = 'telephony' then extract(epoch from c.answered_at - c.received_at) end),
+           ('classify', extract(epoch from c.classified_at - c.received_at)),
+           ('record', extract(epoch from c.recorded_at - c.classified_at)),
+           ('close_call', extract(epoch from c.ended_at - c.recorded_at)),
            ('call_total', case when c.answered_at is not null then extract(epoch from c.ended_at - c.received_at) end)
          ) s (stage, secs) where c.received_at >= $1 and c.received_at < $2 and s.secs is not null
          union all

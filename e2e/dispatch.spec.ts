@@ -123,7 +123,7 @@ test.describe('dispatch', () => {
       const report = a.page;
       await report.goto(`/incidents/${incident.id}/report`);
       await expect(report.getByTestId('report-ticket')).toHaveText(incident.ticket);
-      for (const stage of ['answer', 'classify', 'close_call', 'call_total', 'dispatch', 'acknowledge', 'on_scene', 'resolve', 'close']) {
+      for (const stage of ['answer', 'classify', 'record', 'close_call', 'call_total', 'dispatch', 'acknowledge', 'on_scene', 'resolve', 'close']) {
         const row = report.getByTestId(`report-stage-${stage}`);
         await expect(row, stage).toHaveAttribute('data-reached', 'true');
         await expect(row.getByTestId('stage-duration'), stage).toHaveText(/^\d+:\d{2}$/);

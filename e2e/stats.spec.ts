@@ -19,7 +19,7 @@ test('leadership sees the statistics charts and tables of the seeded history', a
     await expect(stats.section(section).locator('svg.recharts-surface').first()).toBeVisible();
     await expect.poll(() => stats.bars(section).count(), { message: `${section} draws bars` }).toBeGreaterThan(0);
   }
-  await expect(stats.slaRows()).toHaveCount(7);
+  await expect(stats.slaRows()).toHaveCount(8);
   await expect(stats.slaRows().filter({ hasText: '%' }).first()).toBeVisible();
   expect(await stats.agencyRows().count()).toBeGreaterThan(0);
   expect(await stats.operatorRows().count()).toBeGreaterThan(0);

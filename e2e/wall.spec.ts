@@ -40,7 +40,8 @@ test.describe('wall display', () => {
       // Category icons are lucide SVGs (no emoji font on the wall PC), the same on the card and the marker.
       await expect(wall.card('awaiting_dispatch', incident.id).locator('svg[data-test="category-icon"]')).toHaveAttribute('data-category', 'fire');
       await expect(wall.marker(incident.id).locator('svg[data-test="category-icon"]')).toHaveAttribute('data-category', 'fire');
-      await expect(wall.card('calls', call.id)).toHaveAttribute('data-state', 'classified', { timeout: 10_000 });
+      // Its report is recorded while the caller is still on the line: the card times penyelesaian now.
+      await expect(wall.card('calls', call.id)).toHaveAttribute('data-state', 'recorded', { timeout: 10_000 });
       await driver.endCall(call.id, incident.callVersion);
       await expect(wall.card('calls', call.id)).toHaveCount(0, { timeout: 10_000 });
       // Today's count grows by one — unless WIB midnight passed meanwhile: the count then starts again

@@ -18,6 +18,7 @@ import { SlaShareChart } from '@/components/charts/sla-share-chart';
 import { StatsRangeForm } from './_components/stats-range-form';
 import { StatsSection } from './_components/stats-section';
 import { StatsTables } from './_components/stats-tables';
+import { AnswerKpiSection } from './_components/answer-kpi-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -74,6 +75,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
             <SlaShareChart stages={report.sla.map((s) => ({ key: s.stage, label: t(`wall.stage.${s.stage}`), share: s.withinShare }))} />
           </div>
         </StatsSection>
+        <AnswerKpiSection kpi={report.answer} />
         <StatsSection title={t('stats.section.categories')} test="stats-categories">
           <CountBarChart
             name={t('stats.col.incidents')}

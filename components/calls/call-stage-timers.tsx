@@ -1,7 +1,8 @@
 'use client';
 /**
- * Running timers of one call per stage (answer, classify, close) and the total against the
- * 3-minute standard, coloured against sla_targets. Time runs on the database clock estimate (local
+ * Running timers of one call per stage as the service standard defines them (answer time, panggilan
+ * masuk, data laporan, penyelesaian) and the total against the 3-minute standard, coloured against
+ * sla_targets: the form filling runs data laporan, and penyelesaian starts once the report is recorded. Time runs on the database clock estimate (local
  * clock plus the measured offset), so every console shows the same colours.
  */
 import { callStages, type CallStage, type CallTimes, type SlaStage } from '@/lib/domain/sla';
@@ -24,7 +25,7 @@ export function CallStageTimers({
   const nowMs = useDbNow(offsetMs);
   const stages = callStages(call, nowMs, targets);
   return (
-    <ol className="grid grid-cols-2 gap-2 sm:grid-cols-4" data-test="call-timers">
+    <ol className="grid grid-cols-2 gap-2 sm:grid-cols-5" data-test="call-timers">
       {stages.map((s) => (
         <li
           key={s.stage}

@@ -43,6 +43,7 @@ export function ShiftCallsTable({
             <th className="px-2 py-1">{t('operator.shift.caller')}</th>
             <th className="px-2 py-1">{t('operator.stage.answer')}</th>
             <th className="px-2 py-1">{t('operator.stage.classify')}</th>
+            <th className="px-2 py-1">{t('operator.stage.record')}</th>
             <th className="px-2 py-1">{t('operator.stage.close_call')}</th>
             <th className="px-2 py-1">{t('operator.stage.call_total')}</th>
             <th className="px-2 py-1">{t('operator.shift.ticket')}</th>

@@ -1,9 +1,13 @@
 'use client';
-/** Today's big numbers on the wall: calls by type, emergencies and the share within SLA, with the per-stage chart. */
+/**
+ * Today's big numbers on the wall: calls by type, emergencies, the share within SLA and the answer-time
+ * KPI (telephony calls within 10 s / 15 s against the 90 % goal), with the per-stage chart.
+ */
 import type { TodayCounters } from '@/lib/domain/wall';
 import { Constants } from '@/lib/supabase/database.types';
 import { useT } from '@/lib/i18n/use-t';
 import { SlaShareChart } from '@/components/charts/sla-share-chart';
+import type { AnswerKpi, AnswerThreshold } from '@/lib/domain/answer-kpi';
 
 const TYPES = Constants.public.Enums.call_type;
 
@@ -13,6 +17,36 @@ function Figure({ label, value, test, tone = 'text-slate-50' }: { label: string;
       <span className="text-[clamp(10px,0.85vw,52px)] uppercase tracking-wide text-slate-400">{label}</span>
       <span data-test="wall-figure-value" className={`text-[clamp(22px,3.2vw,200px)] font-bold tabular-nums leading-none ${tone}`}>
         {value}
+      </span>
+    </div>
+  );
+}
+
+function answerTone(th: AnswerThreshold): string {
+  if (th.meetsGoal === null) return 'text-slate-50';
+  return th.meetsGoal ? 'text-emerald-400' : 'text-red-400';
+}
+
+function AnswerKpiLine({ kpi }: { kpi: AnswerKpi | undefined }) {
+  const { t } = useT();
+  const none = t('wall.counters.none');
+  const share = (th: AnswerThreshold | undefined) => (th?.share == null ? none : `${Math.round(th.share * 100)}%`);
+  return (
+    <div
+      className="flex flex-wrap items-baseline gap-x-[0.8vw] rounded-[0.5vw] bg-slate-900 px-[0.8vw] py-[0.4vh]"
+      data-test="wall-answer-kpi"
+      data-answered={kpi?.answered ?? 0}
+    >
+      <span className="text-[clamp(10px,0.85vw,52px)] uppercase tracking-wide text-slate-400">{t('wall.answer.title')}</span>
+      {kpi &&
+        [kpi.nfpa, kpi.nena].map((th) => (
+          <span key={th.seconds} className="text-[clamp(14px,1.5vw,96px)] font-bold tabular-nums" data-test={`wall-answer-${th.seconds}`}>
+            <span className="mr-[0.3vw] text-[clamp(10px,0.85vw,52px)] font-normal text-slate-400">{t('wall.answer.within', { seconds: th.seconds })}</span>
+            <span className={answerTone(th)}>{share(th)}</span>
+          </span>
+        ))}
+      <span className="text-[clamp(9px,0.75vw,46px)] text-slate-400">
+        {kpi && kpi.answered > 0 ? t('wall.answer.calls', { count: kpi.answered }) : t('wall.answer.noFeed')}
       </span>
     </div>
   );
@@ -41,6 +75,7 @@ export function WallCounters({ counters }: { counters: TodayCounters | undefined
           tone={shareTone}
         />
       </div>
+      <AnswerKpiLine kpi={counters?.answer} />
       <ul className="grid grid-cols-4 gap-[0.5vw]" data-test="wall-calls-by-type">
         {TYPES.map((type) => (
           <li key={type} data-test="wall-type" data-type={type} className="rounded-[0.4vw] bg-slate-900 px-[0.6vw] py-[0.4vh]">

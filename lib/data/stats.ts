@@ -1,11 +1,12 @@
 /**
  * Typed reads of the statistics page: one call per statistics function (supabase/migrations/
- * 20261128000500_statistics.sql) over a [from, to) range, normalised so that "nothing measured"
+ * 20261128000500_statistics.sql, stages since 20261203050300_statistics_stages.sql) over a [from, to) range, normalised so that "nothing measured"
  * is null (the generated types cannot say a percentile may be null). Aggregates only: no caller data.
  * Reads return data or throw a ReadError.
  */
 import type { Enums } from '@/lib/supabase/database.types';
 import type { SlaStage } from '@/lib/domain/sla';
+import { answerKpi, type AnswerKpi } from '@/lib/domain/answer-kpi';
 import type { CallType } from '@/lib/domain/workflow';
 import type { Db } from './db';
 import { readData } from './read';
@@ -62,6 +63,7 @@ export interface OperatorTimes {
   nuisance: number;
   p50Answer: number | null;
   p50Classify: number | null;
+  p50Record: number | null;
   p50Close: number | null;
   p50Total: number | null;
   totalShare: number | null;
@@ -70,6 +72,7 @@ export interface OperatorTimes {
 export interface StatsReport {
   daily: DailyCalls[];
   sla: StageCompliance[];
+  answer: AnswerKpi;
   categories: CategoryCount[];
   kecamatan: KecamatanCount[];
   agencies: AgencyResponse[];
@@ -85,13 +88,14 @@ function num(v: unknown): number | null {
 
 export async function loadStatsReport(client: Db, range: { fromIso: string; toIso: string }): Promise<StatsReport> {
   const args = { p_from: range.fromIso, p_to: range.toIso };
-  const [byTypeAnswer, slaAnswer, categoriesAnswer, kecamatanAnswer, agenciesAnswer, operatorsAnswer] = await Promise.all([
+  const [byTypeAnswer, slaAnswer, categoriesAnswer, kecamatanAnswer, agenciesAnswer, operatorsAnswer, answerTimeAnswer] = await Promise.all([
     client.rpc('stats_calls_by_type', { ...args, p_bucket: 'day' }),
     client.rpc('stats_sla_compliance', args),
     client.rpc('stats_incidents_by_category', args),
     client.rpc('stats_incidents_by_kecamatan', args),
     client.rpc('stats_agency_response', args),
     client.rpc('stats_operator_stage_times', args),
+    client.rpc('stats_answer_time', args),
   ]);
   const byType = readData('calls by type', byTypeAnswer);
   const sla = readData('SLA compliance', slaAnswer);
@@ -99,6 +103,7 @@ export async function loadStatsReport(client: Db, range: { fromIso: string; toIs
   const kecamatan = readData('incidents by kecamatan', kecamatanAnswer);
   const agencies = readData('agency response times', agenciesAnswer);
   const operators = readData('operator stage times', operatorsAnswer);
+  const answerTime = readData('answer time', answerTimeAnswer);
 
   const days = new Map<string, DailyCalls>();
   for (const r of byType) {
@@ -120,6 +125,7 @@ export async function loadStatsReport(client: Db, range: { fromIso: string; toIs
       p50: num(r.p50_seconds),
       p90: num(r.p90_seconds),
     })),
+    answer: answerKpi(answerTime[0]),
     categories: categories.map((r) => ({
       category: r.category,
       incidents: Number(r.incidents),
@@ -155,6 +161,7 @@ export async function loadStatsReport(client: Db, range: { fromIso: string; toIs
       nuisance: Number(r.nuisance_calls),
       p50Answer: num(r.p50_answer_seconds),
       p50Classify: num(r.p50_classify_seconds),
+      p50Record: num(r.p50_record_seconds),
       p50Close: num(r.p50_close_call_seconds),
       p50Total: num(r.p50_call_total_seconds),
       totalShare: num(r.call_total_within_target_share),

@@ -44,6 +44,7 @@ export async function fetchWallCalls(client: Db, limit: number = WALL_CALL_LIMIT
     received_at: r.received_at,
     answered_at: r.answered_at,
     classified_at: r.classified_at,
+    recorded_at: r.recorded_at,
     call_type: r.call_type,
     stage: r.stage as WallCall['stage'],
   }));
@@ -52,9 +53,14 @@ export async function fetchWallCalls(client: Db, limit: number = WALL_CALL_LIMIT
 
 /** Today's counters for the WIB day [from, to), measured up to the database's `now`. */
 export async function fetchTodayCounters(client: Db, range: { from: string; to: string }): Promise<TodayCounters> {
-  const [byType, sla] = await Promise.all([
+  const [byType, sla, answer] = await Promise.all([
     client.rpc('stats_calls_by_type', { p_from: range.from, p_to: range.to, p_bucket: 'day' }),
     client.rpc('stats_sla_compliance', { p_from: range.from, p_to: range.to }),
+    client.rpc('stats_answer_time', { p_from: range.from, p_to: range.to }),
   ]);
-  return todayCounters(readData("today's calls by type", byType), readData("today's SLA compliance", sla));
+  return todayCounters(
+    readData("today's calls by type", byType),
+    readData("today's SLA compliance", sla),
+    readData("today's answer time", answer)[0],
+  );
 }

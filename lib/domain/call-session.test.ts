@@ -32,6 +32,7 @@ function row(patch: Partial<Tables<'calls'>> = {}): Tables<'calls'> {
     caller_name: null,
     caller_phone: null,
     classified_at: null,
+    recorded_at: null,
     line_ended_at: null,
     line_ended_by: null,
     trunk: null,

@@ -43,26 +43,69 @@ describe('stageResult', () => {
 describe('callStages', () => {
   it('follows the service standard stages of a complete call', () => {
     const stages = callStages(
-      { received_at: iso(0), answered_at: iso(20), classified_at: iso(70), ended_at: iso(110) },
+      { received_at: iso(0), answered_at: iso(5), classified_at: iso(50), recorded_at: iso(100), ended_at: iso(125) },
       t0 + 1_000_000,
     );
     expect(stages.map((s) => [s.stage, s.seconds, s.colour])).toEqual([
-      ['answer', 20, 'within'],
+      ['answer', 5, 'within'],
       ['classify', 50, 'warning'],
-      ['close_call', 40, 'breached'],
-      ['call_total', 110, 'within'],
+      ['record', 50, 'warning'],
+      ['close_call', 25, 'warning'],
+      ['call_total', 125, 'within'],
     ]);
   });
+  it('keeps a normal emergency green: the form filling is data laporan, not penyelesaian', () => {
+    // Classified after 20 s, report recorded 40 s later, call ended 3 s after that: every stage within.
+    const call = { received_at: iso(0), answered_at: iso(0), classified_at: iso(20), recorded_at: iso(60), ended_at: iso(63) };
+    const stages = callStages(call, t0 + 1_000_000);
+    expect(stages.map((s) => [s.stage, s.seconds])).toEqual([
+      ['answer', 0],
+      ['classify', 20],
+      ['record', 40],
+      ['close_call', 3],
+      ['call_total', 63],
+    ]);
+    expect(stages.every((s) => s.colour === 'within')).toBe(true);
+  });
+  it('runs data laporan from the classification until the report, and penyelesaian only after it', () => {
+    const open = { received_at: iso(0), answered_at: iso(0), classified_at: iso(15), recorded_at: null, ended_at: null };
+    const during = callStages(open, t0 + 45_000);
+    expect(during.find((s) => s.stage === 'record')).toMatchObject({ seconds: 30, running: true, colour: 'within' });
+    expect(during.find((s) => s.stage === 'close_call')).toMatchObject({ seconds: null, running: false });
+    const after = callStages({ ...open, recorded_at: iso(50) }, t0 + 60_000);
+    expect(after.find((s) => s.stage === 'record')).toMatchObject({ seconds: 35, running: false });
+    expect(after.find((s) => s.stage === 'close_call')).toMatchObject({ seconds: 10, running: true, colour: 'within' });
+  });
+  it('starts panggilan masuk at the ringing, not at the answer', () => {
+    const [, classify] = callStages(
+      { received_at: iso(0), answered_at: iso(12), classified_at: null, recorded_at: null, ended_at: null },
+      t0 + 40_000,
+    );
+    expect(classify).toMatchObject({ stage: 'classify', seconds: 40, running: true });
+  });
   it('stops the ringing time when the caller hangs up unanswered', () => {
-    const stages = callStages({ received_at: iso(0), answered_at: null, classified_at: null, ended_at: iso(90) }, t0 + 500_000);
+    const stages = callStages(
+      { received_at: iso(0), answered_at: null, classified_at: null, recorded_at: null, ended_at: iso(90) },
+      t0 + 500_000,
+    );
     expect(stages[0]).toMatchObject({ stage: 'answer', seconds: 90, running: false, colour: 'breached' });
-    expect(stages[1]).toMatchObject({ stage: 'classify', seconds: null });
+    expect(stages[2]).toMatchObject({ stage: 'record', seconds: null });
   });
   it('uses configured targets', () => {
     const targets = targetsFromRows([{ stage: 'answer', target_seconds: 15 }]);
     expect(targets.classify).toBe(DEFAULT_SLA_TARGETS.classify);
-    const [answer] = callStages({ received_at: iso(0), answered_at: iso(14), classified_at: null, ended_at: null }, t0, targets);
+    const [answer] = callStages(
+      { received_at: iso(0), answered_at: iso(14), classified_at: null, recorded_at: null, ended_at: null },
+      t0,
+      targets,
+    );
     expect(answer).toMatchObject({ targetSeconds: 15, colour: 'warning' });
+  });
+  it('carries the service standard: 10-s answer, 60 + 60 + 30 s of stages within 3 minutes', () => {
+    expect(DEFAULT_SLA_TARGETS).toMatchObject({ answer: 10, classify: 60, record: 60, close_call: 30, call_total: 180 });
+    expect(DEFAULT_SLA_TARGETS.classify + DEFAULT_SLA_TARGETS.record + DEFAULT_SLA_TARGETS.close_call).toBeLessThanOrEqual(
+      DEFAULT_SLA_TARGETS.call_total,
+    );
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { currentStageTimer, type BoardIncident } from './dispatch-board';
 import { stageResult, type SlaColour, type SlaStage } from './sla';
+import { answerKpi, type AnswerKpi, type AnswerTimeRow } from './answer-kpi';
 import type { CallType } from './workflow';
 
 export type WallBoard = 'calls' | 'awaiting_dispatch' | 'awaiting_ack' | 'on_scene';
@@ -16,8 +17,9 @@ export interface WallCall {
   received_at: string;
   answered_at: string | null;
   classified_at: string | null;
+  recorded_at: string | null;
   call_type: CallType | null;
-  stage: 'ringing' | 'answered' | 'classified';
+  stage: 'ringing' | 'answered' | 'classified' | 'recorded';
 }
 
 export interface WallIncident extends BoardIncident {
@@ -29,7 +31,7 @@ export interface WallIncident extends BoardIncident {
 export interface WallCard {
   id: string;
   kind: 'call' | 'incident';
-  /** Call stage (ringing/answered/classified) or the incident's status. */
+  /** Call stage (ringing/answered/classified/recorded) or the incident's status. */
   state: string;
   /** Timer stage: an SLA stage, or handling/closing for stages without a target. */
   timerStage: string;
@@ -54,10 +56,14 @@ export interface WallBoardView {
 /** Most cards one board shows: readable from across the room, and a bounded DOM for days on end. */
 export const BOARD_CARD_CAP = 6;
 
+// The running stage of a call in progress, as lib/domain/sla.ts defines the stages: while it rings
+// the answer time counts; once answered, panggilan masuk (which began at the ringing); once
+// classified, data laporan; once the report is recorded, penyelesaian.
 const CALL_STAGE: Record<WallCall['stage'], { stage: SlaStage; from: keyof WallCall }> = {
   ringing: { stage: 'answer', from: 'received_at' },
-  answered: { stage: 'classify', from: 'answered_at' },
-  classified: { stage: 'close_call', from: 'classified_at' },
+  answered: { stage: 'classify', from: 'received_at' },
+  classified: { stage: 'record', from: 'classified_at' },
+  recorded: { stage: 'close_call', from: 'recorded_at' },
 };
 
 export function callCard(call: WallCall, nowMs: number, targets: Readonly<Record<SlaStage, number>>): WallCard {
@@ -166,9 +172,15 @@ export interface TodayCounters {
   /** Share of all measured stages of today within their targets, 0–1; null with nothing measured. */
   slaShare: number | null;
   stages: Array<{ stage: SlaStage; share: number | null; samples: number; targetSeconds: number }>;
+  /** Today's answer-time KPI (telephony calls only). */
+  answer: AnswerKpi;
 }
 
-export function todayCounters(callRows: readonly CallsByTypeRow[], slaRows: readonly SlaComplianceRow[]): TodayCounters {
+export function todayCounters(
+  callRows: readonly CallsByTypeRow[],
+  slaRows: readonly SlaComplianceRow[],
+  answerRow?: AnswerTimeRow,
+): TodayCounters {
   const byType: Record<CallType, number> = { emergency: 0, ghost: 0, prank: 0, info: 0 };
   // PostgREST returns bigint counts as numbers; numeric shares may come as strings.
   for (const r of callRows) byType[r.call_type] += Number(r.calls);
@@ -185,5 +197,12 @@ export function todayCounters(callRows: readonly CallsByTypeRow[], slaRows: read
     };
   });
   const totalCalls = byType.emergency + byType.ghost + byType.prank + byType.info;
-  return { byType, totalCalls, emergencies: byType.emergency, slaShare: samples > 0 ? within / samples : null, stages };
+  return {
+    byType,
+    totalCalls,
+    emergencies: byType.emergency,
+    slaShare: samples > 0 ? within / samples : null,
+    stages,
+    answer: answerKpi(answerRow),
+  };
 }

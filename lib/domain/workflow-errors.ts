@@ -60,6 +60,8 @@ export const WORKFLOW_ERROR_CODES = [
   'extension_taken',
   'own_account',
   'invalid_filter',
+  // Raised by set_sla_target (…_sla_target_history.sql).
+  'invalid_sla_target',
 ] as const;
 
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];

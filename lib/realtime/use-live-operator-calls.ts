@@ -12,7 +12,7 @@ import { useLiveEmbeddedRows, type LiveRows } from './use-live-rows';
 
 // The embedded incident makes each change refetch its row, which is what brings the ticket number.
 const SELECT =
-  'id, idempotency_key, source, received_at, answered_at, classified_at, ended_at, call_type, caller_phone, caller_name, incident_id, operator_id, blocked_number_id, version, incident:incidents(ticket_no)';
+  'id, idempotency_key, source, received_at, answered_at, classified_at, recorded_at, ended_at, call_type, caller_phone, caller_name, incident_id, operator_id, blocked_number_id, version, incident:incidents(ticket_no)';
 
 /**
  * How far back the snapshot reaches: a day covers any shift (the screen narrows to it). Without a
@@ -37,6 +37,7 @@ export type OperatorCallRow = Pick<
   | 'received_at'
   | 'answered_at'
   | 'classified_at'
+  | 'recorded_at'
   | 'ended_at'
   | 'call_type'
   | 'caller_phone'

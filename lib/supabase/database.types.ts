@@ -440,6 +440,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          recorded_at: string | null
           ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
@@ -467,6 +468,7 @@ export type Database = {
           notes?: string | null
           operator_id?: string | null
           received_at?: string
+          recorded_at?: string | null
           ringing?: never
           source?: Database["public"]["Enums"]["call_source"]
           trunk?: string | null
@@ -494,6 +496,7 @@ export type Database = {
           notes?: string | null
           operator_id?: string | null
           received_at?: string
+          recorded_at?: string | null
           ringing?: never
           source?: Database["public"]["Enums"]["call_source"]
           trunk?: string | null
@@ -781,24 +784,62 @@ export type Database = {
         }
         Relationships: []
       }
+      sla_target_history: {
+        Row: {
+          changed_at: string
+          changed_by: string | null
+          effective_from: string
+          id: number
+          stage: Database["public"]["Enums"]["sla_stage"]
+          target_seconds: number
+        }
+        Insert: {
+          changed_at?: string
+          changed_by?: string | null
+          effective_from: string
+          id?: never
+          stage: Database["public"]["Enums"]["sla_stage"]
+          target_seconds: number
+        }
+        Update: {
+          changed_at?: string
+          changed_by?: string | null
+          effective_from?: string
+          id?: never
+          stage?: Database["public"]["Enums"]["sla_stage"]
+          target_seconds?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "sla_target_history_changed_by_fkey"
+            columns: ["changed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       sla_targets: {
         Row: {
           description: string | null
           stage: Database["public"]["Enums"]["sla_stage"]
           target_seconds: number
           updated_at: string
+          version: number
         }
         Insert: {
           description?: string | null
           stage: Database["public"]["Enums"]["sla_stage"]
           target_seconds: number
           updated_at?: string
+          version?: number
         }
         Update: {
           description?: string | null
           stage?: Database["public"]["Enums"]["sla_stage"]
           target_seconds?: number
           updated_at?: string
+          version?: number
         }
         Relationships: []
       }
@@ -1290,6 +1331,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          recorded_at: string | null
           ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
@@ -1385,6 +1427,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          recorded_at: string | null
           ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
@@ -1625,6 +1668,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          recorded_at: string | null
           ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
@@ -1732,6 +1776,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          recorded_at: string | null
           ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
@@ -1992,6 +2037,26 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      set_sla_target: {
+        Args: {
+          p_expected_version?: number
+          p_seconds: number
+          p_stage: Database["public"]["Enums"]["sla_stage"]
+        }
+        Returns: {
+          description: string | null
+          stage: Database["public"]["Enums"]["sla_stage"]
+          target_seconds: number
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "sla_targets"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       start_call: {
         Args: {
           p_caller_name?: string
@@ -2021,6 +2086,7 @@ export type Database = {
           notes: string | null
           operator_id: string | null
           received_at: string
+          recorded_at: string | null
           ringing: boolean
           source: Database["public"]["Enums"]["call_source"]
           trunk: string | null
@@ -2050,6 +2116,20 @@ export type Database = {
           p50_on_scene_seconds: number
           p90_acknowledge_seconds: number
           p90_on_scene_seconds: number
+        }[]
+      }
+      stats_answer_time: {
+        Args: { p_from: string; p_to: string }
+        Returns: {
+          answered_calls: number
+          classified_calls: number
+          goal_share: number
+          p50_seconds: number
+          p90_seconds: number
+          within_10s: number
+          within_10s_share: number
+          within_15s: number
+          within_15s_share: number
         }[]
       }
       stats_calls_by_hour_of_day: {
@@ -2100,6 +2180,7 @@ export type Database = {
           p50_call_total_seconds: number
           p50_classify_seconds: number
           p50_close_call_seconds: number
+          p50_record_seconds: number
         }[]
       }
       stats_sla_compliance: {
@@ -2132,6 +2213,7 @@ export type Database = {
           id: string
           open_total: number
           received_at: string
+          recorded_at: string
           stage: string
         }[]
       }
@@ -2226,6 +2308,7 @@ export type Database = {
       sla_stage:
         | "answer"
         | "classify"
+        | "record"
         | "close_call"
         | "call_total"
         | "dispatch"
@@ -2456,6 +2539,7 @@ export const Constants = {
       sla_stage: [
         "answer",
         "classify",
+        "record",
         "close_call",
         "call_total",
         "dispatch",

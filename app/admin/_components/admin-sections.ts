@@ -15,5 +15,6 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { href: '/admin/agencies', labelKey: 'admin.section.agencies', descriptionKey: 'admin.section.agencies.description' },
   { href: '/admin/posts', labelKey: 'admin.section.posts', descriptionKey: 'admin.section.posts.description' },
   { href: '/admin/run-cards', labelKey: 'admin.section.runCards', descriptionKey: 'admin.section.runCards.description' },
+  { href: '/admin/sla', labelKey: 'admin.section.sla', descriptionKey: 'admin.section.sla.description' },
   { href: '/admin/audit', labelKey: 'admin.section.audit', descriptionKey: 'admin.section.audit.description' },
 ];

@@ -28,7 +28,7 @@ export async function StatsTables({ report }: { report: StatsReport }) {
           </thead>
           <tbody>
             {report.sla.map((s) => (
-              <tr key={s.stage} className="border-b border-slate-100" data-test="stats-sla-row" data-stage={s.stage}>
+              <tr key={s.stage} className="border-b border-slate-100" data-test="stats-sla-row" data-stage={s.stage} data-target={s.targetSeconds}>
                 <td className="px-2 py-1">{t(`wall.stage.${s.stage}`)}</td>
                 <td className={td}>{formatDuration(s.targetSeconds)}</td>
                 <td className={td}>{s.samples}</td>
@@ -90,6 +90,7 @@ export async function StatsTables({ report }: { report: StatsReport }) {
                   <th className={th}>{t('stats.col.nuisance')}</th>
                   <th className={th}>{t('stats.col.answer')}</th>
                   <th className={th}>{t('stats.col.classify')}</th>
+                  <th className={th}>{t('stats.col.record')}</th>
                   <th className={th}>{t('stats.col.close')}</th>
                   <th className={th}>{t('stats.col.total')}</th>
                   <th className={th}>{t('stats.col.totalShare')}</th>
@@ -104,6 +105,7 @@ export async function StatsTables({ report }: { report: StatsReport }) {
                     <td className={td}>{o.nuisance}</td>
                     <td className={td}>{secs(o.p50Answer)}</td>
                     <td className={td}>{secs(o.p50Classify)}</td>
+                    <td className={td}>{secs(o.p50Record)}</td>
                     <td className={td}>{secs(o.p50Close)}</td>
                     <td className={td}>{secs(o.p50Total)}</td>
                     <td className={td}>{pct(o.totalShare)}</td>

@@ -9,6 +9,7 @@ import { errorsEn } from './errors.en';
 import { adminConfigEn } from './admin-config.en';
 import { nuisanceEn } from './nuisance.en';
 import { adminEn } from './admin.en';
+import { adminSlaEn } from './admin-sla.en';
 
 export const en = {
   'app.name': 'Command Center 112 Kota Cilegon',
@@ -72,6 +73,7 @@ export const en = {
   ...adminConfigEn,
   ...nuisanceEn,
   ...adminEn,
+  ...adminSlaEn,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Not connected',

@@ -53,6 +53,7 @@ export const errorsEn = {
   'workflow.extension_taken': 'Another active operator already has this extension.',
   'workflow.own_account': 'You cannot change your own role, agency or active state; ask another administrator.',
   'workflow.invalid_filter': 'The filter is not valid.',
+  'workflow.invalid_sla_target': 'An SLA target is a whole number of seconds between 1 second and 24 hours, for a known stage.',
 
   'write.noAnswer': 'The server did not answer. Check the connection and try again.',
   'write.serverError': 'The server failed to process the request ({status}). Try again.',

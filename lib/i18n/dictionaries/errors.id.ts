@@ -56,6 +56,7 @@ export const errorsId = {
   'workflow.extension_taken': 'Nomor ekstensi ini sudah dipakai operator aktif lain.',
   'workflow.own_account': 'Anda tidak dapat mengubah peran, OPD, atau status akun Anda sendiri; minta administrator lain.',
   'workflow.invalid_filter': 'Filter tidak valid.',
+  'workflow.invalid_sla_target': 'Target SLA harus bilangan bulat antara 1 detik dan 24 jam untuk tahap yang dikenal.',
 
   'write.noAnswer': 'Server tidak menjawab. Periksa koneksi lalu coba lagi.',
   'write.serverError': 'Server gagal memproses permintaan ({status}). Coba lagi.',

@@ -11,6 +11,7 @@ import { errorsId } from './errors.id';
 import { adminConfigId } from './admin-config.id';
 import { nuisanceId } from './nuisance.id';
 import { adminId } from './admin.id';
+import { adminSlaId } from './admin-sla.id';
 export const id = {
   'app.name': 'Command Center 112 Kota Cilegon',
   'app.tagline': 'Layanan Kegawatdaruratan 112',
@@ -73,6 +74,7 @@ export const id = {
   ...adminConfigId,
   ...nuisanceId,
   ...adminId,
+  ...adminSlaId,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Belum terhubung',

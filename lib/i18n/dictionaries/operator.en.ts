@@ -12,9 +12,10 @@ export const operatorEn = {
   'operator.callerPhone': 'Caller number',
   'operator.callerName': 'Caller name',
 
-  'operator.stage.answer': 'Answer',
-  'operator.stage.classify': 'Classify',
-  'operator.stage.close_call': 'Close',
+  'operator.stage.answer': 'Answer time',
+  'operator.stage.classify': 'Incoming call',
+  'operator.stage.record': 'Report data',
+  'operator.stage.close_call': 'Completion',
   'operator.stage.call_total': 'Total',
 
   'operator.classify.label': 'Call type',

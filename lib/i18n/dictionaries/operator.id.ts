@@ -23,8 +23,9 @@ export const operatorId = {
   'operator.callerPhone': 'Nomor penelepon',
   'operator.callerName': 'Nama penelepon',
 
-  'operator.stage.answer': 'Jawab',
-  'operator.stage.classify': 'Klasifikasi',
+  'operator.stage.answer': 'Waktu jawab',
+  'operator.stage.classify': 'Panggilan masuk',
+  'operator.stage.record': 'Data laporan',
   'operator.stage.close_call': 'Penyelesaian',
   'operator.stage.call_total': 'Total',
 

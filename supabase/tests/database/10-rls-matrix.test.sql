@@ -5,10 +5,10 @@
 -- tables; update and delete probes target one row; every probe is rolled back.
 begin;
 \ir helpers/test-helpers.psql
-select plan(308 + 10);
+select plan(336 + 10);
 
 select tests.build_world();
--- Leaves one SLA stage free so that an insert can succeed for an admin.
+-- Leaves one SLA stage free, so that an admin's insert is refused by privilege, not by the key.
 delete from public.sla_targets where stage = 'on_scene';
 -- One event of the telephony feed, which only the webhook (service role) writes.
 insert into public.telephony_events (event_id, event_type, external_call_id, occurred_at, payload, result)
@@ -34,6 +34,10 @@ insert into probe_sql values
   ('sla_targets', 'insert', 'insert into public.sla_targets (stage, target_seconds) values (''on_scene'', 600)'),
   ('sla_targets', 'update', 'update public.sla_targets set target_seconds = 45 where stage = ''answer'''),
   ('sla_targets', 'delete', 'delete from public.sla_targets where stage = ''answer'''),
+  ('sla_target_history', 'select', 'select 1 from public.sla_target_history'),
+  ('sla_target_history', 'insert', 'insert into public.sla_target_history (stage, target_seconds, effective_from) values (''answer'', 5, now())'),
+  ('sla_target_history', 'update', 'update public.sla_target_history set target_seconds = 5 where stage = ''answer'''),
+  ('sla_target_history', 'delete', 'delete from public.sla_target_history where stage = ''answer'''),
   ('calls', 'select', 'select 1 from public.calls where id = {call1}'),
   ('calls', 'insert', 'insert into public.calls (caller_phone) values (''0811111111'')'),
   ('calls', 'update', 'update public.calls set notes = ''x'' where id = {call1}'),
@@ -88,12 +92,19 @@ insert into matrix values
   ('agency_posts',    'leadership', '1', 'D', 'D', 'D'),
   ('agency_posts',    'admin',      '1', 'D', 'D', 'D'),
   ('sla_targets',     'anon',       'D', 'D', 'D', 'D'),
-  ('sla_targets',     'operator',   '6', 'D', '0', '0'),
-  ('sla_targets',     'supervisor', '6', 'D', '0', '0'),
-  ('sla_targets',     'opd_own',    '6', 'D', '0', '0'),
-  ('sla_targets',     'opd_other',  '6', 'D', '0', '0'),
-  ('sla_targets',     'leadership', '6', 'D', '0', '0'),
-  ('sla_targets',     'admin',      '6', '1', '1', '1'),
+  ('sla_targets',     'operator',   '7', 'D', 'D', 'D'),
+  ('sla_targets',     'supervisor', '7', 'D', 'D', 'D'),
+  ('sla_targets',     'opd_own',    '7', 'D', 'D', 'D'),
+  ('sla_targets',     'opd_other',  '7', 'D', 'D', 'D'),
+  ('sla_targets',     'leadership', '7', 'D', 'D', 'D'),
+  ('sla_targets',     'admin',      '7', 'D', 'D', 'D'),
+  ('sla_target_history', 'anon',       'D', 'D', 'D', 'D'),
+  ('sla_target_history', 'operator',   '8', 'D', 'D', 'D'),
+  ('sla_target_history', 'supervisor', '8', 'D', 'D', 'D'),
+  ('sla_target_history', 'opd_own',    '8', 'D', 'D', 'D'),
+  ('sla_target_history', 'opd_other',  '8', 'D', 'D', 'D'),
+  ('sla_target_history', 'leadership', '8', 'D', 'D', 'D'),
+  ('sla_target_history', 'admin',      '8', 'D', 'D', 'D'),
   ('calls',           'anon',       'D', 'D', 'D', 'D'),
   ('calls',           'operator',   '1', 'D', 'D', 'D'),
   ('calls',           'supervisor', '1', 'D', 'D', 'D'),
@@ -171,7 +182,7 @@ select set_eq(
        and c.relname not in ('nuisance_settings', 'blocked_numbers', 'callbacks') $$,
   'the matrix covers every public table'
 );
-select is((select count(*)::int from cells), 11 * 7 * 4, 'one cell per table × role × operation');
+select is((select count(*)::int from cells), 12 * 7 * 4, 'one cell per table × role × operation');
 select ok(
   (select bool_and(c.relrowsecurity) from pg_class c join pg_namespace n on n.oid = c.relnamespace
    where n.nspname in ('public', 'private') and c.relkind = 'r'),

@@ -57,7 +57,8 @@ select is(
   (select sum(calls)::int from public.caller_call_history(' 0812 3456 7890 ')), 4,
   'the owner (as the API would for a service process) counts all four, trimming spaces');
 update public.calls set received_at = received_at - interval '40 days', answered_at = answered_at - interval '40 days',
-  classified_at = classified_at - interval '40 days', ended_at = ended_at - interval '40 days'
+  classified_at = classified_at - interval '40 days', recorded_at = recorded_at - interval '40 days',
+  ended_at = ended_at - interval '40 days'
 where call_type = 'ghost';
 select is(tests.history_as(tests.id('operator')), 'emergency=1,prank=2', 'a call older than 30 days is not counted');
 

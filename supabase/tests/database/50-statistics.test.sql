@@ -1,11 +1,12 @@
--- Statistics functions (migration 000500): exact figures on a small fixture whose durations were
+-- Statistics functions (migrations 000500 and 20261203050300, stages as the service standard
+-- defines them since issue #16 §2): exact figures on a small fixture whose durations were
 -- worked out by hand, WIB day/hour bucketing at the range edges, and who may call them; the rollups
 -- they read stay equal to a recomputation from the raw rows through inserts, every workflow
 -- transition, later stamps, multi-row updates, deletes and a bulk load with triggers off.
 -- The fixture lives on 10 January 2026 (WIB), away from anything else a test creates.
 begin;
 \ir helpers/test-helpers.psql
-select plan(52);
+select plan(55);
 
 select tests.create_agency('FIRE', 'fire');
 select tests.create_agency('MED', 'medical');
@@ -22,24 +23,32 @@ where u.email like '%@stats.test';
 
 create function pg_temp.uid(p_name text) returns uuid language sql as $$ select id from fx_user where name = p_name $$;
 
--- calls: received (WIB), answer, classify, close seconds -----------------------------------------
--- answer  10 30 70 50 20 → sorted 10 20 30 50 70: p50 30, p90 50+0.6·20 = 62, 4 of 5 within 60
--- classify 20 5 10 65 30 → 5 10 20 30 65: p50 20, p90 30+0.6·35 = 51, 4 within 60
--- close   30 5 40 70 20 → 5 20 30 40 70: p50 30, p90 40+0.6·30 = 58, 3 within 30
--- total   60 40 120 185 70 → 40 60 70 120 185: p50 70, p90 120+0.6·65 = 159, 4 within 180
-insert into public.calls (received_at, answered_at, classified_at, ended_at, call_type, operator_id, caller_phone)
-select r.at, r.at + r.a * interval '1 second', r.at + (r.a + r.c) * interval '1 second',
-       r.at + (r.a + r.c + r.e) * interval '1 second', r.t::public.call_type, pg_temp.uid(r.op), '081200000000'
+-- calls: received (WIB), then seconds to answer (a), answered→classified (c), classified→recorded
+-- (r), recorded→ended (e); telephony calls (tel) alone have a measured answer time, manual ones
+-- are answered as they are received. Stages: answer = a (telephony only), classify (panggilan
+-- masuk) = a+c, record (data laporan) = r, close_call (penyelesaian) = e, call_total = a+c+r+e.
+-- answer   10 30 50 (telephony)       p50 30, p90 30+0.8·20 = 46, 1 within 10
+-- classify 30 35 10 115 20 → 10 20 30 35 115: p50 30, p90 35+0.6·80 = 83, 4 within 60
+-- record   40 0 0 70 50 → 0 0 40 50 70: p50 40, p90 50+0.6·20 = 62, 4 within 60
+-- close    5 5 40 0 20 → 0 5 5 20 40: p50 5, p90 20+0.6·20 = 32, 4 within 30
+-- total    75 40 50 185 90 → 40 50 75 90 185: p50 75, p90 90+0.6·95 = 147, 4 within 180
+-- Under the old definitions (close = classified→ended) the first emergency's 45 s of form filling
+-- made its completion red; now it is 40 s of data laporan (green) and 5 s of penyelesaian.
+insert into public.calls (source, received_at, answered_at, classified_at, recorded_at, ended_at, call_type, operator_id,
+                          caller_phone)
+select case when r.tel then 'telephony' else 'manual' end::public.call_source, r.at, r.at + r.a * interval '1 second',
+       r.at + (r.a + r.c) * interval '1 second', r.at + (r.a + r.c + r.r) * interval '1 second',
+       r.at + (r.a + r.c + r.r + r.e) * interval '1 second', r.t::public.call_type, pg_temp.uid(r.op), '081200000000'
 from (values
-  ('2026-01-10 08:00:00+07'::timestamptz, 10, 20, 30, 'emergency', 'op1'),
-  ('2026-01-10 08:30:00+07', 30, 5, 5, 'ghost', 'op1'),
-  ('2026-01-10 20:15:00+07', 70, 10, 40, 'prank', 'op2'),
-  ('2026-01-10 23:59:00+07', 50, 65, 70, 'info', 'op2'),
-  ('2026-01-10 08:10:00+07', 20, 30, 20, 'emergency', 'op1'),
+  ('2026-01-10 08:00:00+07'::timestamptz, 10, 20, 40, 5, true, 'emergency', 'op1'),
+  ('2026-01-10 08:30:00+07', 30, 5, 0, 5, true, 'ghost', 'op1'),
+  ('2026-01-10 20:15:00+07', 0, 10, 0, 40, false, 'prank', 'op2'),
+  ('2026-01-10 23:59:00+07', 50, 65, 70, 0, true, 'info', 'op2'),
+  ('2026-01-10 08:10:00+07', 0, 20, 50, 20, false, 'emergency', 'op1'),
   -- just outside the one-day range on either side
-  ('2026-01-09 23:59:59+07', 10, 10, 10, 'ghost', 'op1'),
-  ('2026-01-11 00:00:00+07', 10, 10, 10, 'prank', 'op1')
-) as r (at, a, c, e, t, op);
+  ('2026-01-09 23:59:59+07', 10, 10, 0, 10, true, 'ghost', 'op1'),
+  ('2026-01-11 00:00:00+07', 10, 10, 0, 10, true, 'prank', 'op1')
+) as r (at, a, c, r, e, tel, t, op);
 
 -- A caller who hung up while it rang: no type, no answer; counted nowhere.
 insert into public.calls (received_at, ended_at) values ('2026-01-10 12:00:00+07', '2026-01-10 12:00:40+07');
@@ -82,20 +91,29 @@ create temp table r_cat as select * from public.stats_incidents_by_category('202
 create temp table r_kec as select * from public.stats_incidents_by_kecamatan('2026-01-10 00:00+07', '2026-01-11 00:00+07');
 create temp table r_agency as select * from public.stats_agency_response('2026-01-10 00:00+07', '2026-01-11 00:00+07');
 create temp table r_op as select * from public.stats_operator_stage_times('2026-01-10 00:00+07', '2026-01-11 00:00+07');
+create temp table r_answer as select * from public.stats_answer_time('2026-01-10 00:00+07', '2026-01-11 00:00+07');
 select tests.as_owner();
 
 -- SLA compliance ----------------------------------------------------------------------------------
 select results_eq(
   $$select stage::text, target_seconds, samples, within_target, within_target_share, p50_seconds, p90_seconds
     from r_sla order by r_sla.stage$$,
-  $$values ('answer', 60, 5::bigint, 4::bigint, 0.8000, 30.0, 62.0),
-           ('classify', 60, 5, 4, 0.8000, 20.0, 51.0),
-           ('close_call', 30, 5, 3, 0.6000, 30.0, 58.0),
-           ('call_total', 180, 5, 4, 0.8000, 70.0, 159.0),
+  $$values ('answer', 10, 3::bigint, 1::bigint, 0.3333, 30.0, 46.0),
+           ('classify', 60, 5, 4, 0.8000, 30.0, 83.0),
+           ('record', 60, 5, 4, 0.8000, 40.0, 62.0),
+           ('close_call', 30, 5, 4, 0.8000, 5.0, 32.0),
+           ('call_total', 180, 5, 4, 0.8000, 75.0, 147.0),
            ('dispatch', 120, 2, 1, 0.5000, 130.0, 186.0),
            ('acknowledge', 180, 2, 2, 1.0000, 75.0, 111.0),
            ('on_scene', 900, 2, 1, 0.5000, 800.0, 960.0)$$,
   'SLA compliance per stage matches the hand-computed shares and percentiles');
+
+-- answer-time KPI: the three telephony calls 10 30 50 s; 1 within 10 s and 15 s; five classified calls
+select results_eq(
+  $$select answered_calls, within_10s, within_10s_share, within_15s, within_15s_share, goal_share, p50_seconds,
+           p90_seconds, classified_calls from r_answer$$,
+  $$values (3::bigint, 1::bigint, 0.3333, 1::bigint, 0.3333, 0.9000, 30.0, 46.0, 5::bigint)$$,
+  'answer-time KPI: telephony calls only, shares within 10 s and 15 s against the 90 % goal');
 
 -- calls by type: WIB day buckets, end exclusive ------------------------------------------------
 select is((select count(*) from r_day), 8::bigint, 'two WIB days × four call types, zero-filled');
@@ -143,10 +161,10 @@ select results_eq(
 -- operators ---------------------------------------------------------------------------------------
 select results_eq(
   $$select operator_name, calls, emergency_calls, nuisance_calls, p50_answer_seconds, p50_classify_seconds,
-           p50_close_call_seconds, p50_call_total_seconds, call_total_within_target_share
+           p50_record_seconds, p50_close_call_seconds, p50_call_total_seconds, call_total_within_target_share
     from r_op$$,
-  $$values ('Test op1@stats.test', 3::bigint, 2::bigint, 1::bigint, 20.0, 20.0, 20.0, 60.0, 1.0000),
-           ('Test op2@stats.test', 2::bigint, 0::bigint, 1::bigint, 60.0, 37.5, 55.0, 152.5, 0.5000)$$,
+  $$values ('Test op1@stats.test', 3::bigint, 2::bigint, 1::bigint, 20.0, 30.0, 40.0, 5.0, 75.0, 1.0000),
+           ('Test op2@stats.test', 2::bigint, 0::bigint, 1::bigint, 50.0, 62.5, 35.0, 20.0, 117.5, 0.5000)$$,
   'per operator: answered calls, emergencies, nuisance calls, median stage seconds, share within 3 minutes');
 
 -- who may call them -------------------------------------------------------------------------------
@@ -159,7 +177,8 @@ insert into fx_calls values
   ('stats_incidents_by_category', $$select * from public.stats_incidents_by_category(now() - interval '1 day', now())$$),
   ('stats_incidents_by_kecamatan', $$select * from public.stats_incidents_by_kecamatan(now() - interval '1 day', now())$$),
   ('stats_agency_response', $$select * from public.stats_agency_response(now() - interval '1 day', now())$$),
-  ('stats_operator_stage_times', $$select * from public.stats_operator_stage_times(now() - interval '1 day', now())$$);
+  ('stats_operator_stage_times', $$select * from public.stats_operator_stage_times(now() - interval '1 day', now())$$),
+  ('stats_answer_time', $$select * from public.stats_answer_time(now() - interval '1 day', now())$$);
 grant select on fx_calls to anon, authenticated, service_role;
 
 select is(
@@ -188,11 +207,11 @@ select is(
 -- shape: security definer, fixed search_path, no caller data in any result ------------------------
 select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'public' and p.proname like 'stats\_%'), 7::bigint, 'seven statistics functions');
+    where n.nspname = 'public' and p.proname like 'stats\_%'), 8::bigint, 'eight statistics functions');
 select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
     where n.nspname = 'public' and p.proname like 'stats\_%'
-      and p.prosecdef and p.proconfig @> array['search_path=""']), 7::bigint,
+      and p.prosecdef and p.proconfig @> array['search_path=""']), 8::bigint,
   'all are security definer with an empty search_path');
 select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
@@ -207,14 +226,29 @@ select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
     where n.nspname = 'public' and p.proname like 'stats\_%'
       and has_function_privilege('authenticated', p.oid, 'execute')),
-  7::bigint, 'authenticated may execute all (the role check is inside)');
+  8::bigint, 'authenticated may execute all (the role check is inside)');
 
--- targets come from sla_targets: a changed target changes the share --------------------------------
-update public.sla_targets set target_seconds = 15 where stage = 'answer';
+-- each duration is judged by the target in force at its time (sla_target_history) -------------------
+-- A target set now does not rejudge January; one in force from 10 January 12:00 WIB (60 s) judges the
+-- 23:59 call's 50-s answer within, the morning's 30-s answer still by the 10-s target.
+select tests.authenticate_as(pg_temp.uid('adm'));
+select public.set_sla_target('answer', 40);
+select tests.as_owner();
+select tests.authenticate_as(pg_temp.uid('sup'));
+select results_eq(
+  $$select target_seconds, within_target from public.stats_sla_compliance('2026-01-10 00:00+07', '2026-01-11 00:00+07')
+    where stage = 'answer'$$,
+  $$values (40, 1::bigint)$$, 'a target changed now shows as the current one but does not rejudge past calls');
+select tests.as_owner();
+insert into public.sla_target_history (stage, target_seconds, effective_from) values ('answer', 60, '2026-01-10 12:00+07');
+select private.stats_rebuild();
 select tests.authenticate_as(pg_temp.uid('sup'));
 select is(
   (select within_target from public.stats_sla_compliance('2026-01-10 00:00+07', '2026-01-11 00:00+07') where stage = 'answer'),
-  1::bigint, 'with a 15 s answer target only the 10 s answer is within');
+  2::bigint, 'from 12:00 the 60-s target of that time judges the 50-s answer within, the 30-s morning one not');
+select is(
+  (select within_target from public.stats_sla_compliance('2026-01-10 16:00+07', '2026-01-11 00:00+07') where stage = 'answer'),
+  1::bigint, 'the same from the raw rows of a partial day');
 select tests.as_owner();
 
 -- an empty range gives zero counts and no percentiles, not an error --------------------------------
@@ -237,7 +271,6 @@ select is(
 select tests.as_owner();
 
 -- rollups -----------------------------------------------------------------------------------------
-update public.sla_targets set target_seconds = 60 where stage = 'answer';
 select is((select count(*) from private.stats_rollup_mismatches()), 0::bigint,
   'the rollups equal their recomputation after the fixture''s inserts');
 
@@ -251,19 +284,20 @@ create temp table r_hour_edge as select * from public.stats_calls_by_type('2026-
 create temp table r_op_edge as select * from public.stats_operator_stage_times('2026-01-09 12:00+07', '2026-01-11 06:00+07');
 select tests.as_owner();
 
--- 9 Jan 12:00 – 11 Jan 06:00 also holds the two calls at either side of 10 January:
--- answer 10 10 10 20 30 50 70: p50 20, p90 50+0.4·20 = 58, 6 within 60;
--- total 30 30 40 60 70 120 185: p50 60, p90 120+0.4·65 = 146, 6 within 180.
+-- 9 Jan 12:00 – 11 Jan 06:00 also holds the two telephony calls at either side of 10 January:
+-- answer 10 10 10 30 50: p50 10, p90 30+0.6·20 = 42; within the target of their time (10 s until
+-- 10 Jan 12:00, 60 s after): all but the 30-s one, 4;
+-- total 30 30 40 50 75 90 185: p50 50, p90 90+0.4·95 = 128, 6 within 180.
 select results_eq(
   $$select stage::text, samples, within_target, p50_seconds, p90_seconds from r_edge
     where stage in ('answer', 'call_total', 'dispatch') order by r_edge.stage$$,
-  $$values ('answer', 7::bigint, 6::bigint, 20.0, 58.0), ('call_total', 7, 6, 60.0, 146.0), ('dispatch', 2, 1, 130.0, 186.0)$$,
+  $$values ('answer', 5::bigint, 4::bigint, 10.0, 42.0), ('call_total', 7, 6, 50.0, 128.0), ('dispatch', 2, 1, 130.0, 186.0)$$,
   'a range with partial days at both ends: the whole day from the rollups plus the edges from the raw rows');
--- 08:05–20:20 on 10 January: answers 20 30 70 (p90 30+0.8·40 = 62); one incident dispatched after 200 s.
+-- 08:05–20:20 on 10 January: one telephony answer, 30 s (over 10 s); one incident dispatched after 200 s.
 select results_eq(
   $$select stage::text, samples, within_target, p50_seconds, p90_seconds from r_inner
     where stage in ('answer', 'dispatch') order by r_inner.stage$$,
-  $$values ('answer', 3::bigint, 2::bigint, 30.0, 62.0), ('dispatch', 1, 0, 200.0, 200.0)$$,
+  $$values ('answer', 1::bigint, 0::bigint, 30.0, 30.0), ('dispatch', 1, 0, 200.0, 200.0)$$,
   'a range inside one day comes from the raw rows alone');
 select results_eq(
   $$select call_type::text, calls from r_hour_in order by r_hour_in.call_type$$,
@@ -272,13 +306,13 @@ select results_eq(
 select is((select sum(calls) from r_hour_edge), 4::numeric, '07:30–20:30 WIB: whole hours from the rollup, 20:15 from the edge');
 select is((select calls from r_hour_edge where bucket_start = '2026-01-10 20:00+07' and call_type = 'prank'), 1::bigint,
   'the edge call lands in its own hourly bucket');
--- op1 gains the ghost call of 9 January 23:59:59 and the prank call of 11 January 00:00 (10 s stages).
+-- op1 gains the ghost call of 9 January 23:59:59 and the prank call of 11 January 00:00.
 select results_eq(
   $$select operator_name, calls, emergency_calls, nuisance_calls, p50_answer_seconds, p50_classify_seconds,
-           p50_close_call_seconds, p50_call_total_seconds, call_total_within_target_share
+           p50_record_seconds, p50_close_call_seconds, p50_call_total_seconds, call_total_within_target_share
     from r_op_edge$$,
-  $$values ('Test op1@stats.test', 5::bigint, 2::bigint, 3::bigint, 10.0, 10.0, 10.0, 40.0, 1.0000),
-           ('Test op2@stats.test', 2::bigint, 0::bigint, 1::bigint, 60.0, 37.5, 55.0, 152.5, 0.5000)$$,
+  $$values ('Test op1@stats.test', 5::bigint, 2::bigint, 3::bigint, 10.0, 20.0, 0.0, 10.0, 40.0, 1.0000),
+           ('Test op2@stats.test', 2::bigint, 0::bigint, 1::bigint, 50.0, 62.5, 35.0, 20.0, 117.5, 0.5000)$$,
   'per operator over partial days at both ends');
 
 -- Every workflow transition, through the real functions: calls start to end, report, dispatch to
@@ -328,11 +362,11 @@ where operator_id = tests.id('operator') and received_at > now() - interval '1 d
 select is((select count(*) from private.stats_rollup_mismatches()), 0::bigint,
   'the rollups follow later stamps and multi-row updates');
 
--- call1 answered after 60.000001 s: over the 60 s target, counted as 61 s; the other two calls 0 s.
+-- call1 classified 60.000001 s after it rang: over the 60 s target, counted as 61 s; the other two calls 0 s.
 select tests.authenticate_as(pg_temp.uid('lead'));
 select results_eq(
   $$select samples, within_target, p50_seconds, p90_seconds
-    from public.stats_sla_compliance(now() - interval '1 day', now() + interval '1 day') where stage = 'answer'$$,
+    from public.stats_sla_compliance(now() - interval '1 day', now() + interval '1 day') where stage = 'classify'$$,
   $$values (3::bigint, 2::bigint, 0.0, 48.8)$$,
   'a fractional duration is counted in whole seconds rounded up: over target stays over target');
 select results_eq(

@@ -2,7 +2,7 @@
 -- progress without any caller data, and only to the roles that should see the wall.
 begin;
 \ir helpers/test-helpers.psql
-select plan(17);
+select plan(18);
 
 select tests.create_agency('FIRE', 'fire');
 select tests.create_user('op@wall.test', 'operator');
@@ -18,7 +18,8 @@ grant select on fx_user to anon, authenticated, service_role;
 
 create function pg_temp.uid(p_name text) returns uuid language sql as $$ select id from fx_user where name = p_name $$;
 
--- calls: ringing 30 s, answered 90 s ago, classified 200 s ago, one ended, one abandoned 13 h ago.
+-- calls: ringing 30 s, answered 90 s ago, classified 200 s ago, an emergency whose report was recorded
+-- 330 s ago but still on the line, one ended, one abandoned 13 h ago.
 insert into public.calls (received_at, answered_at, classified_at, ended_at, call_type, operator_id, caller_phone, caller_name, notes)
 values
   (now() - interval '30 seconds', null, null, null, null, null, '081211110001', 'Penelepon Satu', 'rahasia'),
@@ -28,23 +29,29 @@ values
   (now() - interval '300 seconds', now() - interval '290 seconds', now() - interval '280 seconds', now() - interval '270 seconds',
    'prank', pg_temp.uid('op'), '081211110004', null, null),
   (now() - interval '13 hours', null, null, null, null, null, '081211110005', null, null);
+insert into public.calls (received_at, answered_at, classified_at, recorded_at, call_type, operator_id, caller_phone)
+values (now() - interval '400 seconds', now() - interval '395 seconds', now() - interval '380 seconds',
+        now() - interval '330 seconds', 'emergency', pg_temp.uid('op'), '081211110006');
 
 
 -- leadership sees the open calls, oldest first, with their stage ----------------------------------
 select tests.authenticate_as(pg_temp.uid('lead'));
 select is(
   (select array_agg(w.stage order by w.received_at) from public.wall_open_calls() w),
-  array['classified', 'answered', 'ringing'], 'leadership gets the three open calls, oldest first, with their stage');
+  array['recorded', 'classified', 'answered', 'ringing'], 'leadership gets the four open calls, oldest first, with their stage');
 select is(
-  (select array_agg(distinct w.open_total) from public.wall_open_calls() w), array[3::bigint],
+  (select array_agg(distinct w.open_total) from public.wall_open_calls() w), array[4::bigint],
   'each row carries the number of open calls');
 select is(
   (select w.call_type from public.wall_open_calls() w where w.stage = 'classified'), 'info'::public.call_type,
   'a classified call shows its type');
 select is(
+  (select w.recorded_at from public.wall_open_calls() w where w.stage = 'recorded'), now() - interval '330 seconds',
+  'a call whose report is recorded carries the time its penyelesaian began');
+select is(
   (select count(*) from public.wall_open_calls(1)), 1::bigint, 'p_limit caps the rows');
 select is(
-  (select w.open_total from public.wall_open_calls(1) w), 3::bigint, 'the total still counts every open call');
+  (select w.open_total from public.wall_open_calls(1) w), 4::bigint, 'the total still counts every open call');
 select is(
   (select count(*) from public.wall_open_calls(-5)), 1::bigint, 'a limit below 1 is raised to 1');
 select is(tests.probe(pg_temp.uid('lead'), 'select 1 from public.calls'), 'rows:0',
@@ -55,7 +62,7 @@ select tests.as_owner();
 select is(
   (select array_to_string(p.proargnames, ',') from pg_proc p join pg_namespace n on n.oid = p.pronamespace
     where n.nspname = 'public' and p.proname = 'wall_open_calls'),
-  'p_limit,id,received_at,answered_at,classified_at,call_type,stage,open_total',
+  'p_limit,id,received_at,answered_at,classified_at,recorded_at,call_type,stage,open_total',
   'the result has exactly the anonymous columns (no phone, name, notes, operator or incident)');
 select ok(
   (select p.prosecdef and p.proconfig @> array['search_path=""'] from pg_proc p

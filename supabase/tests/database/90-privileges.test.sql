@@ -20,7 +20,8 @@ insert into expected_grants values
   ('authenticated', 'public.incidents',        'SELECT'),
   ('authenticated', 'public.profiles',         'DELETE,INSERT,SELECT,UPDATE'),
   ('authenticated', 'public.run_cards',        'SELECT'),
-  ('authenticated', 'public.sla_targets',      'DELETE,INSERT,SELECT,UPDATE'),
+  ('authenticated', 'public.sla_target_history', 'SELECT'),
+  ('authenticated', 'public.sla_targets',      'SELECT'),
   ('authenticated', 'public.telephony_events', 'SELECT'),
   ('service_role',  'public.admin_events',     'SELECT'),
   ('service_role',  'public.blocked_numbers',  'SELECT'),
@@ -34,6 +35,7 @@ insert into expected_grants values
   ('service_role',  'public.incidents',        'SELECT'),
   ('service_role',  'public.profiles',         'DELETE,INSERT,SELECT,UPDATE'),
   ('service_role',  'public.run_cards',        'SELECT'),
+  ('service_role',  'public.sla_target_history', 'SELECT'),
   ('service_role',  'public.sla_targets',      'DELETE,INSERT,SELECT,UPDATE'),
   ('service_role',  'public.telephony_events', 'SELECT');
 

@@ -93,6 +93,7 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
               <th>{t('dispatch.report.received')}</th>
               <th>{t('dispatch.report.stage.answer')}</th>
               <th>{t('dispatch.report.stage.classify')}</th>
+              <th>{t('dispatch.report.stage.record')}</th>
               <th>{t('dispatch.report.stage.close_call')}</th>
             </tr>
           </thead>
@@ -104,6 +105,7 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
                 <td className="tabular-nums">{formatDateTime(c.received_at, lang, { seconds: true })}</td>
                 <td className="tabular-nums">{c.answered_at ? formatTime(c.answered_at) : '—'}</td>
                 <td className="tabular-nums">{c.classified_at ? formatTime(c.classified_at) : '—'}</td>
+                <td className="tabular-nums">{c.recorded_at ? formatTime(c.recorded_at) : '—'}</td>
                 <td className="tabular-nums">{c.ended_at ? formatTime(c.ended_at) : '—'}</td>
               </tr>
             ))}

@@ -1,10 +1,10 @@
 /**
  * Times per stage of an incident against its SLA targets, for the printed report: the caller's call
- * (answer, classify, completion, total) and the incident (dispatch, acknowledge, on scene), then
+ * (answer time, panggilan masuk, data laporan, penyelesaian, total) and the incident (dispatch, acknowledge, on scene), then
  * resolve and close without a target.
  */
 import type { Call, Incident } from '@/lib/data/dispatch';
-import { callStages, incidentStages, type SlaStage, type StageResult } from '@/lib/domain/sla';
+import { CALL_STAGES, callStages, incidentStages, type SlaStage, type StageResult } from '@/lib/domain/sla';
 import { formatDuration, formatTime } from '@/lib/i18n/format';
 import type { Translate } from '@/lib/i18n/translate';
 import { slaClasses } from '@/components/ui/sla-scale';
@@ -33,14 +33,11 @@ export function StageTable({ incident, call, targets, nowMs, t }: {
   const stoppedAt = incident.closed_at ?? incident.cancelled_at;
   const rows: Row[] = [];
   if (call) {
-    const results = callStages(call, nowMs, targets);
-    const bounds: Record<string, [string | null, string | null]> = {
-      answer: [call.received_at, call.answered_at],
-      classify: [call.answered_at, call.classified_at],
-      close_call: [call.classified_at, call.ended_at],
-      call_total: [call.received_at, call.ended_at],
-    };
-    for (const r of results) rows.push({ stage: r.stage, from: bounds[r.stage][0], to: bounds[r.stage][1], result: r, seconds: r.seconds });
+    // callStages follows CALL_STAGES, so each result sits beside the bounds it was measured on.
+    callStages(call, nowMs, targets).forEach((r, i) => {
+      const { from, to } = CALL_STAGES[i];
+      rows.push({ stage: r.stage, from: call[from], to: call[to], result: r, seconds: r.seconds });
+    });
   }
   const incidentBounds: Record<string, [string | null, string | null]> = {
     dispatch: [incident.reported_at, incident.dispatched_at],

@@ -1,0 +1,33 @@
+/** Messages of the admin's SLA targets screen (/admin/sla), English. */
+import type { adminSlaId } from './admin-sla.id';
+
+export const adminSlaEn = {
+  'admin.section.sla': 'SLA targets',
+  'admin.section.sla.description': 'Seconds of each service stage (the service standard\'s defaults), in force from the moment saved; their history judges past statistics.',
+  'admin.sla.title': 'SLA targets per stage',
+  'admin.sla.intro': 'A new target applies from the moment it is saved. Statistics judge each call and incident by the target in force at its time.',
+  'admin.sla.col.stage': 'Stage',
+  'admin.sla.col.span': 'From → to',
+  'admin.sla.col.default': 'Standard default',
+  'admin.sla.col.current': 'In force',
+  'admin.sla.col.new': 'New target (seconds)',
+  'admin.sla.save': 'Save',
+  'admin.sla.saving': 'Saving…',
+  'admin.sla.saved': 'Target of {stage} saved: {seconds}.',
+  'admin.sla.unchanged': 'That value is already in force.',
+  'admin.sla.conflict': 'Another administrator just changed this target; the latest value is loaded. Check it and save again.',
+  'admin.sla.invalid': 'Enter a whole number of seconds between 1 and 86400.',
+  'admin.sla.history': 'Change history',
+  'admin.sla.history.empty': 'No changes yet: every stage uses the service standard\'s default.',
+  'admin.sla.history.col.at': 'In force from',
+  'admin.sla.history.col.by': 'By',
+  'admin.sla.history.system': 'system',
+  'admin.sla.span.answer': 'ringing → answered (KPI, telephone calls only)',
+  'admin.sla.span.classify': 'ringing → type verified',
+  'admin.sla.span.record': 'type verified → report recorded',
+  'admin.sla.span.close_call': 'report recorded → call ended',
+  'admin.sla.span.call_total': 'ringing → call ended',
+  'admin.sla.span.dispatch': 'reported → dispatched to agencies',
+  'admin.sla.span.acknowledge': 'dispatched → acknowledged by agency',
+  'admin.sla.span.on_scene': 'dispatched → on scene',
+} satisfies Record<keyof typeof adminSlaId, string>;
