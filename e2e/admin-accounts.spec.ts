@@ -6,7 +6,8 @@
  * seconds, and signing in again is refused; the audit trail viewer and its CSV show the changes.
  */
 import { expect, test } from './support/fixtures';
-import { DispatchApi, signedInPage } from './dispatch.po';
+import { DispatchApi, DISPATCH_VIEWPORT } from './dispatch.po';
+import { signedInPage } from './support/sign-in';
 import { dispatchTo, OpdPage, PHONE } from './opd.po';
 import { LoginPage } from './login.po';
 import { AdminAccountsPage } from './admin.po';
@@ -19,7 +20,7 @@ test.describe('admin accounts', () => {
   test.setTimeout(150_000);
 
   test('create an OPD liaison, who sees only their agency, then deactivate them live', async ({ browser }) => {
-    const adminPage = await signedInPage(browser, ADMIN);
+    const adminPage = await signedInPage(browser, ADMIN, { viewport: DISPATCH_VIEWPORT });
     const admin = new AdminAccountsPage(adminPage);
     const api = await DispatchApi.fromPage(adminPage);
     const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -7,7 +7,8 @@
  * the end, through the same admin functions, for the specs that share the server.
  */
 import { expect, test } from './support/fixtures';
-import { DispatchApi, DispatchPage, RealtimeValve, signedInPage } from './dispatch.po';
+import { DispatchApi, DispatchPage, RealtimeValve, DISPATCH_VIEWPORT } from './dispatch.po';
+import { signedInPage } from './support/sign-in';
 import { AdminPostsPage, AdminRunCardsPage } from './admin-config.po';
 import type { DemoDb } from './support/demo-clients';
 
@@ -34,9 +35,9 @@ test.describe('admin configuration', () => {
   test.use({ actionTimeout: 20_000 });
 
   test('a run card re-ranks and a moved post moves on the dispatch screen, live; a stale card save gets the conflict', async ({ browser }) => {
-    const adminPage = await signedInPage(browser, ADMIN);
+    const adminPage = await signedInPage(browser, ADMIN, { viewport: DISPATCH_VIEWPORT });
     const valve = await RealtimeValve.install(adminPage.context());
-    const sup = new DispatchPage(await signedInPage(browser, SUPERVISOR));
+    const sup = new DispatchPage(await signedInPage(browser, SUPERVISOR, { viewport: DISPATCH_VIEWPORT }));
     await sup.goto();
     const api = await DispatchApi.fromPage(sup.page);
     const admin = await api.as(ADMIN);
@@ -154,7 +155,7 @@ test.describe('admin configuration', () => {
   });
 
   test('bad agency input gets a translated refusal and changes nothing', async ({ browser }) => {
-    const page = await signedInPage(browser, ADMIN);
+    const page = await signedInPage(browser, ADMIN, { viewport: DISPATCH_VIEWPORT });
     try {
       await page.goto('/admin/agencies');
       await expect(page.getByTestId('connection-status').first()).toHaveAttribute('data-status', 'live');

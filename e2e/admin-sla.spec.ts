@@ -3,28 +3,18 @@
  * refused as a conflict when another admin changed it meanwhile, and used by the statistics page.
  * The target is put back afterwards, so the other specs see the service standard's values.
  */
-import type { Browser, Page } from '@playwright/test';
+import { signedInPage } from './support/sign-in';
 import { expect, test } from './support/fixtures';
-import { LoginPage } from './login.po';
 import { AdminSlaPage } from './admin-sla.po';
 import { pageSupabaseConfig, serviceRoleClient } from './support/stack';
 
 const ADMIN = 'admin@112.cilegon.test';
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signInAsDemoUser(email);
-  await page.waitForURL((url) => url.pathname !== '/login');
-  return page;
-}
-
 test.describe('SLA targets', () => {
   test.describe.configure({ timeout: 60_000 });
 
   test('an admin changes the data laporan target; history, conflict check and the statistics follow', async ({ browser }) => {
-    const sla = new AdminSlaPage(await signedIn(browser, ADMIN));
+    const sla = new AdminSlaPage(await signedInPage(browser, ADMIN));
     const db = serviceRoleClient((await pageSupabaseConfig(sla.page)).url);
     try {
       await sla.goto();
@@ -63,7 +53,7 @@ test.describe('SLA targets', () => {
   });
 
   test('the screen and the function are for admins only', async ({ browser }) => {
-    const page = await signedIn(browser, 'supervisor1@112.cilegon.test');
+    const page = await signedInPage(browser, 'supervisor1@112.cilegon.test');
     try {
       const response = await page.goto('/admin/sla');
       expect(response?.status()).toBe(403);

@@ -4,29 +4,19 @@
  * when the report is recorded, and at a realistic pace every stage stays green. (Before, the form
  * counted against the 30-s completion stage, so a normal emergency call always showed red.)
  */
-import type { Browser, Page } from '@playwright/test';
+import { signedInPage } from './support/sign-in';
 import { expect, test } from './support/fixtures';
-import { LoginPage } from './login.po';
 import { OperatorConsolePage } from './operator.po';
 
 const OPERATOR = 'operator2@112.cilegon.test';
 /** How long the operator spends on the form in this test: long enough to tell the stages apart. */
 const FORM_SECONDS = 8;
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signInAsDemoUser(email);
-  await page.waitForURL((url) => url.pathname !== '/login');
-  return page;
-}
-
 test.describe('call stage timers', () => {
   test.describe.configure({ timeout: 60_000 });
 
   test('a typical emergency call stays green: the form is data laporan, penyelesaian starts at the report', async ({ browser }) => {
-    const op = new OperatorConsolePage(await signedIn(browser, OPERATOR));
+    const op = new OperatorConsolePage(await signedInPage(browser, OPERATOR));
     try {
       await op.goto();
       const callId = await op.startCall();

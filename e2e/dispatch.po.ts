@@ -4,22 +4,14 @@
  * (an operator reporting an incident, an OPD liaison acknowledging) while /dispatch is under test.
  * The API address comes from the page's runtime configuration, so it follows the e2e server's port.
  */
-import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { Database } from '../lib/supabase/database.types';
-import { LoginPage } from './login.po';
 import { DemoClients, type DemoDb } from './support/demo-clients';
 
 type Db = DemoDb;
 
-export async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signInAsDemoUser(email);
-  await page.waitForURL((url) => url.pathname !== '/login');
-  return page;
-}
+/** A supervisor's wide screen: the board and the map side by side. */
+export const DISPATCH_VIEWPORT = { width: 1600, height: 1000 };
 
 /**
  * Holds back the realtime messages the server sends to one browser context, so a test can make a

@@ -6,7 +6,8 @@
  * opd.spec.ts.
  */
 import { expect, test } from './support/fixtures';
-import { DispatchApi, DispatchPage, RealtimeValve, signedInPage } from './dispatch.po';
+import { DispatchApi, DispatchPage, RealtimeValve, DISPATCH_VIEWPORT } from './dispatch.po';
+import { signedInPage } from './support/sign-in';
 
 const SUPERVISOR_A = 'supervisor1@112.cilegon.test';
 const SUPERVISOR_B = 'supervisor2@112.cilegon.test';
@@ -25,8 +26,8 @@ test.describe('dispatch', () => {
   test.use({ actionTimeout: 20_000 });
 
   test('two supervisors and a liaison: live report, assign on the map, acknowledge, conflict, close, report', async ({ browser }) => {
-    const a = new DispatchPage(await signedInPage(browser, SUPERVISOR_A));
-    const b = new DispatchPage(await signedInPage(browser, SUPERVISOR_B));
+    const a = new DispatchPage(await signedInPage(browser, SUPERVISOR_A, { viewport: DISPATCH_VIEWPORT }));
+    const b = new DispatchPage(await signedInPage(browser, SUPERVISOR_B, { viewport: DISPATCH_VIEWPORT }));
     const valveB = await RealtimeValve.install(b.page.context());
     await a.goto();
     await b.goto();
@@ -144,7 +145,7 @@ test.describe('dispatch', () => {
   });
 
   test('closing with unfinished agencies asks for confirmation and records it; cancel needs a reason', async ({ browser }) => {
-    const a = new DispatchPage(await signedInPage(browser, SUPERVISOR_A));
+    const a = new DispatchPage(await signedInPage(browser, SUPERVISOR_A, { viewport: DISPATCH_VIEWPORT }));
     await a.goto();
     const api = await DispatchApi.fromPage(a.page);
     try {

@@ -6,13 +6,12 @@
  * the operator records a try without answer and then the outcome; a call-back that reaches an
  * emergency opens the new call in the console.
  */
+import { signedInPage } from './support/sign-in';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { DemoClients } from './support/demo-clients';
 import { postPbxEvent } from './support/telephony';
 import { serviceRoleClient, pageSupabaseConfig } from './support/stack';
-import { LoginPage } from './login.po';
 import { OperatorConsolePage } from './operator.po';
 import { CallbackListPanel, NuisanceBoardPage, nuisanceCall, uniquePhone } from './nuisance.po';
 
@@ -21,22 +20,12 @@ const OPERATOR = 'operator1@112.cilegon.test';
 const OPERATOR_EXTENSION = '101';
 const SUPERVISOR = 'supervisor1@112.cilegon.test';
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signInAsDemoUser(email);
-  await page.waitForURL((url) => url.pathname !== '/login');
-  return page;
-}
-
 test.describe('nuisance numbers', () => {
   test.describe.configure({ timeout: 60_000 });
 
   test('three prank calls propose a block; approved, the next call via the webhook is recorded, blocked and flagged', async ({ browser }) => {
     const phone = uniquePhone();
-    const supervisorPage = await signedIn(browser, SUPERVISOR);
+    const supervisorPage = await signedInPage(browser, SUPERVISOR);
     const board = new NuisanceBoardPage(supervisorPage);
     await board.goto();
     const clients = await DemoClients.fromPage(supervisorPage);
@@ -59,7 +48,7 @@ test.describe('nuisance numbers', () => {
 
       // The console is open before the call comes in: its shift table's snapshot holds at most the
       // first 1000 of the operator's calls (90 days of seed history), and new ones arrive live.
-      const op = new OperatorConsolePage(await signedIn(browser, OPERATOR));
+      const op = new OperatorConsolePage(await signedInPage(browser, OPERATOR));
       await op.goto();
 
       // A fourth call through the PBX: recorded, answered at operator1's desk, and the PBX told.
@@ -104,7 +93,7 @@ test.describe('nuisance numbers', () => {
 
   test('ghost calls go on the call-back list; the operator records no answer, then the outcome, or opens the emergency', async ({ browser }) => {
     const phone = uniquePhone();
-    const op = new OperatorConsolePage(await signedIn(browser, OPERATOR));
+    const op = new OperatorConsolePage(await signedInPage(browser, OPERATOR));
     await op.goto();
     const callbacks = new CallbackListPanel(op.page);
     try {

@@ -6,7 +6,8 @@
  * when the first attempt reached the database and only its answer was lost.
  */
 import { expect, test } from './support/fixtures';
-import { DispatchApi, DispatchPage, signedInPage } from './dispatch.po';
+import { DispatchApi, DispatchPage, DISPATCH_VIEWPORT } from './dispatch.po';
+import { signedInPage } from './support/sign-in';
 import { OpdPage, assignmentOf, countEvents, dispatchTo, phoneContext } from './opd.po';
 import { pageSupabaseConfig, serviceRoleClient } from './support/stack';
 
@@ -22,7 +23,7 @@ test.describe('opd liaison', () => {
   test.setTimeout(150_000);
 
   test('a new assignment arrives live and is handled step by step while the supervisor watches', async ({ browser }) => {
-    const supervisor = new DispatchPage(await signedInPage(browser, SUPERVISOR));
+    const supervisor = new DispatchPage(await signedInPage(browser, SUPERVISOR, { viewport: DISPATCH_VIEWPORT }));
     const phone = await phoneContext(browser, DAMKAR);
     const opd = new OpdPage(phone.page);
     const api = await DispatchApi.fromPage(supervisor.page);

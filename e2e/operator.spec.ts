@@ -4,23 +4,12 @@
  * ticket, nuisance history of a number, and the guarantee that double submits, a lost answer and a
  * reload never make two tickets for one call (checked with the service role in the database).
  */
-import type { Browser, Page } from '@playwright/test';
+import { signedInPage } from './support/sign-in';
 import { expect, test } from './support/fixtures';
-import { LoginPage } from './login.po';
 import { OperatorConsolePage } from './operator.po';
 
 const OPERATOR = 'operator1@112.cilegon.test';
 const SUPERVISOR = 'supervisor1@112.cilegon.test';
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signInAsDemoUser(email);
-  await page.waitForURL((url) => url.pathname !== '/login');
-  return page;
-}
 
 function unique(label: string): string {
   return `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -32,7 +21,7 @@ test.describe('operator console', () => {
   let op: OperatorConsolePage;
 
   test.beforeEach(async ({ browser }) => {
-    op = new OperatorConsolePage(await signedIn(browser, OPERATOR));
+    op = new OperatorConsolePage(await signedInPage(browser, OPERATOR));
     await op.goto();
   });
 
@@ -103,7 +92,7 @@ test.describe('operator console', () => {
 
   test('an emergency placed by a map click reaches the supervisor live and the ticket number shows', async ({ browser }) => {
     test.setTimeout(120_000);
-    const supervisor = await signedIn(browser, SUPERVISOR);
+    const supervisor = await signedInPage(browser, SUPERVISOR);
     const board = supervisor;
     await board.goto('/dispatch');
     await expect(board.getByTestId('queue-board')).toBeVisible();

@@ -7,14 +7,13 @@
  * abandoned today. Counts are compared with what the screens showed before, so calls left by other
  * specs change nothing; "today" is recomputed if WIB midnight passes during the test.
  */
+import { signedInPage } from './support/sign-in';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { postPbxEvent, type PbxEvent } from './support/telephony';
 import { serviceRoleClient, stackUrl } from './support/stack';
 import { DemoClients } from './support/demo-clients';
 import { wibDayRange } from '../lib/domain/wall';
-import { LoginPage } from './login.po';
 import { OperatorConsolePage } from './operator.po';
 import { WaitingFigures, ringingCall, ringingPanel } from './telephony-console.po';
 import { WALL_EMAIL } from './wall.po';
@@ -22,17 +21,6 @@ import { WALL_EMAIL } from './wall.po';
 const OPERATOR1 = 'operator1@112.cilegon.test';
 const OPERATOR2 = 'operator2@112.cilegon.test';
 const SUPERVISOR = 'supervisor1@112.cilegon.test';
-
-async function signedIn(browser: Browser, email: string, path: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signInAsDemoUser(email);
-  await page.waitForURL((url) => url.pathname !== '/login');
-  await page.goto(path);
-  return page;
-}
 
 function event(type: PbxEvent['type'], callId: string, callerNumber: string, extra: Partial<PbxEvent> = {}): PbxEvent {
   return { event_id: `${callId}-${type}`, type, call_id: callId, at: new Date().toISOString(), caller_number: callerNumber, ...extra };
@@ -51,10 +39,10 @@ test('a ringing call pops up on free consoles and the boards, opens on the answe
 
   // Four people at once; signing them in side by side overlaps their page loads.
   const [op1Page, op2Page, supPage, wallPage] = await Promise.all([
-    signedIn(browser, OPERATOR1, '/operator'),
-    signedIn(browser, OPERATOR2, '/operator'),
-    signedIn(browser, SUPERVISOR, '/dispatch'),
-    signedIn(browser, WALL_EMAIL, '/wall'),
+    signedInPage(browser, OPERATOR1, { path: '/operator' }),
+    signedInPage(browser, OPERATOR2, { path: '/operator' }),
+    signedInPage(browser, SUPERVISOR, { path: '/dispatch' }),
+    signedInPage(browser, WALL_EMAIL, { path: '/wall' }),
   ]);
   const op1 = new OperatorConsolePage(op1Page);
   const dispatch = new WaitingFigures(supPage, 'dispatch');
@@ -156,7 +144,7 @@ test('a call answered at an operator\'s desk before the console was opened opens
   const call: string = (await ring.json()).call_id;
   expect((await postPbxEvent(request, event('answered', callId, number, { extension: '101' }))).status()).toBe(200);
 
-  const page = await signedIn(browser, OPERATOR1, '/operator');
+  const page = await signedInPage(browser, OPERATOR1, { path: '/operator' });
   try {
     const op1 = new OperatorConsolePage(page);
     await expect(op1.activeCall).toHaveAttribute('data-call-id', call);
