@@ -4,13 +4,13 @@
  * (an operator reporting, a liaison acknowledging) through the same workflow RPCs as the screens.
  */
 import type { Page } from '@playwright/test';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { DEMO_PASSWORD } from '../../lib/demo-users';
+import { createClient } from '@supabase/supabase-js';
 import type { Database } from '../../lib/supabase/database.types';
-import { pageSupabaseConfig } from './stack';
+import { DEMO_PASSWORD } from '../../lib/demo-users';
+import { pageSupabaseConfig, type DemoDb } from './stack';
 import { NodeRealtimeTransport } from '../../lib/supabase/node-realtime-transport';
 
-export type DemoDb = SupabaseClient<Database>;
+export type { DemoDb };
 
 export class DemoClients {
   private readonly clients = new Map<string, DemoDb>();

@@ -4,11 +4,13 @@
  * screens cannot make, and the server's test-only control endpoint.
  */
 import type { Page } from '@playwright/test';
-import { createClient } from '@supabase/supabase-js';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { DEMO_SERVICE_ROLE_KEY } from '../../supabase/local/config';
 import type { Database } from '../../lib/supabase/database.types';
 import { NodeRealtimeTransport } from '../../lib/supabase/node-realtime-transport';
-import type { DemoDb } from './demo-clients';
+
+/** A typed client of the e2e stack, as any user or the service role. */
+export type DemoDb = SupabaseClient<Database>;
 
 /** The Supabase address and anon key the page under test was served with. */
 export async function pageSupabaseConfig(page: Page): Promise<{ url: string; anonKey: string }> {

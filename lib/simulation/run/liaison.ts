@@ -11,7 +11,6 @@ import { drawDelay, type DelayKind } from '../delays';
 import { deriveRng, uniform } from '../random';
 import type { PlannedCall } from '../plan';
 import { act, sleep, type IncidentRecord, type Person, type SimContext } from './context';
-import { enqueueSupervisorTask } from './supervisor';
 
 const STEPS: ReadonlyArray<{ action: QueueItem['action']; delay: DelayKind; label: string }> = [
   { action: 'acknowledge_assignment', delay: 'acknowledge', label: 'acknowledge' },
@@ -44,11 +43,19 @@ async function readAssignment(ctx: SimContext, liaison: Person, incident: Incide
   return read.data;
 }
 
-export function startAssignments(ctx: SimContext, incident: IncidentRecord, plan: PlannedCall): void {
-  incident.agencyIds.forEach((agencyId, i) => ctx.spawn(work(ctx, incident, plan, agencyId, i)));
+/** Each dispatched agency's liaison works its assignment; `onResolved` runs once all are completed. */
+export function startAssignments(ctx: SimContext, incident: IncidentRecord, plan: PlannedCall, onResolved: () => void): void {
+  incident.agencyIds.forEach((agencyId, i) => ctx.spawn(work(ctx, incident, plan, agencyId, i, onResolved)));
 }
 
-async function work(ctx: SimContext, incident: IncidentRecord, plan: PlannedCall, agencyId: string, nth: number): Promise<void> {
+async function work(
+  ctx: SimContext,
+  incident: IncidentRecord,
+  plan: PlannedCall,
+  agencyId: string,
+  nth: number,
+  onResolved: () => void,
+): Promise<void> {
   const liaison = liaisonFor(ctx, agencyId);
   const rng = deriveRng(ctx.options.seed, `assignment:${plan.index}:${nth}`);
   let state: AssignmentRef | null = null;
@@ -71,6 +78,6 @@ async function work(ctx: SimContext, incident: IncidentRecord, plan: PlannedCall
   incident.completed++;
   if (incident.completed === incident.agencyIds.length) {
     incident.outcome = 'resolved';
-    enqueueSupervisorTask(ctx, { kind: 'close', incident, plan });
+    onResolved();
   }
 }

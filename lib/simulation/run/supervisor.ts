@@ -104,7 +104,7 @@ async function dispatch(ctx: SimContext, supervisor: Person, task: SupervisorTas
     if (dispatched.ok) {
       record.agencyIds = choice.agencyIds;
       record.outcome = 'dispatched';
-      startAssignments(ctx, record, task.plan);
+      startAssignments(ctx, record, task.plan, () => enqueueSupervisorTask(ctx, { kind: 'close', incident: record, plan: task.plan }));
       return;
     }
     if (!isConflict(dispatched.failure)) return void (record.outcome = 'failed');
