@@ -46,8 +46,7 @@ test.describe('nuisance numbers', () => {
       const expiresAt = await board.block(phone).getAttribute('data-expires-at');
       expect(expiresAt).toBeTruthy();
 
-      // The console is open before the call comes in: its shift table's snapshot holds at most the
-      // first 1000 of the operator's calls (90 days of seed history), and new ones arrive live.
+      // operator1's console is open, free, when the call comes in.
       const op = new OperatorConsolePage(await signedInPage(browser, OPERATOR));
       await op.goto();
 
@@ -69,10 +68,11 @@ test.describe('nuisance numbers', () => {
       const { data: stored } = await admin.from('calls').select('id, blocked_number_id, caller_phone').eq('external_id', pbxCall).single().throwOnError();
       expect(stored.blocked_number_id).toBe(await board.block(phone).getAttribute('data-block-id'));
 
-      // The operator console flags it: in the shift table, and in the caller-history panel of a call from that number.
+      // The operator console flags it: in the shift table, and in the caller-history panel of the call.
       await expect(op.page.locator(`[data-test="shift-call-row"][data-call-id="${stored.id}"]`).getByTestId('shift-call-blocked')).toBeVisible();
-      await op.startCall();
-      await op.callerPhone.fill(phone);
+      // Answered at operator1's desk, the call opens on their console with the number filled in.
+      await expect(op.activeCall).toHaveAttribute('data-call-id', stored.id);
+      await expect(op.callerPhone).toHaveValue(phone);
       const flag = op.page.getByTestId('number-blocked');
       await expect(flag).toContainText('Nomor diblokir sementara');
       await expect(flag).toContainText('3 prank, 0 ghost');
