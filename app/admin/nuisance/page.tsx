@@ -48,8 +48,7 @@ export default async function AdminNuisancePage() {
         </p>
         <p className="text-xs text-slate-500">{t('admin.nuisance.defaults')}</p>
       </section>
-      {/* Keyed by version: after a save or a conflict the fields start from the rules in force. */}
-      <NuisanceSettingsForm key={settings.version} settings={settings} />
+      <NuisanceSettingsForm settings={settings} />
     </section>
   );
 }

@@ -19,5 +19,4 @@ export const adminNuisanceEn = {
   'admin.nuisance.saving': 'Saving…',
   'admin.nuisance.saved': 'Rules saved: {meaning}.',
   'admin.nuisance.unchanged': 'Those rules are already in force.',
-  'admin.nuisance.conflict': 'Another administrator just changed the rules; the latest rules are loaded. Check them and save again.',
 } satisfies Record<keyof typeof adminNuisanceId, string>;

@@ -17,6 +17,4 @@ export const adminNuisanceId = {
   'admin.nuisance.saving': 'Menyimpan…',
   'admin.nuisance.saved': 'Aturan disimpan: {meaning}.',
   'admin.nuisance.unchanged': 'Aturan itu sudah berlaku.',
-  'admin.nuisance.conflict':
-    'Aturan baru saja diubah oleh administrator lain; aturan terbaru sudah dimuat. Periksa lalu simpan lagi.',
 };

@@ -22,17 +22,23 @@ import { useAdminWrite } from '../../_components/use-admin-write';
 
 const FIELDS: readonly NuisanceSettingsField[] = ['threshold', 'windowHours', 'blockHours'];
 
+function draftOf(settings: NuisanceSettings): NuisanceSettingsDraft {
+  return { threshold: String(settings.threshold), windowHours: String(settings.windowHours), blockHours: String(settings.blockHours) };
+}
+
 export function NuisanceSettingsForm({ settings }: { settings: NuisanceSettings }) {
   const { t } = useT();
   const router = useRouter();
   const [, startTransition] = useTransition();
-  const [draft, setDraft] = useState<NuisanceSettingsDraft>({
-    threshold: String(settings.threshold),
-    windowHours: String(settings.windowHours),
-    blockHours: String(settings.blockHours),
-  });
+  const [draft, setDraft] = useState<NuisanceSettingsDraft>(() => draftOf(settings));
+  const [shownVersion, setShownVersion] = useState(settings.version);
   const [problems, setProblems] = useState<readonly NuisanceSettingsField[]>([]);
-  // The server renders the rules in force again (after a conflict too): the page keys this form by version.
+  // After a save or a conflict the server renders the rules in force again: the fields start from
+  // them, while the notice of what just happened stays (React's "adjust state on a prop change").
+  if (settings.version !== shownVersion) {
+    setShownVersion(settings.version);
+    setDraft(draftOf(settings));
+  }
   const { busy, notice, setNotice, run } = useAdminWrite(async () => startTransition(() => router.refresh()));
 
   async function save() {
