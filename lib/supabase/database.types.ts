@@ -688,6 +688,7 @@ export type Database = {
           threshold: number
           updated_at: string
           updated_by: string | null
+          version: number
           window_hours: number
         }
         Insert: {
@@ -696,6 +697,7 @@ export type Database = {
           threshold?: number
           updated_at?: string
           updated_by?: string | null
+          version?: number
           window_hours?: number
         }
         Update: {
@@ -704,6 +706,7 @@ export type Database = {
           threshold?: number
           updated_at?: string
           updated_by?: string | null
+          version?: number
           window_hours?: number
         }
         Relationships: [
@@ -2019,6 +2022,7 @@ export type Database = {
       set_nuisance_settings: {
         Args: {
           p_block_hours: number
+          p_expected_version?: number
           p_threshold: number
           p_window_hours: number
         }
@@ -2028,6 +2032,7 @@ export type Database = {
           threshold: number
           updated_at: string
           updated_by: string | null
+          version: number
           window_hours: number
         }
         SetofOptions: {

@@ -16,5 +16,6 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { href: '/admin/posts', labelKey: 'admin.section.posts', descriptionKey: 'admin.section.posts.description' },
   { href: '/admin/run-cards', labelKey: 'admin.section.runCards', descriptionKey: 'admin.section.runCards.description' },
   { href: '/admin/sla', labelKey: 'admin.section.sla', descriptionKey: 'admin.section.sla.description' },
+  { href: '/admin/nuisance', labelKey: 'admin.section.nuisance', descriptionKey: 'admin.section.nuisance.description' },
   { href: '/admin/audit', labelKey: 'admin.section.audit', descriptionKey: 'admin.section.audit.description' },
 ];

@@ -10,6 +10,7 @@ import { adminConfigEn } from './admin-config.en';
 import { nuisanceEn } from './nuisance.en';
 import { adminEn } from './admin.en';
 import { adminSlaEn } from './admin-sla.en';
+import { adminNuisanceEn } from './admin-nuisance.en';
 
 export const en = {
   'app.name': 'Command Center 112 Kota Cilegon',
@@ -74,6 +75,7 @@ export const en = {
   ...nuisanceEn,
   ...adminEn,
   ...adminSlaEn,
+  ...adminNuisanceEn,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Not connected',

@@ -12,6 +12,7 @@ import { adminConfigId } from './admin-config.id';
 import { nuisanceId } from './nuisance.id';
 import { adminId } from './admin.id';
 import { adminSlaId } from './admin-sla.id';
+import { adminNuisanceId } from './admin-nuisance.id';
 export const id = {
   'app.name': 'Command Center 112 Kota Cilegon',
   'app.tagline': 'Layanan Kegawatdaruratan 112',
@@ -75,6 +76,7 @@ export const id = {
   ...nuisanceId,
   ...adminId,
   ...adminSlaId,
+  ...adminNuisanceId,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Belum terhubung',
