@@ -1,18 +1,22 @@
 /**
  * Root layout: language from the `lang` cookie, and the Supabase location read at request time for
- * the browser client. Reading cookies makes every page render per request, which is what keeps the
- * API address out of the build.
+ * the browser client (a head meta element; see lib/supabase/client.ts). Reading cookies makes every
+ * page render per request, which is what keeps the API address out of the build.
  */
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { LanguageProvider } from '@/lib/i18n/language-provider';
 import { getT } from '@/lib/i18n/server';
-import { SupabaseConfigScript } from './_components/supabase-config-script';
+import { readSupabaseConfig } from '@/lib/supabase/runtime-config';
+import { SUPABASE_CONFIG_META_NAME } from '@/lib/supabase/runtime-url';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
+  const { url, anonKey } = readSupabaseConfig();
   return {
+    // Both values are public; the service-role key never goes here.
+    other: { [SUPABASE_CONFIG_META_NAME]: JSON.stringify({ url, anonKey }) },
     title: { default: t('app.name'), template: `%s · ${t('app.name')}` },
     description: t('app.tagline'),
   };
@@ -27,7 +31,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={lang}>
       <body>
-        <SupabaseConfigScript />
         <LanguageProvider lang={lang}>{children}</LanguageProvider>
       </body>
     </html>

@@ -112,7 +112,7 @@ test.describe('session', () => {
 test.describe('runtime configuration', () => {
   test('the page carries the API location read when served, not when built', async ({ page, loginPage }) => {
     await loginPage.goto();
-    const config = JSON.parse((await page.locator('#supabase-config').textContent()) ?? 'null') as { url: string; anonKey: string };
+    const config = JSON.parse((await page.locator('meta[name="supabase-config"]').getAttribute('content')) ?? 'null') as { url: string; anonKey: string };
     // The e2e stack listens on a port chosen at start-up, which no build could have known.
     expect(config.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(config.anonKey.split('.')).toHaveLength(3);
@@ -195,7 +195,7 @@ test.describe('security headers', () => {
 
   test('the API answers only the app origin with CORS, and refuses a websocket from another site', async ({ page, request }) => {
     await page.goto('/login');
-    const { url, anonKey } = JSON.parse((await page.locator('#supabase-config').textContent())!) as { url: string; anonKey: string };
+    const { url, anonKey } = JSON.parse((await page.locator('meta[name="supabase-config"]').getAttribute('content'))!) as { url: string; anonKey: string };
     const appOrigin = new URL(page.url()).origin;
     const own = await request.get(`${url}/rest/v1/agencies?select=id&limit=1`, { headers: { apikey: anonKey, origin: appOrigin } });
     expect(own.headers()['access-control-allow-origin']).toBe(appOrigin);

@@ -14,8 +14,8 @@ export type DemoDb = SupabaseClient<Database>;
 
 /** The Supabase address and anon key the page under test was served with. */
 export async function pageSupabaseConfig(page: Page): Promise<{ url: string; anonKey: string }> {
-  const text = await page.locator('#supabase-config').textContent();
-  if (!text) throw new Error('no #supabase-config in the page');
+  const text = await page.locator('meta[name="supabase-config"]').getAttribute('content');
+  if (!text) throw new Error('no <meta name="supabase-config"> in the page');
   return JSON.parse(text) as { url: string; anonKey: string };
 }
 

@@ -6,15 +6,17 @@
 import { createBrowserClient } from '@supabase/ssr';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from './database.types';
-import { resolveBrowserSupabaseUrl, SUPABASE_CONFIG_ELEMENT_ID, type SupabasePublicConfig } from './runtime-url';
+import { resolveBrowserSupabaseUrl, SUPABASE_CONFIG_META_NAME, type SupabasePublicConfig } from './runtime-url';
 import { SESSION_COOKIE_NAME } from './session-cookie';
 
+// The head's metadata is in the server's HTML of every page, also a 404 whose body React renders in
+// the browser: an element in the body would not exist yet while client components first render.
 function readPageConfig(): SupabasePublicConfig {
-  const element = document.getElementById(SUPABASE_CONFIG_ELEMENT_ID);
-  if (!element?.textContent) {
-    throw new Error(`Supabase configuration element #${SUPABASE_CONFIG_ELEMENT_ID} is missing from the page`);
+  const content = document.querySelector(`meta[name="${SUPABASE_CONFIG_META_NAME}"]`)?.getAttribute('content');
+  if (!content) {
+    throw new Error(`Supabase configuration <meta name="${SUPABASE_CONFIG_META_NAME}"> is missing from the page`);
   }
-  return JSON.parse(element.textContent) as SupabasePublicConfig;
+  return JSON.parse(content) as SupabasePublicConfig;
 }
 
 export function createClient(): SupabaseClient<Database> {

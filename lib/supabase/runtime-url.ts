@@ -3,7 +3,7 @@
  * loopback address when the embedded stack runs on the same machine; a wall display or a phone that
  * opens the app from another machine must instead reach the API on the host it loaded the page from.
  * The configuration travels to the browser at request time (never inlined at build time) as JSON in
- * the element with id SUPABASE_CONFIG_ELEMENT_ID.
+ * the content of the `<meta name=SUPABASE_CONFIG_META_NAME>` element in the document head.
  */
 
 export interface SupabasePublicConfig {
@@ -11,7 +11,7 @@ export interface SupabasePublicConfig {
   anonKey: string;
 }
 
-export const SUPABASE_CONFIG_ELEMENT_ID = 'supabase-config';
+export const SUPABASE_CONFIG_META_NAME = 'supabase-config';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '0.0.0.0', '[::1]', '::1', '[::]']);
 
