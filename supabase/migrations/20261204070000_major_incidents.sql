@@ -78,7 +78,6 @@ declare
   v_yi double precision;
   v_xj double precision;
   v_yj double precision;
-  i integer;
   j integer := v_n - 1;
 begin
   for i in 0 .. v_n - 1 loop

@@ -89,7 +89,7 @@ declare
 begin
   perform private.require_admin();
   if not coalesce(private.valid_shift_hours(p_start_hours), false) then
-    perform private.fail('invalid_settings', '1–6 increasing start hours 0–23 (WIB), every shift at least 4 hours.');
+    perform private.fail('invalid_schedule', '1–6 increasing start hours 0–23 (WIB), every shift at least 4 hours.');
   end if;
   select * into v_before from public.shift_settings s where s.id for update;
   if p_expected_version is not null and v_before.version <> p_expected_version then

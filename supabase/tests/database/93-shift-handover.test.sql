@@ -23,13 +23,13 @@ select is((select (starts_at, ends_at)::text from private.shift_bounds('2026-12-
 select is(tests.try_as(null, $$select public.set_shift_schedule('{6,18}', 1)$$), 'error:42501', 'anon may not set the schedule');
 select is(tests.try_as(tests.id('supervisor'), $$select public.set_shift_schedule('{6,18}', 1)$$), 'forbidden_role', 'a supervisor may not set it');
 select is(tests.try_as(tests.id('leadership'), $$select public.set_shift_schedule('{6,18}', 1)$$), 'forbidden_role', 'leadership may not set it');
-select is(tests.try_as(tests.id('admin'), $$select public.set_shift_schedule('{15,7}', 1)$$), 'invalid_settings', 'hours out of order are refused');
-select is(tests.try_as(tests.id('admin'), $$select public.set_shift_schedule('{7,9,20}', 1)$$), 'invalid_settings', 'a 2-hour shift is refused');
-select is(tests.try_as(tests.id('admin'), $$select public.set_shift_schedule('{2,10,23}', 1)$$), 'invalid_settings', 'a 3-hour shift across midnight (23–02) is refused');
-select is(tests.try_as(tests.id('admin'), $$select public.set_shift_schedule('{}', 1)$$), 'invalid_settings', 'no shift at all is refused');
-select is(tests.try_as(tests.id('admin'), $$select public.set_shift_schedule('{24}', 1)$$), 'invalid_settings', 'hour 24 is refused');
-select is(tests.try_as(tests.id('admin'), $$select public.set_shift_schedule('{0,4,8,12,16,20,22}', 1)$$), 'invalid_settings', 'seven shifts are refused');
-select is(tests.try_as(tests.id('admin'), $$select public.set_shift_schedule('{7,null}', 1)$$), 'invalid_settings', 'a missing hour is refused');
+select is(tests.try_as(tests.id('admin'), $$select public.set_shift_schedule('{15,7}', 1)$$), 'invalid_schedule', 'hours out of order are refused');
+select is(tests.try_as(tests.id('admin'), $$select public.set_shift_schedule('{7,9,20}', 1)$$), 'invalid_schedule', 'a 2-hour shift is refused');
+select is(tests.try_as(tests.id('admin'), $$select public.set_shift_schedule('{2,10,23}', 1)$$), 'invalid_schedule', 'a 3-hour shift across midnight (23–02) is refused');
+select is(tests.try_as(tests.id('admin'), $$select public.set_shift_schedule('{}', 1)$$), 'invalid_schedule', 'no shift at all is refused');
+select is(tests.try_as(tests.id('admin'), $$select public.set_shift_schedule('{24}', 1)$$), 'invalid_schedule', 'hour 24 is refused');
+select is(tests.try_as(tests.id('admin'), $$select public.set_shift_schedule('{0,4,8,12,16,20,22}', 1)$$), 'invalid_schedule', 'seven shifts are refused');
+select is(tests.try_as(tests.id('admin'), $$select public.set_shift_schedule('{7,null}', 1)$$), 'invalid_schedule', 'a missing hour is refused');
 select is(tests.run_as(tests.id('admin'), $$select * from public.set_shift_schedule('{6,18}', 1)$$) ->> 'version', '2', 'an admin sets two 12-hour shifts');
 select is((select (starts_at, ends_at)::text from private.shift_bounds('2026-12-02 10:00+07')),
   ('2026-12-02 06:00+07'::timestamptz, '2026-12-02 18:00+07'::timestamptz)::text, 'the new schedule is in force');
