@@ -62,6 +62,20 @@ export const WORKFLOW_ERROR_CODES = [
   'invalid_filter',
   // Raised by set_sla_target (…_sla_target_history.sql).
   'invalid_sla_target',
+  // Raised by the major-incident functions (…_major_incidents.sql, issue #18 §1).
+  'major_incident_not_found',
+  'major_already_declared',
+  'too_many_major_incidents',
+  'title_invalid',
+  'script_invalid',
+  'template_invalid',
+  'area_invalid',
+  // Raised by the shift schedule and handover functions (…_shift_handover.sql, issue #18 §4).
+  'invalid_schedule',
+  'note_required',
+  'handover_not_found',
+  'own_handover',
+  'handover_immutable',
 ] as const;
 
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];

@@ -681,6 +681,111 @@ export type Database = {
           },
         ]
       }
+      major_incident_minutes: {
+        Row: {
+          calls: number
+          id: number
+          major_incident_id: string
+          minute: string
+          version: number
+        }
+        Insert: {
+          calls?: number
+          id?: never
+          major_incident_id: string
+          minute: string
+          version?: number
+        }
+        Update: {
+          calls?: number
+          id?: never
+          major_incident_id?: string
+          minute?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "major_incident_minutes_major_incident_id_fkey"
+            columns: ["major_incident_id"]
+            isOneToOne: false
+            referencedRelation: "major_incidents"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      major_incidents: {
+        Row: {
+          area: NonNullable<Json>
+          changed_at: string | null
+          declared_at: string
+          declared_by: string | null
+          end_reason: string | null
+          ended_at: string | null
+          ended_by: string | null
+          id: string
+          incident_id: string
+          script: string
+          status: Database["public"]["Enums"]["major_incident_status"]
+          template: Database["public"]["Enums"]["major_incident_template"]
+          title: string
+          version: number
+        }
+        Insert: {
+          area: NonNullable<Json>
+          changed_at?: string | null
+          declared_at?: string
+          declared_by?: string | null
+          end_reason?: string | null
+          ended_at?: string | null
+          ended_by?: string | null
+          id?: string
+          incident_id: string
+          script: string
+          status?: Database["public"]["Enums"]["major_incident_status"]
+          template: Database["public"]["Enums"]["major_incident_template"]
+          title: string
+          version?: number
+        }
+        Update: {
+          area?: NonNullable<Json>
+          changed_at?: string | null
+          declared_at?: string
+          declared_by?: string | null
+          end_reason?: string | null
+          ended_at?: string | null
+          ended_by?: string | null
+          id?: string
+          incident_id?: string
+          script?: string
+          status?: Database["public"]["Enums"]["major_incident_status"]
+          template?: Database["public"]["Enums"]["major_incident_template"]
+          title?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "major_incidents_declared_by_fkey"
+            columns: ["declared_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "major_incidents_ended_by_fkey"
+            columns: ["ended_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "major_incidents_incident_id_fkey"
+            columns: ["incident_id"]
+            isOneToOne: false
+            referencedRelation: "incidents"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       nuisance_settings: {
         Row: {
           block_hours: number
@@ -786,6 +891,101 @@ export type Database = {
           version?: number
         }
         Relationships: []
+      }
+      shift_handovers: {
+        Row: {
+          acknowledged_at: string | null
+          acknowledgement_note: string | null
+          blocked_numbers: number
+          change_at: string
+          id: string
+          incoming_id: string | null
+          note: string
+          open_incidents: number
+          outgoing_id: string
+          shift_started_at: string
+          version: number
+          waiting_acknowledgements: number
+          written_at: string
+        }
+        Insert: {
+          acknowledged_at?: string | null
+          acknowledgement_note?: string | null
+          blocked_numbers: number
+          change_at: string
+          id?: string
+          incoming_id?: string | null
+          note: string
+          open_incidents: number
+          outgoing_id: string
+          shift_started_at: string
+          version?: number
+          waiting_acknowledgements: number
+          written_at?: string
+        }
+        Update: {
+          acknowledged_at?: string | null
+          acknowledgement_note?: string | null
+          blocked_numbers?: number
+          change_at?: string
+          id?: string
+          incoming_id?: string | null
+          note?: string
+          open_incidents?: number
+          outgoing_id?: string
+          shift_started_at?: string
+          version?: number
+          waiting_acknowledgements?: number
+          written_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "shift_handovers_incoming_id_fkey"
+            columns: ["incoming_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "shift_handovers_outgoing_id_fkey"
+            columns: ["outgoing_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      shift_settings: {
+        Row: {
+          id: boolean
+          start_hours: number[]
+          updated_at: string
+          updated_by: string | null
+          version: number
+        }
+        Insert: {
+          id?: boolean
+          start_hours?: number[]
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Update: {
+          id?: boolean
+          start_hours?: number[]
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "shift_settings_updated_by_fkey"
+            columns: ["updated_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       sla_target_history: {
         Row: {
@@ -923,6 +1123,30 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "assignments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      acknowledge_handover: {
+        Args: { p_expected_version: number; p_id: string; p_note: string }
+        Returns: {
+          acknowledged_at: string | null
+          acknowledgement_note: string | null
+          blocked_numbers: number
+          change_at: string
+          id: string
+          incoming_id: string | null
+          note: string
+          open_incidents: number
+          outgoing_id: string
+          shift_started_at: string
+          version: number
+          waiting_acknowledgements: number
+          written_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "shift_handovers"
           isOneToOne: true
           isSetofReturn: false
         }
@@ -1400,6 +1624,37 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      change_major_incident: {
+        Args: {
+          p_area: Json
+          p_expected_version: number
+          p_id: string
+          p_script: string
+          p_title: string
+        }
+        Returns: {
+          area: NonNullable<Json>
+          changed_at: string | null
+          declared_at: string
+          declared_by: string | null
+          end_reason: string | null
+          ended_at: string | null
+          ended_by: string | null
+          id: string
+          incident_id: string
+          script: string
+          status: Database["public"]["Enums"]["major_incident_status"]
+          template: Database["public"]["Enums"]["major_incident_template"]
+          title: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "major_incidents"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       classify_call: {
         Args: {
           p_call_id: string
@@ -1528,6 +1783,10 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      current_shift: {
+        Args: Record<PropertyKey, never>
+        Returns: Record<string, unknown>
+      }
       decide_number_block: {
         Args: {
           p_approve: boolean
@@ -1561,6 +1820,37 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "blocked_numbers"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      declare_major_incident: {
+        Args: {
+          p_area: Json
+          p_incident_id: string
+          p_script: string
+          p_template: Database["public"]["Enums"]["major_incident_template"]
+          p_title: string
+        }
+        Returns: {
+          area: NonNullable<Json>
+          changed_at: string | null
+          declared_at: string
+          declared_by: string | null
+          end_reason: string | null
+          ended_at: string | null
+          ended_by: string | null
+          id: string
+          incident_id: string
+          script: string
+          status: Database["public"]["Enums"]["major_incident_status"]
+          template: Database["public"]["Enums"]["major_incident_template"]
+          title: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "major_incidents"
           isOneToOne: true
           isSetofReturn: false
         }
@@ -1685,6 +1975,31 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      end_major_incident: {
+        Args: { p_expected_version: number; p_id: string; p_reason: string }
+        Returns: {
+          area: NonNullable<Json>
+          changed_at: string | null
+          declared_at: string
+          declared_by: string | null
+          end_reason: string | null
+          ended_at: string | null
+          ended_by: string | null
+          id: string
+          incident_id: string
+          script: string
+          status: Database["public"]["Enums"]["major_incident_status"]
+          template: Database["public"]["Enums"]["major_incident_template"]
+          title: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "major_incidents"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       escalate_assignment: {
         Args: { p_assignment_id: string; p_note?: string }
         Returns: {
@@ -1791,6 +2106,31 @@ export type Database = {
           to: "calls"
           isOneToOne: true
           isSetofReturn: false
+        }
+      }
+      major_incidents_at: {
+        Args: { p_lat: number; p_lng: number }
+        Returns: {
+          area: NonNullable<Json>
+          changed_at: string | null
+          declared_at: string
+          declared_by: string | null
+          end_reason: string | null
+          ended_at: string | null
+          ended_by: string | null
+          id: string
+          incident_id: string
+          script: string
+          status: Database["public"]["Enums"]["major_incident_status"]
+          template: Database["public"]["Enums"]["major_incident_template"]
+          title: string
+          version: number
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "major_incidents"
+          isOneToOne: false
+          isSetofReturn: true
         }
       }
       mark_en_route: {
@@ -2042,6 +2382,22 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      set_shift_schedule: {
+        Args: { p_expected_version?: number; p_start_hours: number[] }
+        Returns: {
+          id: boolean
+          start_hours: number[]
+          updated_at: string
+          updated_by: string | null
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "shift_settings"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       set_sla_target: {
         Args: {
           p_expected_version?: number
@@ -2172,6 +2528,24 @@ export type Database = {
           p50_on_scene_seconds: number
         }[]
       }
+      stats_major_incidents: {
+        Args: { p_from: string; p_to: string }
+        Returns: {
+          agencies: number
+          calls: number
+          dead: number
+          declared_at: string
+          ended_at: string
+          evacuated: number
+          id: string
+          lightly_injured: number
+          peak_calls_per_minute: number
+          seriously_injured: number
+          template: Database["public"]["Enums"]["major_incident_template"]
+          ticket_no: string
+          title: string
+        }[]
+      }
       stats_operator_stage_times: {
         Args: { p_from: string; p_to: string }
         Returns: {
@@ -2221,6 +2595,30 @@ export type Database = {
           recorded_at: string
           stage: string
         }[]
+      }
+      write_handover: {
+        Args: { p_expected_version?: number; p_note: string }
+        Returns: {
+          acknowledged_at: string | null
+          acknowledgement_note: string | null
+          blocked_numbers: number
+          change_at: string
+          id: string
+          incoming_id: string | null
+          note: string
+          open_incidents: number
+          outgoing_id: string
+          shift_started_at: string
+          version: number
+          waiting_acknowledgements: number
+          written_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "shift_handovers"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
     }
     Enums: {
@@ -2287,6 +2685,9 @@ export type Database = {
         | "number_block_decided"
         | "number_block_lifted"
         | "callback_recorded"
+        | "major_declared"
+        | "major_changed"
+        | "major_ended"
       incident_priority: "low" | "medium" | "high" | "critical"
       incident_status:
         | "reported"
@@ -2296,6 +2697,13 @@ export type Database = {
         | "resolved"
         | "closed"
         | "cancelled"
+      major_incident_status: "active" | "ended"
+      major_incident_template:
+        | "chemical_explosion"
+        | "tsunami_warning"
+        | "flood"
+        | "large_fire"
+        | "other"
       number_block_status:
         | "proposed"
         | "approved"
@@ -2514,6 +2922,9 @@ export const Constants = {
         "number_block_decided",
         "number_block_lifted",
         "callback_recorded",
+        "major_declared",
+        "major_changed",
+        "major_ended",
       ],
       incident_priority: ["low", "medium", "high", "critical"],
       incident_status: [
@@ -2524,6 +2935,14 @@ export const Constants = {
         "resolved",
         "closed",
         "cancelled",
+      ],
+      major_incident_status: ["active", "ended"],
+      major_incident_template: [
+        "chemical_explosion",
+        "tsunami_warning",
+        "flood",
+        "large_fire",
+        "other",
       ],
       number_block_status: [
         "proposed",

@@ -11,6 +11,7 @@ import { nuisanceEn } from './nuisance.en';
 import { adminEn } from './admin.en';
 import { adminSlaEn } from './admin-sla.en';
 import { adminNuisanceEn } from './admin-nuisance.en';
+import { majorEn } from './major.en';
 
 export const en = {
   'app.name': 'Command Center 112 Kota Cilegon',
@@ -76,6 +77,7 @@ export const en = {
   ...adminEn,
   ...adminSlaEn,
   ...adminNuisanceEn,
+  ...majorEn,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Not connected',

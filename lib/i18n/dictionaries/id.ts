@@ -13,6 +13,7 @@ import { nuisanceId } from './nuisance.id';
 import { adminId } from './admin.id';
 import { adminSlaId } from './admin-sla.id';
 import { adminNuisanceId } from './admin-nuisance.id';
+import { majorId } from './major.id';
 export const id = {
   'app.name': 'Command Center 112 Kota Cilegon',
   'app.tagline': 'Layanan Kegawatdaruratan 112',
@@ -77,6 +78,7 @@ export const id = {
   ...adminId,
   ...adminSlaId,
   ...adminNuisanceId,
+  ...majorId,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Belum terhubung',

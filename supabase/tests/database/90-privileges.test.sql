@@ -23,6 +23,10 @@ insert into expected_grants values
   ('authenticated', 'public.sla_target_history', 'SELECT'),
   ('authenticated', 'public.sla_targets',      'SELECT'),
   ('authenticated', 'public.telephony_events', 'SELECT'),
+  ('authenticated', 'public.major_incidents',  'SELECT'),
+  ('authenticated', 'public.major_incident_minutes', 'SELECT'),
+  ('authenticated', 'public.shift_settings',   'SELECT'),
+  ('authenticated', 'public.shift_handovers',  'SELECT'),
   ('service_role',  'public.admin_events',     'SELECT'),
   ('service_role',  'public.blocked_numbers',  'SELECT'),
   ('service_role',  'public.callbacks',        'SELECT'),
@@ -37,7 +41,11 @@ insert into expected_grants values
   ('service_role',  'public.run_cards',        'SELECT'),
   ('service_role',  'public.sla_target_history', 'SELECT'),
   ('service_role',  'public.sla_targets',      'DELETE,INSERT,SELECT,UPDATE'),
-  ('service_role',  'public.telephony_events', 'SELECT');
+  ('service_role',  'public.telephony_events', 'SELECT'),
+  ('service_role',  'public.major_incidents',  'SELECT'),
+  ('service_role',  'public.major_incident_minutes', 'SELECT'),
+  ('service_role',  'public.shift_settings',   'SELECT'),
+  ('service_role',  'public.shift_handovers',  'SELECT');
 
 -- Table privileges of the API roles (and PUBLIC) on every table of public and private, as granted.
 select set_eq(
