@@ -1,11 +1,22 @@
 /** Opens the configured database: a Postgres server when a URL is given, else PGlite in `dataDir`. */
 import { mkdirSync } from 'node:fs';
 import type { Database } from './database.ts';
+import { DataDirError, inspectDataDir } from './pglite-data-dir.ts';
 import { openPglite } from './pglite-database.ts';
 import { openPostgres } from './postgres-database.ts';
 
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  if (opts.dataDir !== 'memory://') mkdirSync(opts.dataDir, { recursive: true });
-  return openPglite(opts.dataDir);
+  if (opts.dataDir === 'memory://') return openPglite(opts.dataDir);
+  const state = inspectDataDir(opts.dataDir);
+  if (state === 'not-a-database') {
+    throw new DataDirError(opts.dataDir, 'is damaged or is not a database directory (it holds files but no PG_VERSION)');
+  }
+  if (state === 'new') mkdirSync(opts.dataDir, { recursive: true });
+  try {
+    return await openPglite(opts.dataDir);
+  } catch (err) {
+    if (state === 'new') throw err;
+    throw new DataDirError(opts.dataDir, `cannot be opened (${err instanceof Error ? err.message : String(err)})`);
+  }
 }
