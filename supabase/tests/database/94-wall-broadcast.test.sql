@@ -5,7 +5,7 @@
 -- events, never the caller's number, name, notes or location.
 begin;
 \ir helpers/test-helpers.psql
-select plan(8 * 3 + 20);
+select plan(8 * 3 + 22);
 
 select tests.build_world();
 insert into tests.world values ('inactive_lead', tests.create_user('inactive-lead@test.local', 'leadership'));
@@ -110,6 +110,22 @@ drop table got;
 create temp table got as select * from pg_temp.take();
 select is((select array_agg(event order by event) from got), array['call', 'counters'], 'answering sends a call and a counters event');
 select ok((select (payload -> 'call' ->> 'answered_at') is not null from got where event = 'call'), 'the call event carries the answer time');
+
+-- Classified as an emergency and reported: report_incident stamps recorded_at in a BEFORE trigger
+-- (not in its SET list), and the wall must still hear of it.
+insert into tests.world select 'wall_call', id from public.calls where caller_name = 'Nama Lain';
+select tests.run_as(tests.id('operator'),
+  $$select * from public.classify_call({wall_call}, 'emergency', (select version from public.calls where id = {wall_call}))$$);
+select tests.run_as(tests.id('operator'),
+  $$select * from public.report_incident({wall_call}, 'fire', 'Gudang terbakar', -6.01, 106.04, 'high', 'Jl. Rahasia 9', 'Jombang')$$);
+drop table got;
+create temp table got as select * from pg_temp.take();
+select ok(
+  (select bool_or((payload -> 'call' ->> 'recorded_at') is not null) from got where event = 'call'),
+  'reporting the incident sends a call event with the record time');
+select ok(
+  (select bool_and(payload::text !~ '(Gudang|Rahasia|Jombang|106\.04)') from got),
+  'no message holds the incident''s description, address or location');
 
 -- A call older than the wall's 12-hour window is not on the wall: no call event.
 insert into public.calls (received_at, caller_phone) values (now() - interval '13 hours', '081211110005');
