@@ -415,8 +415,14 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
       const members = topics.get(`${m.private ? 'private' : 'public'}:${m.topic}`);
       if (!members) continue;
       const body = `{"type":"broadcast","event":${JSON.stringify(m.event)},"payload":${m.payloadJson},"meta":{"id":${JSON.stringify(m.id)}}}`;
+      // Encoded once per serializer: a hundred wall screens on one topic cost two encodings.
+      const frames = new Map<Vsn, string>();
       for (const ch of members) {
-        if (canReadBroadcast(ch)) sendRaw(ch.socket, encodeTextRaw(ch.socket.vsn, ch.topic, 'broadcast', body));
+        if (!canReadBroadcast(ch)) continue;
+        const vsn = ch.socket.vsn;
+        let frame = frames.get(vsn);
+        if (frame === undefined) frames.set(vsn, (frame = encodeTextRaw(vsn, ch.topic, 'broadcast', body)));
+        sendRaw(ch.socket, frame);
       }
     }
   }
