@@ -17,10 +17,10 @@ comment on table realtime.broadcast_queue is
 revoke all on realtime.broadcast_queue from public, anon, authenticated, service_role;
 
 -- Hosted Realtime keeps a few days of messages in daily partitions and drops older ones; the stack
--- deletes them by age, which this index serves (upstream has the same one on its partitions).
-create index if not exists messages_inserted_at_topic_index
-  on realtime.messages (inserted_at desc, topic)
-  where extension = 'broadcast' and private is true;
+-- deletes them by age (broadcast-from-database.ts), which this index serves.
+create index if not exists messages_broadcast_inserted_at_index
+  on realtime.messages (inserted_at)
+  where extension = 'broadcast';
 
 -- security definer: the writer of the message (a trigger running as any role) has no rights on the queue.
 create or replace function realtime.queue_broadcast() returns trigger
