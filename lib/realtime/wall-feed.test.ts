@@ -106,6 +106,16 @@ describe('createWallFeed', () => {
     expect(feed.getState()).toMatchObject({ status: 'live', calls: { data: CALLS, status: 'ok' }, counters: { data: COUNTERS } });
   });
 
+  it('reads nothing while nothing happens: no polling', async () => {
+    // 2026-12-02 12:00 WIB: twelve quiet hours until midnight.
+    now = Date.parse('2026-12-02T05:00:00Z');
+    const { client, reads } = setup();
+    client.last.status('SUBSCRIBED');
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(11 * 3600_000);
+    expect(reads).toEqual({ calls: 2, waiting: 2, counters: 2 });
+  });
+
   it('reads only what an event names', async () => {
     const { client, reads } = setup();
     client.last.status('SUBSCRIBED');
