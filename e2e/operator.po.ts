@@ -78,6 +78,15 @@ export class OperatorConsolePage {
     return id;
   }
 
+  /** The same with the console's keyboard shortcut N. */
+  async startCallByKey(): Promise<string> {
+    await this.page.keyboard.press('n');
+    await this.activeCall.waitFor();
+    const id = await this.activeCall.getAttribute('data-call-id');
+    if (!id) throw new Error('active call has no id');
+    return id;
+  }
+
   async fillEmergency(fields: { category: string; description: string; coordinates?: string; kecamatan?: string; kelurahan?: string }) {
     await this.category.selectOption(fields.category);
     await this.description.fill(fields.description);

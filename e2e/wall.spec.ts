@@ -6,6 +6,8 @@
  * are attached to the report and saved under test-results/wall-screenshots/.
  */
 import { expect, test } from './support/fixtures';
+import { OperatorConsolePage } from './operator.po';
+import { signedInPage } from './support/sign-in';
 import { restartStack, WallPage, WorkflowDriver } from './wall.po';
 
 /** The WIB calendar day of a moment: the wall's "today" (the suite also runs with the clock moved to just before midnight). */
@@ -24,7 +26,7 @@ test.describe('wall display', () => {
       const emergenciesBefore = await wall.count('wall-count-emergencies');
       const dayBefore = wibDay(Date.now());
 
-      // A call rings: the calls board shows it (polled, anonymous).
+      // A call rings: the calls board shows it (Broadcast from Database, anonymous).
       const call = await driver.startCall();
       const dayAfterCall = wibDay(Date.now());
       await expect(wall.card('calls', call.id)).toBeVisible({ timeout: 10_000 });
@@ -89,6 +91,39 @@ test.describe('wall display', () => {
       await expect(page.locator('body')).not.toContainText('Penelepon Rahasia');
     } finally {
       await driver.dispose();
+    }
+  });
+
+  test("an operator's new call is on the wall within 2 s, and today's calls count follows", async ({ page, browser }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const wall = new WallPage(page);
+    await wall.signInAndOpen();
+    const operator = new OperatorConsolePage(await signedInPage(browser, 'operator1@112.cilegon.test', { path: '/operator' }));
+    try {
+      await operator.page.getByTestId('operator-console').waitFor();
+      await expect(page.getByTestId('wall-count-calls').getByTestId('wall-figure-value')).toHaveText(/^\d+$/);
+      const callsBefore = await wall.count('wall-count-calls');
+      const dayBefore = wibDay(Date.now());
+
+      const callId = await operator.startCallByKey();
+      // The acceptance criterion: on the wall within 2 s of the call starting.
+      await expect(wall.card('calls', callId)).toBeVisible({ timeout: 2_000 });
+      await expect(wall.card('calls', callId)).toHaveAttribute('data-state', 'answered');
+
+      // Classified as a prank, which ends it: the card leaves the board and today's calls grow by one
+      // (or start again when WIB midnight passed meanwhile).
+      await operator.page.keyboard.press('p');
+      const dayOfCall = wibDay(Date.now());
+      await expect(wall.card('calls', callId)).toHaveCount(0, { timeout: 10_000 });
+      const expected = () => {
+        const today = wibDay(Date.now());
+        return dayOfCall !== today ? 0 : dayOfCall === dayBefore ? callsBefore + 1 : 1;
+      };
+      await expect.poll(async () => (await wall.count('wall-count-calls')) === expected()).toBe(true);
+      expect(await wall.notReloaded()).toBe(true);
+    } finally {
+      await operator.page.context().close();
     }
   });
 

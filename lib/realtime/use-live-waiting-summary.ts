@@ -1,10 +1,10 @@
 'use client';
 /**
  * The waiting-calls figures (public.waiting_calls_summary: ringing count, oldest ringing time,
- * abandoned since WIB midnight), read with the wall's poll: every `intervalMs`, and early whenever
- * `kick` changes (the dispatch board passes its live ringing calls, so an abandonment shows within a
- * second). Polled because leadership cannot be told through realtime that a call rings or was
- * abandoned (it reads no call), and "today" rolls over at midnight without any change.
+ * abandoned since WIB midnight) for the dispatch board: read every `intervalMs`, and early whenever
+ * `kick` changes (the board passes its live ringing calls, so an abandonment shows within a second),
+ * because "today" rolls over at midnight without any change. The wall reads the same figures through
+ * its Broadcast feed (wall-feed.ts).
  */
 import { useCallback } from 'react';
 import type { Db } from '@/lib/data/db';

@@ -1,7 +1,8 @@
 'use client';
 /**
- * A value read again and again on an interval, for wall data that realtime cannot signal to
- * leadership (the calls in progress) or that is an aggregate (today's counters). One request at a
+ * A value read again and again on an interval. The wall no longer uses it (its feed is Broadcast from
+ * Database, wall-feed.ts); the dispatch board's waiting strip does, for the abandoned count's WIB
+ * midnight roll-over (use-live-waiting-summary.ts). One request at a
  * time (a timeout chain, not setInterval, so a slow database never piles requests up). `kick`
  * changing asks for an early read (e.g. an incident changed), at most once per `minGapMs`, so a
  * burst of changes costs one read. The last good value stays on screen through failures, and the

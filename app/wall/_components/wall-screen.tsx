@@ -2,9 +2,10 @@
 /**
  * The wall display: live map, four queue boards, today's counters and the SLA chart, with the
  * connection state in a corner. It needs no interaction: after a network drop or a restart of the
- * stack the live view resubscribes and resyncs, the polls carry on, and the clock offset is measured
- * again. State stays bounded for a screen that runs for days: only open incidents are held (closed
- * ones leave the live view), boards are capped, the pulse tracker forgets, polls hold one value.
+ * stack the live view and the wall feed (Broadcast from Database on wall:live) resubscribe and
+ * resync, and the clock offset is measured again. State stays bounded for a screen that runs for
+ * days: only open incidents are held (closed ones leave the live view), boards are capped, the pulse
+ * tracker forgets, the feed holds one value per read.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WallAgency, WallPost, WallReference } from '@/lib/data/wall';
@@ -16,9 +17,7 @@ import { pluralKey } from '@/lib/i18n/plural';
 import { useT } from '@/lib/i18n/use-t';
 import { createClient } from '@/lib/supabase/client';
 import { useLiveWallIncidents } from '@/lib/realtime/use-live-wall-incidents';
-import { WALL_CALLS_POLL_MS, useLiveWallCalls } from '@/lib/realtime/use-live-wall-calls';
-import { useLiveWallCounters } from '@/lib/realtime/use-live-wall-counters';
-import { useLiveWaitingSummary } from '@/lib/realtime/use-live-waiting-summary';
+import { useLiveWallFeed } from '@/lib/realtime/use-live-wall-feed';
 import { useLiveAgencies } from '@/lib/realtime/use-live-agencies';
 import { useLiveAgencyPosts } from '@/lib/realtime/use-live-agency-posts';
 import { liveOrInitial } from '@/lib/realtime/live-or-initial';
@@ -51,14 +50,11 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
     nowRef.current = clock.nowMs;
   }, [clock.nowMs]);
   const getNow = useCallback(() => nowRef.current, []);
-  const calls = useLiveWallCalls(client);
-  // Polled with the calls in progress, at the same pace: a ringing call is a call in progress.
-  const waiting = useLiveWaitingSummary(client, WALL_CALLS_POLL_MS);
+  // Calls in progress, waiting calls and today's counters: leadership reads no call, so the database
+  // tells the wall when to read them again (private topic wall:live).
+  const feed = useLiveWallFeed(client, getNow);
+  const { calls, waiting, counters } = feed;
   const badgeZoom = useViewportFontSize(100 / 1920, 100) / 100;
-  // Any change to an open incident (report, dispatch, acknowledgement, closure) moves this key, and
-  // with it an early read of today's counters.
-  const changeKey = useMemo(() => incidents.rows.reduce((sum, r) => sum + r.version, incidents.rows.length * 100_000), [incidents.rows]);
-  const counters = useLiveWallCounters(client, getNow, changeKey);
 
   const [tracker] = useState(() => new FreshTracker(PULSE_MS));
   const isLive = incidents.status === 'live';
@@ -87,9 +83,11 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
   const status: LiveStatus =
     incidents.status !== 'live'
       ? incidents.status
-      : calls.status === 'failing' || counters.status === 'failing' || waiting.status === 'failing'
-        ? 'reconnecting'
-        : 'live';
+      : feed.status !== 'live'
+        ? feed.status
+        : calls.status === 'failing' || counters.status === 'failing' || waiting.status === 'failing'
+          ? 'reconnecting'
+          : 'live';
 
   return (
     <div

@@ -10,6 +10,7 @@ import { decodeJwt } from 'jose';
 import { verifyJwt, JwtError, type Claims } from '../jwt.ts';
 import type { StackContext, WebSocketApi } from '../stack-context.ts';
 import { authorizeRead, authorizeWrite, noPolicies, PolicyError, type Extension, type Policies } from './authorization.ts';
+import { startBroadcastFromDatabase, type DatabaseBroadcast } from './broadcast-from-database.ts';
 import { startChangeCapture } from './change-capture.ts';
 import { BindingRegistry, createFanout, type PgBinding, type PgSubscriber } from './fanout.ts';
 import { FilterError, parseFilter } from './filters.ts';
@@ -149,6 +150,7 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
   await installRealtimePlatform(ctx.db);
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? MAX_FRAME_BYTES });
   const capture = await startChangeCapture(ctx.db, createFanout(ctx.db, registry, onError), { onError });
+  const fromDatabase = await startBroadcastFromDatabase(ctx.db, (messages) => deliverFromDatabase(messages), { onError });
 
   function sendRaw(s: ClientSocket, data: string | Buffer): void {
     if (s.ws.readyState !== s.ws.OPEN) return;
@@ -403,6 +405,28 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
     if (ch.ack) reply(ch.socket, f, 'ok', {});
   }
 
+  /**
+   * Broadcast from Database, as supabase/realtime's BatchBroadcast sends a stored message: to the
+   * private or the public room of its topic, to every member allowed to read broadcast there (checked
+   * at join and on each new token), with the message id in `meta`.
+   */
+  function deliverFromDatabase(messages: DatabaseBroadcast[]) {
+    for (const m of messages) {
+      const members = topics.get(`${m.private ? 'private' : 'public'}:${m.topic}`);
+      if (!members) continue;
+      const body = `{"type":"broadcast","event":${JSON.stringify(m.event)},"payload":${m.payloadJson},"meta":{"id":${JSON.stringify(m.id)}}}`;
+      // Encoded once per serializer: a hundred wall screens on one topic cost two encodings.
+      const frames = new Map<Vsn, string>();
+      for (const ch of members) {
+        if (!canReadBroadcast(ch)) continue;
+        const vsn = ch.socket.vsn;
+        let frame = frames.get(vsn);
+        if (frame === undefined) frames.set(vsn, (frame = encodeTextRaw(vsn, ch.topic, 'broadcast', body)));
+        sendRaw(ch.socket, frame);
+      }
+    }
+  }
+
   /** supabase/realtime's limit_client_presence_event: a few presence messages per window per channel. */
   function presenceCallAllowed(ch: Channel): boolean {
     const now = Date.now();
@@ -571,11 +595,15 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
         closeSocket(s);
       }
     },
-    flush: () => capture.flush(),
+    async flush() {
+      await capture.flush();
+      await fromDatabase.flush();
+    },
     stats: () => ({ sockets: sockets.size, channels: [...topics.values()].reduce((n, t) => n + t.size, 0), bindings: registry.size }),
     async close() {
       clearInterval(idleTimer);
       await capture.close();
+      await fromDatabase.close();
       for (const s of [...sockets]) {
         for (const ch of s.channels.values()) system(ch, 'system', 'ok', 'Server requested disconnect');
         s.ws.close(1001, 'server shutting down');

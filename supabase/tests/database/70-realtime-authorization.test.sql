@@ -26,8 +26,9 @@ select ok(
 select is(
   (select array_agg(p.policyname::text order by p.policyname) from pg_policies p
    where p.schemaname = 'realtime' and p.tablename = 'messages'),
-  array['active supervisors announce themselves in an incident room', 'active supervisors see who is in an incident room'],
-  'realtime.messages has exactly the two incident room policies'
+  array['active supervisors announce themselves in an incident room', 'active supervisors see who is in an incident room',
+        'the statistics audience receives the wall feed'],
+  'realtime.messages has exactly the two incident room policies and the wall feed''s (94-wall-broadcast)'
 );
 select is(
   (select count(*)::int from pg_policies p
