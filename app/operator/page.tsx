@@ -1,13 +1,14 @@
 /**
  * The operator console (/operator): call intake and classification against the 3-minute standard.
- * Operators and supervisors (who may take calls too). The server reads the SLA targets and the tile
- * configuration; everything live happens in the client console.
+ * Operators and supervisors (who may take calls too). The server reads the SLA targets, the shift
+ * schedule and the tile configuration; everything live happens in the client console.
  */
 import type { Metadata } from 'next';
 import { requireRole } from '@/lib/auth/require-role';
 import { getT } from '@/lib/i18n/server';
 import { createClient } from '@/lib/supabase/server';
 import { readSlaTargets } from '@/lib/data/sla-targets';
+import { readShiftSchedule } from '@/lib/data/shift';
 import { tileConfigFromEnv } from '@/lib/map/tile-config';
 import { OperatorConsoleLazy } from './_components/operator-console-lazy';
 
@@ -19,6 +20,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OperatorPage() {
   const { profile } = await requireRole('operator', 'supervisor');
   const supabase = await createClient();
-  const targets = await readSlaTargets(supabase);
-  return <OperatorConsoleLazy operatorId={profile.id} targets={targets} tiles={tileConfigFromEnv()} />;
+  const [targets, schedule] = await Promise.all([readSlaTargets(supabase), readShiftSchedule(supabase)]);
+  return <OperatorConsoleLazy operatorId={profile.id} targets={targets} shiftHours={schedule.start_hours} tiles={tileConfigFromEnv()} />;
 }

@@ -1,5 +1,5 @@
 'use client';
-/** The operator's calls of the current shift (07:00/19:00 WIB), newest first, with each stage's time and SLA colour; calls from a blocked number are flagged. */
+/** The operator's calls of the current shift (by the center's schedule, shift_settings), newest first, with each stage's time and SLA colour; calls from a blocked number are flagged. */
 import { ShieldAlert } from 'lucide-react';
 import { callStages, type SlaStage } from '@/lib/domain/sla';
 import { formatTime } from '@/lib/i18n/format';
@@ -14,15 +14,17 @@ export function ShiftCallsTable({
   calls,
   offsetMs,
   targets,
+  shiftHours,
 }: {
   calls: readonly OperatorCallRow[];
   /** Database clock minus local clock. */
   offsetMs: number;
   targets: Readonly<Record<SlaStage, number>>;
+  shiftHours: readonly number[];
 }) {
   const { t } = useT();
   const nowMs = useDbNow(offsetMs, 1000);
-  const from = shiftStart(nowMs);
+  const from = shiftStart(nowMs, shiftHours);
   const shift = calls
     .filter((c) => Date.parse(c.received_at) >= from)
     .sort((a, b) => Date.parse(b.received_at) - Date.parse(a.received_at));

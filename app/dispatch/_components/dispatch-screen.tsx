@@ -32,6 +32,7 @@ import { useServerClock } from '@/lib/realtime/use-server-clock';
 import type { DrawerNotice } from '@/components/incidents/incident-drawer';
 import { DispatchMapLazy } from './dispatch-map-lazy';
 import { SelectedIncidentPanel } from './selected-incident-panel';
+import { HandoverLink } from './handover-link';
 import { WaitingCallsStrip } from './waiting-calls-strip';
 
 export interface DispatchScreenProps {
@@ -169,6 +170,7 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
           <ShieldAlert className="h-3.5 w-3.5" aria-hidden="true" focusable={false} />
           {t('nuisance.link')}
         </Link>
+        <HandoverLink client={client} userId={user.id} />
         <button
           type="button"
           className="inline-flex items-center gap-1 rounded border px-2 py-0.5 text-xs"

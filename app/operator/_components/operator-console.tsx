@@ -34,10 +34,12 @@ import { useOperatorCall } from './use-operator-call';
 export interface OperatorConsoleProps {
   operatorId: string;
   targets: Readonly<Record<SlaStage, number>>;
+  /** The center's shift start hours (WIB), for "my calls this shift". */
+  shiftHours: readonly number[];
   tiles: TileConfig;
 }
 
-export function OperatorConsole({ operatorId, targets, tiles }: OperatorConsoleProps) {
+export function OperatorConsole({ operatorId, targets, shiftHours, tiles }: OperatorConsoleProps) {
   const { t } = useT();
   const [client] = useState(() => createClient());
   const incidentsLive = useLiveOperatorIncidents(client);
@@ -147,7 +149,7 @@ export function OperatorConsole({ operatorId, targets, tiles }: OperatorConsoleP
             {t('operator.shift.title')}
             <ConnectionStatus status={callsLive.status} />
           </h2>
-          <ShiftCallsTable calls={callsLive.rows} offsetMs={clock.offsetMs} targets={targets} />
+          <ShiftCallsTable calls={callsLive.rows} offsetMs={clock.offsetMs} targets={targets} shiftHours={shiftHours} />
         </section>
       </div>
       <div className="flex flex-col gap-4">

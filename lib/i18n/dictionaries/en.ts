@@ -12,6 +12,8 @@ import { adminEn } from './admin.en';
 import { adminSlaEn } from './admin-sla.en';
 import { adminNuisanceEn } from './admin-nuisance.en';
 import { majorEn } from './major.en';
+import { handoverEn } from './handover.en';
+import { adminShiftsEn } from './admin-shifts.en';
 
 export const en = {
   'app.name': 'Command Center 112 Kota Cilegon',
@@ -78,6 +80,8 @@ export const en = {
   ...adminSlaEn,
   ...adminNuisanceEn,
   ...majorEn,
+  ...handoverEn,
+  ...adminShiftsEn,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Not connected',
