@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import type { Profile } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
+import { findsIncidents } from '@/lib/domain/find-roles';
 import { LanguageSwitch } from './language-switch';
 import { SignOutButton } from './sign-out-button';
 
@@ -13,6 +14,11 @@ export async function AppHeader({ profile }: { profile: Profile }) {
         <span className="rounded bg-brand-600 px-1.5 py-0.5 text-sm font-black">112</span>
         <span>{t('app.name')}</span>
       </Link>
+      {findsIncidents(profile.role) ? (
+        <Link href="/incidents" className="text-sm font-semibold underline-offset-4 hover:underline" data-test="nav-find">
+          {t('find.nav')}
+        </Link>
+      ) : null}
       <div className="ml-auto flex flex-wrap items-center gap-4">
         <div className="text-right text-sm leading-tight" title={t('header.signedInAs', { name: profile.full_name })}>
           <div className="font-semibold" data-test="header-user-name">
