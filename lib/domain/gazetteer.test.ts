@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { KECAMATAN } from './city';
+import { isInServiceArea } from './geo';
+import { KELURAHAN } from './kelurahan';
+import { centreOf, GAZETTEER, searchGazetteer } from './gazetteer';
+
+describe('gazetteer', () => {
+  it.each(GAZETTEER.map((p) => [p.name, p] as const))('%s lies in the service area and names its source', (_, place) => {
+    expect(isInServiceArea(place), `${place.lat}, ${place.lng}`).toBe(true);
+    expect(['city-data', 'approximate']).toContain(place.source);
+    expect(KECAMATAN).toContain(place.kecamatan);
+    if (place.kelurahan) expect(KELURAHAN[place.kecamatan]).toContain(place.kelurahan);
+  });
+
+  it('has every kecamatan and every kelurahan once, and the landmarks the center asked for', () => {
+    expect(GAZETTEER.filter((p) => p.kind === 'kecamatan').map((p) => p.name)).toEqual([...KECAMATAN]);
+    expect(GAZETTEER.filter((p) => p.kind === 'kelurahan')).toHaveLength(43);
+    const names = GAZETTEER.map((p) => p.name);
+    expect(new Set(names.map((n, i) => `${GAZETTEER[i].kind}:${n}`)).size).toBe(names.length);
+    for (const wanted of ['Pelabuhan Merak', 'Gerbang Tol Cilegon Barat', 'Gerbang Tol Cilegon Timur', 'RSUD Kota Cilegon', 'PT Krakatau Steel', 'Pasar Kranggot', 'Alun-alun Cilegon']) {
+      expect(names).toContain(wanted);
+    }
+    for (const kind of ['port', 'toll_gate', 'hospital', 'market', 'school', 'factory'] as const) {
+      expect(GAZETTEER.some((p) => p.kind === kind), kind).toBe(true);
+    }
+  });
+
+  it('keeps Pelabuhan Merak at the point of data/cilegon.json', () => {
+    expect(GAZETTEER.find((p) => p.name === 'Pelabuhan Merak')).toMatchObject({ lat: -5.930833, lng: 105.995278, source: 'city-data' });
+  });
+
+  it('finds places by any word start, whatever the case and punctuation', () => {
+    expect(searchGazetteer('alun alun')[0].name).toBe('Alun-alun Cilegon');
+    expect(searchGazetteer('KRANGGOT')[0].name).toBe('Pasar Kranggot');
+    expect(searchGazetteer('tol cilegon').map((p) => p.name)).toEqual(['Gerbang Tol Cilegon Barat', 'Gerbang Tol Cilegon Timur']);
+    expect(searchGazetteer('krakatau steel')[0].name).toBe('PT Krakatau Steel');
+    expect(searchGazetteer('rsud')[0].name).toBe('RSUD Kota Cilegon');
+    expect(searchGazetteer('suralaya').map((p) => p.kind)).toEqual(['kelurahan', 'factory']);
+  });
+
+  it('ranks a name that starts with the query first', () => {
+    expect(searchGazetteer('pelabuhan')[0].name).toMatch(/^Pelabuhan/);
+    expect(searchGazetteer('merak')[0].kind).not.toBe('kecamatan');
+  });
+
+  it('finds nothing for an empty or unknown query and caps the list', () => {
+    expect(searchGazetteer('   ')).toEqual([]);
+    expect(searchGazetteer('atlantis')).toEqual([]);
+    expect(searchGazetteer('a', 5).length).toBeLessThanOrEqual(5);
+  });
+
+  it('centres on a kecamatan or one of its kelurahan', () => {
+    expect(centreOf('Jombang')).toEqual({ lat: -6.005, lng: 106.05 });
+    expect(centreOf('Jombang', 'Masigit')).toEqual({ lat: -6.016, lng: 106.055 });
+    expect(centreOf('Jombang', 'Suralaya')).toEqual({ lat: -6.005, lng: 106.05 });
+  });
+});
