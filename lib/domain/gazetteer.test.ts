@@ -7,7 +7,7 @@ import { centreOf, GAZETTEER, searchGazetteer } from './gazetteer';
 describe('gazetteer', () => {
   it.each(GAZETTEER.map((p) => [p.name, p] as const))('%s lies in the service area and names its source', (_, place) => {
     expect(isInServiceArea(place), `${place.lat}, ${place.lng}`).toBe(true);
-    expect(['city-data', 'approximate']).toContain(place.source);
+    expect(['city_data', 'approximate']).toContain(place.source);
     expect(KECAMATAN).toContain(place.kecamatan);
     if (place.kelurahan) expect(KELURAHAN[place.kecamatan]).toContain(place.kelurahan);
   });
@@ -26,7 +26,7 @@ describe('gazetteer', () => {
   });
 
   it('keeps Pelabuhan Merak at the point of data/cilegon.json', () => {
-    expect(GAZETTEER.find((p) => p.name === 'Pelabuhan Merak')).toMatchObject({ lat: -5.930833, lng: 105.995278, source: 'city-data' });
+    expect(GAZETTEER.find((p) => p.name === 'Pelabuhan Merak')).toMatchObject({ lat: -5.930833, lng: 105.995278, source: 'city_data' });
   });
 
   it('finds places by any word start, whatever the case and punctuation', () => {

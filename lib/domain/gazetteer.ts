@@ -3,7 +3,7 @@
  * kecamatan and kelurahan centroids and landmarks callers give as their whereabouts (ports, toll
  * gates, hospitals, markets, schools, factories, the square). Shipped in the repository so the
  * search works offline. Every entry says where its point comes from:
- *   - `city-data`: data/cilegon.json (the kecamatan centroids, marked approximate there; Pelabuhan Merak);
+ *   - `city_data`: data/cilegon.json (the kecamatan centroids, marked approximate there; Pelabuhan Merak);
  *   - `approximate`: placed by hand from public maps, to within a few hundred metres — good enough to
  *     centre the map and start asking the caller, never a substitute for a pin they confirm.
  * Every point lies in the service area (gazetteer.test.ts checks each against lib/domain/geo.ts).
@@ -24,7 +24,7 @@ export type PlaceKind =
   | 'public_place'
   | 'station';
 
-export type PlaceSource = 'city-data' | 'approximate';
+export type PlaceSource = 'city_data' | 'approximate';
 
 export interface Place extends LatLng {
   name: string;
@@ -99,7 +99,7 @@ const KELURAHAN_CENTROIDS: Readonly<Record<string, readonly [number, number]>> =
 type Landmark = Omit<Place, 'aliases' | 'kelurahan' | 'source'> & Partial<Pick<Place, 'aliases' | 'kelurahan' | 'source'>>;
 
 const LANDMARKS: readonly Landmark[] = [
-  { name: 'Pelabuhan Merak', kind: 'port', kecamatan: 'Pulomerak', lat: -5.930833, lng: 105.995278, aliases: ['Pelabuhan Penyeberangan Merak', 'Dermaga Merak', 'Merak ferry'], source: 'city-data' },
+  { name: 'Pelabuhan Merak', kind: 'port', kecamatan: 'Pulomerak', lat: -5.930833, lng: 105.995278, aliases: ['Pelabuhan Penyeberangan Merak', 'Dermaga Merak', 'Merak ferry'], source: 'city_data' },
   { name: 'Pelabuhan Ciwandan', kind: 'port', kecamatan: 'Ciwandan', lat: -6.047, lng: 105.962 },
   { name: 'Pelabuhan Cigading', kind: 'port', kecamatan: 'Citangkil', lat: -6.018, lng: 105.965, aliases: ['Krakatau Bandar Samudera'] },
   { name: 'Terminal Terpadu Merak', kind: 'station', kecamatan: 'Pulomerak', lat: -5.929, lng: 106.001, aliases: ['Terminal Merak'] },
@@ -138,7 +138,7 @@ export const GAZETTEER: readonly Place[] = [
     lat: KECAMATAN_CENTROIDS[k][0],
     lng: KECAMATAN_CENTROIDS[k][1],
     aliases: [`Kecamatan ${k}`, `Kec. ${k}`],
-    source: 'city-data',
+    source: 'city_data',
   })),
   ...KECAMATAN.flatMap((k) =>
     KELURAHAN[k].map((kel): Place => {
