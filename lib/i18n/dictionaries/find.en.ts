@@ -39,7 +39,7 @@ export const findEn = {
   'locate.label': "Find the caller's location",
   'locate.placeholder': 'Place name, coordinates, or a WhatsApp location link',
   'locate.apply': 'Apply',
-  'locate.hint': "E.g. Pasar Kranggot \u00b7 -6.0175, 106.054 \u00b7 6\u00b001'S 106\u00b003'E \u00b7 geo:-6.01,106.05 \u00b7 a Google Maps link",
+  'locate.hint': "E.g. Pasar Kranggot · -6.0175, 106.054 · 6°01'S 106°03'E · geo:-6.01,106.05 · a Google Maps link",
   'locate.applied': 'Coordinates filled from {place}. Confirm with the caller.',
   'locate.problem.empty': 'Type a place name or coordinates, or paste a location link.',
   'locate.problem.too_long': 'The text is too long to be a location.',

@@ -37,7 +37,7 @@ export const findId = {
   'locate.label': 'Cari lokasi penelepon',
   'locate.placeholder': 'Nama tempat, koordinat, atau tautan lokasi WhatsApp',
   'locate.apply': 'Terapkan',
-  'locate.hint': "Contoh: Pasar Kranggot \u00b7 -6.0175, 106.054 \u00b7 6\u00b001'S 106\u00b003'E \u00b7 geo:-6.01,106.05 \u00b7 tautan Google Maps",
+  'locate.hint': "Contoh: Pasar Kranggot · -6.0175, 106.054 · 6°01'S 106°03'E · geo:-6.01,106.05 · tautan Google Maps",
   'locate.applied': 'Koordinat diisi dari {place}. Pastikan dengan penelepon.',
   'locate.problem.empty': 'Ketik nama tempat, koordinat, atau tempel tautan lokasi.',
   'locate.problem.too_long': 'Teks terlalu panjang untuk sebuah lokasi.',
