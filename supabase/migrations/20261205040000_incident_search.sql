@@ -38,23 +38,35 @@ comment on function private.incident_search_text(text, text, text, text, text) i
 create index incidents_search_text_trgm_idx on public.incidents
   using gin (private.incident_search_text(ticket_no, address, kelurahan, kecamatan, description) extensions.gin_trgm_ops);
 
-create function private.incident_ids_matching_text(p_pattern text, p_from timestamptz, p_to timestamptz)
-returns setof uuid
+create function private.incident_ids_matching_text(
+  p_pattern text,
+  p_from timestamptz,
+  p_to timestamptz,
+  p_before_at timestamptz,
+  p_before_id uuid,
+  p_limit integer
+) returns table (id uuid, reported_at timestamptz)
 language sql
 stable
 security definer
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
-  select i.id
+  select i.id, i.reported_at
     from public.incidents i
    where (select private.my_role()) is not null
      and private.incident_search_text(i.ticket_no, i.address, i.kelurahan, i.kecamatan, i.description)
          operator(pg_catalog.~~*) p_pattern
      and i.reported_at >= p_from
      and i.reported_at < p_to
+     and (p_before_at is null or (i.reported_at, i.id) < (p_before_at, p_before_id))
+   order by i.reported_at desc, i.id desc
+   limit least(greatest(p_limit, 1), 1000)
 $$;
-comment on function private.incident_ids_matching_text(text, timestamptz, timestamptz) is
-  'Ids of incidents reported in [p_from, p_to) whose search text matches the ILIKE pattern, by the trigram index. Ids only: public.search_incidents keeps those the caller''s RLS shows.';
+comment on function private.incident_ids_matching_text(text, timestamptz, timestamptz, timestamptz, uuid, integer) is
+  'The newest p_limit (at most 1000) incidents reported in [p_from, p_to) before the cursor whose search text matches the ILIKE pattern '
+  '(trigram index for rare words, the reported_at index for common ones), newest first. Ids and times only: '
+  'public.search_incidents keeps those the caller''s RLS shows.';
 
 create function private.incident_ids_by_caller_phone(p_phone_key text)
 returns setof uuid
@@ -107,6 +119,13 @@ declare
   v_ticket text;
   v_pattern text;
   v_phone_key text;
+  v_phone_ids uuid[];
+  v_window constant integer := 500;
+  v_ids uuid[];
+  v_last_at timestamptz := p_before_at;
+  v_last_id uuid := p_before_id;
+  v_left integer := p_limit;
+  v_found integer;
 begin
   -- Refusals as private.fail words them; raised here because that helper is not the caller's to run.
   if private.my_role() is null then
@@ -141,23 +160,62 @@ begin
     v_pattern := '%' || replace(replace(replace(v_query, '\', '\\'), '%', '\%'), '_', '\_') || '%';
   end if;
   v_phone_key := private.phone_key(v_phone);
+  -- The few incidents of a number, as a list the planner can look up by id; none is an empty page,
+  -- the same answer whether nobody called from the number or the caller may not read calls.
+  if v_phone_key is not null then
+    v_phone_ids := array(select private.incident_ids_by_caller_phone(v_phone_key));
+    if cardinality(v_phone_ids) = 0 then
+      return;
+    end if;
+  end if;
 
-  return query
-    select i.*
-      from public.incidents i
-     where (v_ticket is null or i.ticket_no = v_ticket)
-       and (v_ticket is not null or (i.reported_at >= p_from and i.reported_at < p_to))
-       and (v_pattern is null or i.id in (select private.incident_ids_matching_text(v_pattern, p_from, p_to)))
-       and (v_phone_key is null or i.id in (select private.incident_ids_by_caller_phone(v_phone_key)))
-       and (p_category is null or i.category = p_category)
-       and (v_kecamatan is null or i.kecamatan = v_kecamatan)
-       and (p_statuses is null or i.status = any (p_statuses))
-       and (p_agency_id is null or exists (
-             select from public.assignments a
-              where a.incident_id = i.id and a.agency_id = p_agency_id and a.status <> 'withdrawn'))
-       and (p_before_at is null or (i.reported_at, i.id) < (p_before_at, p_before_id))
-     order by i.reported_at desc, i.id desc
-     limit p_limit;
+  if v_pattern is null then
+    return query
+      select i.*
+        from public.incidents i
+       where (v_ticket is null or i.ticket_no = v_ticket)
+         and (v_ticket is not null or (i.reported_at >= p_from and i.reported_at < p_to))
+         and (v_phone_ids is null or i.id = any (v_phone_ids))
+         and (p_category is null or i.category = p_category)
+         and (v_kecamatan is null or i.kecamatan = v_kecamatan)
+         and (p_statuses is null or i.status = any (p_statuses))
+         and (p_agency_id is null or exists (
+               select from public.assignments a
+                where a.incident_id = i.id and a.agency_id = p_agency_id and a.status <> 'withdrawn'))
+         and (p_before_at is null or (i.reported_at, i.id) < (p_before_at, p_before_id))
+       order by i.reported_at desc, i.id desc
+       limit p_limit;
+    return;
+  end if;
+
+  -- Free text: the matches come newest first in windows, and each window keeps what RLS and the
+  -- filters let through, until the page is full or the matches run out. A role that sees few of the
+  -- matches (an OPD) so never has every match checked against its policies at once, and the result
+  -- is exactly the RLS query's: nothing is cut because it lay beyond a window.
+  loop
+    -- The window's ids as a constant list: looked up by primary key, so the policies run on these
+    -- rows only, never on a scan of every incident.
+    select coalesce(array_agg(m.id), '{}'), (array_agg(m.reported_at order by m.n desc))[1], (array_agg(m.id order by m.n desc))[1]
+      into v_ids, v_last_at, v_last_id
+      from private.incident_ids_matching_text(v_pattern, p_from, p_to, v_last_at, v_last_id, v_window)
+           with ordinality m (id, reported_at, n);
+    return query
+      select i.*
+        from public.incidents i
+       where i.id = any (v_ids)
+         and (v_phone_ids is null or i.id = any (v_phone_ids))
+         and (p_category is null or i.category = p_category)
+         and (v_kecamatan is null or i.kecamatan = v_kecamatan)
+         and (p_statuses is null or i.status = any (p_statuses))
+         and (p_agency_id is null or exists (
+               select from public.assignments a
+                where a.incident_id = i.id and a.agency_id = p_agency_id and a.status <> 'withdrawn'))
+       order by i.reported_at desc, i.id desc
+       limit v_left;
+    get diagnostics v_found = row_count;
+    v_left := v_left - v_found;
+    exit when v_left = 0 or cardinality(v_ids) < v_window;
+  end loop;
 end;
 $$;
 comment on function public.search_incidents(timestamptz, timestamptz, text, text, public.incident_category, text, uuid,
@@ -167,12 +225,12 @@ comment on function public.search_incidents(timestamptz, timestamptz, text, text
   'newest first, keyset-paged by (reported_at, id) before the cursor, at most 100 rows.';
 
 revoke all on function private.incident_search_text(text, text, text, text, text) from public;
-revoke all on function private.incident_ids_matching_text(text, timestamptz, timestamptz) from public;
+revoke all on function private.incident_ids_matching_text(text, timestamptz, timestamptz, timestamptz, uuid, integer) from public;
 revoke all on function private.incident_ids_by_caller_phone(text) from public;
 revoke all on function public.search_incidents(timestamptz, timestamptz, text, text, public.incident_category, text, uuid,
   public.incident_status[], timestamptz, uuid, integer) from public, anon;
 grant execute on function private.incident_search_text(text, text, text, text, text) to authenticated, service_role;
-grant execute on function private.incident_ids_matching_text(text, timestamptz, timestamptz) to authenticated;
+grant execute on function private.incident_ids_matching_text(text, timestamptz, timestamptz, timestamptz, uuid, integer) to authenticated;
 grant execute on function private.incident_ids_by_caller_phone(text) to authenticated;
 grant execute on function public.search_incidents(timestamptz, timestamptz, text, text, public.incident_category, text, uuid,
   public.incident_status[], timestamptz, uuid, integer) to authenticated;

@@ -5,7 +5,7 @@
 -- functions' shape (invoker search, id-only definer helpers, trigram index).
 begin;
 \ir helpers/test-helpers.psql
-select plan(52);
+select plan(55);
 
 select tests.build_world();
 -- inc1 (build_world): fire, "Rumah terbakar", Jl. Mawar 1, Jombang, caller 0812 3456 7890, open,
@@ -153,6 +153,21 @@ select is(
      from public.incidents i order by i.reported_at desc, i.id desc limit 1)),
   pg_temp.found(tests.id('supervisor'), ''), 'a page of 1 and the page after it make the whole list');
 
+-- more matches than one window of the free-text search (500): 600 reported "jendela", only the oldest
+-- of them assigned to AGA; the OPD still finds it, and nothing is lost across pages.
+insert into public.incidents (ticket_no, category, description, lat, lng, reported_at)
+select '112-20261201-' || lpad((9000 + g)::text, 5, '0'), 'other', 'Kaca jendela pecah ' || g, -6.0, 106.03, now() - g * interval '1 minute'
+  from generate_series(1, 600) g;
+insert into tests.world select 'window_oldest', id from public.incidents where description = 'Kaca jendela pecah 600';
+insert into public.assignments (incident_id, agency_id) values (tests.id('window_oldest'), tests.id('aga'));
+select is(pg_temp.found(tests.id('opd_own'), $$, p_query => 'jendela'$$), 'window_oldest', 'an OPD finds its one match behind 599 it may not read');
+select is(tests.probe(tests.id('supervisor'), $$select * from public.search_incidents(now() - interval '1 day', now() + interval '1 day', p_query => 'jendela', p_limit => 100)$$),
+  'rows:100', 'a full page of matches');
+select is(tests.probe(tests.id('supervisor'), (select format(
+    $$select * from public.search_incidents(now() - interval '1 day', now() + interval '1 day', p_query => 'jendela', p_before_at => %L, p_before_id => %L, p_limit => 100)$$,
+    i.reported_at, i.id) from public.incidents i where i.description = 'Kaca jendela pecah 550')),
+  'rows:50', 'the page after the 550th match holds the last 50, across the window boundary');
+
 -- every bound ------------------------------------------------------------------------------------------------
 select is(tests.try_as(tests.id('supervisor'), $$select * from public.search_incidents(now(), now() - interval '1 day')$$), 'invalid_range', 'a reversed range is refused');
 select is(tests.try_as(tests.id('supervisor'), $$select * from public.search_incidents(now() - interval '401 days', now())$$), 'invalid_range', 'more than 400 days is refused');
@@ -172,8 +187,8 @@ select ok((select not p.prosecdef and p.proconfig @> array['search_path=""'] fro
 select is((select array_agg(p.proname::text order by p.proname) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
             where n.nspname = 'private' and p.proname like 'incident\_ids\_%' and p.prosecdef and p.proconfig @> array['search_path=""']
               and not has_function_privilege('anon', p.oid, 'execute')
-              and pg_get_function_result(p.oid) = 'SETOF uuid'),
-  array['incident_ids_by_caller_phone', 'incident_ids_matching_text'], 'its two helpers are definer, return ids only, and anon may not run them');
+              and pg_get_function_result(p.oid) in ('SETOF uuid', 'TABLE(id uuid, reported_at timestamp with time zone)')),
+  array['incident_ids_by_caller_phone', 'incident_ids_matching_text'], 'its two helpers are definer, return ids (and times) only, and anon may not run them');
 select ok(exists (select from pg_indexes where indexname = 'incidents_search_text_trgm_idx' and indexdef ~ 'gin_trgm_ops'),
   'the free text has a trigram index');
 
