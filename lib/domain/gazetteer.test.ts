@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KECAMATAN } from './city';
 import { isInServiceArea } from './geo';
@@ -25,8 +26,16 @@ describe('gazetteer', () => {
     }
   });
 
-  it('keeps Pelabuhan Merak at the point of data/cilegon.json', () => {
-    expect(GAZETTEER.find((p) => p.name === 'Pelabuhan Merak')).toMatchObject({ lat: -5.930833, lng: 105.995278, source: 'city_data' });
+  it('takes the kecamatan centroids and Pelabuhan Merak from data/cilegon.json', () => {
+    const city = JSON.parse(readFileSync(new URL('../../data/cilegon.json', import.meta.url), 'utf8')) as {
+      kecamatan: { items: { name: string; approx_centroid: [number, number] }[] };
+      agencies: { fixed_points: Record<string, [number, number]> };
+    };
+    for (const k of city.kecamatan.items) {
+      expect(GAZETTEER.find((p) => p.kind === 'kecamatan' && p.name === k.name), k.name).toMatchObject({ lat: k.approx_centroid[0], lng: k.approx_centroid[1], source: 'city_data' });
+    }
+    const [lat, lng] = city.agencies.fixed_points['Pelabuhan Merak'];
+    expect(GAZETTEER.find((p) => p.name === 'Pelabuhan Merak')).toMatchObject({ lat, lng, source: 'city_data' });
   });
 
   it('finds places by any word start, whatever the case and punctuation', () => {
