@@ -9,6 +9,7 @@ import { signedInPage } from './support/sign-in';
 import { DispatchApi } from './dispatch.po';
 import type { DemoDb as Db } from './support/demo-clients';
 import { FindIncidentPage } from './find-incident.po';
+import { leaksInBodies, phoneLikeNodes, recordResponses } from './support/caller-data-leaks';
 
 const OPERATOR = 'operator2@112.cilegon.test';
 const SUPERVISOR = 'supervisor1@112.cilegon.test';
@@ -108,24 +109,28 @@ test.describe('find an incident', () => {
     await api.close();
     await setup.context().close();
 
-    const lead = new FindIncidentPage(await signedInPage(browser, 'pimpinan@112.cilegon.test', { viewport: PHONE, path: '/incidents' }));
+    const leadPage = await signedInPage(browser, 'pimpinan@112.cilegon.test', { viewport: PHONE });
+    const responses = recordResponses(leadPage);
+    const lead = new FindIncidentPage(leadPage);
+    await lead.page.getByTestId('nav-find').click();
     await lead.form.waitFor();
     await expect(lead.phone).toHaveCount(0);
     await lead.search(mine);
     await expect(lead.result(a.ticket)).toBeVisible();
     expect(await lead.fitsWidth()).toBe(true);
+    await lead.result(a.ticket).click();
+    await expect(lead.record).toHaveAttribute('data-incident-id', a.id);
+    await expect(lead.page.getByTestId('record-calls')).toHaveCount(0);
+    await expect(lead.page.getByTestId('record-report-link')).toHaveCount(0);
+    expect(await lead.fitsWidth()).toBe(true);
+    // Leadership reads incidents without caller data: no number on the pages, none in what they received.
+    expect(await phoneLikeNodes(lead.page)).toEqual([]);
+    expect(leaksInBodies(await responses.bodies(), [phone, phone.replace(' ', '')])).toEqual([]);
     // Typed into the URL, the number still finds nothing: the same answer as for an unknown number.
     await lead.goto(`?phone=${encodeURIComponent(phone)}`);
     await expect(lead.empty).toBeVisible();
     await lead.goto(`?phone=${encodeURIComponent('0899 0000 0001')}`);
     await expect(lead.empty).toBeVisible();
-    await lead.goto(`?q=${mine}`);
-    await lead.result(a.ticket).click();
-    await expect(lead.record).toHaveAttribute('data-incident-id', a.id);
-    await expect(lead.page.getByTestId('record-calls')).toHaveCount(0);
-    await expect(lead.page.getByTestId('record-report-link')).toHaveCount(0);
-    await expect(lead.page.getByText(phone)).toHaveCount(0);
-    expect(await lead.fitsWidth()).toBe(true);
     await lead.page.context().close();
 
     const liaison = new FindIncidentPage(await signedInPage(browser, 'damkar@112.cilegon.test', { viewport: PHONE, path: '/incidents' }));
@@ -136,5 +141,13 @@ test.describe('find an incident', () => {
     await expect(liaison.empty).toBeVisible();
     expect(await liaison.fitsWidth()).toBe(true);
     await liaison.page.context().close();
+
+    // Admins read no incident (DESIGN.md §2): the page is not theirs.
+    const admin = await signedInPage(browser, 'admin@112.cilegon.test');
+    await expect(admin.getByTestId('nav-find')).toHaveCount(0);
+    expect((await admin.goto('/incidents'))?.status()).toBe(403);
+    await expect(admin.getByTestId('forbidden')).toBeVisible();
+    expect((await admin.goto(`/incidents/${a.id}`))?.status()).toBe(403);
+    await admin.context().close();
   });
 });
