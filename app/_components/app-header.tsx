@@ -15,19 +15,19 @@ export async function AppHeader({ profile }: { profile: Profile }) {
         <span className="rounded bg-brand-600 px-1.5 py-0.5 text-sm font-black">112</span>
         <span>{t('app.name')}</span>
       </Link>
-      {findsIncidents(profile.role) ? (
-        <Link
-          href="/incidents"
-          className="flex items-center gap-1 text-sm font-semibold underline-offset-4 hover:underline"
-          title={t('find.nav')}
-          data-test="nav-find"
-        >
-          <Search className="h-4 w-4" aria-hidden="true" />
-          {/* An icon only on a phone: the header must not grow a line there. */}
-          <span className="sr-only sm:not-sr-only">{t('find.nav')}</span>
-        </Link>
-      ) : null}
       <div className="ml-auto flex flex-wrap items-center gap-4">
+        {findsIncidents(profile.role) ? (
+          <Link
+            href="/incidents"
+            className="flex items-center gap-1 text-sm font-semibold underline-offset-4 hover:underline"
+            title={t('find.nav')}
+            data-test="nav-find"
+          >
+            <Search className="h-4 w-4" aria-hidden="true" />
+            {/* An icon only on a phone: the header must not grow there. */}
+            <span className="sr-only sm:not-sr-only">{t('find.nav')}</span>
+          </Link>
+        ) : null}
         <div className="text-right text-sm leading-tight" title={t('header.signedInAs', { name: profile.full_name })}>
           <div className="font-semibold" data-test="header-user-name">
             {profile.full_name}

@@ -5,7 +5,7 @@
 -- functions' shape (invoker search, id-only definer helpers, trigram index).
 begin;
 \ir helpers/test-helpers.psql
-select plan(55);
+select plan(56);
 
 select tests.build_world();
 -- inc1 (build_world): fire, "Rumah terbakar", Jl. Mawar 1, Jombang, caller 0812 3456 7890, open,
@@ -91,6 +91,8 @@ select is(pg_temp.found(tests.id('opd_other'), $$, p_query => 'Mawar'$$), 'none'
 select is(pg_temp.found(tests.id('admin'), $$, p_query => 'Mawar'$$), 'none', 'an admin reads no incident, so finds none');
 select is(pg_temp.found(tests.id('no_profile'), $$, p_query => 'Mawar'$$), 'not_authenticated', 'a user without profile is refused');
 select is(pg_temp.found(null, $$, p_query => 'Mawar'$$), 'error:42501', 'anon may not even execute it');
+select is(left(tests.outcome_as('service_role', null, $$select * from public.search_incidents(now() - interval '1 day', now())$$), 5), '42501',
+  'nor the service role: the search is for people, under their policies');
 select is(pg_temp.found(tests.id('operator'), $$, p_query => 'Kranggot'$$), 'none', 'an operator does not find a cancelled incident of another operator');
 select is(pg_temp.found(tests.id('spare'), $$, p_query => 'Kranggot'$$), 'inc3', 'the operator who reported it does');
 select is(pg_temp.found(tests.id('supervisor'), $$, p_query => 'Kranggot'$$), 'inc3', 'a supervisor finds cancelled incidents');
