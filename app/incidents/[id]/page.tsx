@@ -15,6 +15,7 @@ import { createClient } from '@/lib/supabase/server';
 import { getIncidentReport } from '@/lib/data/incidents';
 import type { Agency } from '@/lib/data/dispatch';
 import { FIND_ROLES, readsPrintedReport } from '@/lib/domain/find-roles';
+import { placeLine } from '@/lib/domain/incident-place';
 import { IncidentTimeline } from '@/components/incidents/incident-timeline';
 import { CategoryIcon } from '@/components/ui/category-icon';
 import { buttonClasses } from '@/components/ui/button';
@@ -33,7 +34,7 @@ export default async function IncidentRecordPage({ params }: { params: Promise<{
   const { incident, calls, assignments, events } = report;
   const agencies = new Map<string, Agency>(report.agencies.map((a) => [a.id, a]));
   const people = new Map(report.people.flatMap((p) => (p.full_name ? [[p.id, p.full_name] as const] : [])));
-  const place = [incident.address, incident.kelurahan, incident.kecamatan].filter(Boolean).join(', ');
+  const place = placeLine(incident.address, incident.kelurahan, incident.kecamatan);
   const stamps = [
     ['reported', incident.reported_at],
     ['dispatched', incident.dispatched_at],

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { getT } from '@/lib/i18n/server';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { FoundIncident } from '@/lib/data/incident-search';
+import { placeLine } from '@/lib/domain/incident-place';
 import { isIncidentOpen } from '@/lib/domain/workflow';
 import { CategoryIcon } from '@/components/ui/category-icon';
 
@@ -21,7 +22,7 @@ export async function SearchResults({ rows }: { rows: FoundIncident[] }) {
   return (
     <ul className="flex flex-col gap-2" data-test="find-results">
       {rows.map((r) => {
-        const place = [r.address, r.kelurahan, r.kecamatan].filter(Boolean).join(', ');
+        const place = placeLine(r.address, r.kelurahan, r.kecamatan);
         return (
           <li key={r.id}>
             <Link
