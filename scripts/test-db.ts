@@ -12,6 +12,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgtap } from '@electric-sql/pglite-pgtap';
 import { migrate, preparePlatform } from '../supabase/local/db/migrate.ts';
 import { openPostgres } from '../supabase/local/db/postgres-database.ts';
@@ -56,7 +57,7 @@ function wrapPglite(q: PGlite | Parameters<Parameters<PGlite['transaction']>[0]>
 async function pgliteBackend(): Promise<Backend> {
   // Same extensions as supabase/local/db/pglite-database.ts; built here because the runner needs
   // the rows of every statement of a script, which the stack's Database interface does not return.
-  const db = new PGlite({ extensions: { pgcrypto, pgtap } });
+  const db = new PGlite({ extensions: { pgcrypto, pg_trgm, pgtap } });
   await db.waitReady;
   const base = wrapPglite(db);
   const asDatabase: Database = {

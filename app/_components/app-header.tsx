@@ -1,7 +1,9 @@
 /** Top bar of every signed-in area: service name, who is signed in and as what, language, sign-out. */
 import Link from 'next/link';
+import { Search } from 'lucide-react';
 import type { Profile } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
+import { findsIncidents } from '@/lib/domain/find-roles';
 import { LanguageSwitch } from './language-switch';
 import { SignOutButton } from './sign-out-button';
 
@@ -14,6 +16,18 @@ export async function AppHeader({ profile }: { profile: Profile }) {
         <span>{t('app.name')}</span>
       </Link>
       <div className="ml-auto flex flex-wrap items-center gap-4">
+        {findsIncidents(profile.role) ? (
+          <Link
+            href="/incidents"
+            className="flex items-center gap-1 text-sm font-semibold underline-offset-4 hover:underline"
+            title={t('find.nav')}
+            data-test="nav-find"
+          >
+            <Search className="h-4 w-4" aria-hidden="true" />
+            {/* An icon only on a phone: the header must not grow there. */}
+            <span className="sr-only sm:not-sr-only">{t('find.nav')}</span>
+          </Link>
+        ) : null}
         <div className="text-right text-sm leading-tight" title={t('header.signedInAs', { name: profile.full_name })}>
           <div className="font-semibold" data-test="header-user-name">
             {profile.full_name}

@@ -2358,6 +2358,54 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      search_incidents: {
+        Args: {
+          p_agency_id?: string
+          p_before_at?: string
+          p_before_id?: string
+          p_category?: Database["public"]["Enums"]["incident_category"]
+          p_from: string
+          p_kecamatan?: string
+          p_limit?: number
+          p_phone?: string
+          p_query?: string
+          p_statuses?: Database["public"]["Enums"]["incident_status"][]
+          p_to: string
+        }
+        Returns: {
+          acknowledged_at: string | null
+          address: string | null
+          cancel_reason: string | null
+          cancelled_at: string | null
+          category: Database["public"]["Enums"]["incident_category"]
+          close_summary: string | null
+          closed_at: string | null
+          closed_forced: boolean
+          created_at: string
+          description: string
+          dispatched_at: string | null
+          id: string
+          kecamatan: string | null
+          kelurahan: string | null
+          lat: number
+          lng: number
+          on_scene_at: string | null
+          priority: Database["public"]["Enums"]["incident_priority"]
+          reported_at: string
+          reported_by: string | null
+          resolved_at: string | null
+          status: Database["public"]["Enums"]["incident_status"]
+          ticket_no: string
+          updated_at: string
+          version: number
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "incidents"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       server_now: { Args: Record<PropertyKey, never>; Returns: string }
       set_nuisance_settings: {
         Args: {

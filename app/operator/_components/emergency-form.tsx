@@ -1,16 +1,18 @@
 'use client';
 /**
  * The emergency report: category, priority, description, address, kecamatan and kelurahan, and the
- * location from a map click or typed coordinates. Before a new ticket is made, open incidents of the
+ * location from a map click, typed coordinates, a pasted location link or a place of the gazetteer
+ * (LocatePanel); choosing a kecamatan or kelurahan centres the map on it. Before a new ticket is made, open incidents of the
  * same category nearby are listed with the choice to join the call to one of them instead.
  */
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Constants } from '@/lib/supabase/database.types';
 import type { EmergencyDraft } from '@/lib/domain/call-draft';
 import { KECAMATAN, type Kecamatan } from '@/lib/domain/city';
 import { formatCoordinates, parseCoordinates } from '@/lib/domain/coordinates';
 import { EMERGENCY_LIMITS, type EmergencyField } from '@/lib/domain/emergency-validation';
 import { problemKey, type FormProblem } from '@/lib/domain/form-problems';
+import { centreOf, type Place } from '@/lib/domain/gazetteer';
 import type { LatLng } from '@/lib/domain/geo';
 import { KELURAHAN, isKelurahanOf } from '@/lib/domain/kelurahan';
 import type { WithDistance } from '@/lib/domain/nearby';
@@ -19,6 +21,8 @@ import type { TileConfig } from '@/lib/map/tile-config';
 import type { OperatorIncidentRow } from '@/lib/realtime/use-live-operator-incidents';
 import { Button } from '@/components/ui/button';
 import { LazyLocationMap } from './lazy-location-map';
+import { LocatePanel } from './locate-panel';
+import type { MapFocus } from './location-map';
 import { NearbyIncidents } from './nearby-incidents';
 
 const INPUT =
@@ -38,6 +42,8 @@ export interface EmergencyFormProps {
 
 export function EmergencyForm({ draft, onChange, problems, tiles, incidents, nearby, busy, onSubmit, onLink }: EmergencyFormProps) {
   const { t } = useT();
+  const [focus, setFocus] = useState<MapFocus | null>(null);
+  const centre = (p: LatLng, zoom: number) => setFocus((f) => ({ point: p, zoom, seq: (f?.seq ?? 0) + 1 }));
   const point = parseCoordinates(draft.coordinates);
   const nearbyIds = new Set(nearby.map((n) => n.id));
   const problem = (field: EmergencyField) => {
@@ -48,6 +54,18 @@ export function EmergencyForm({ draft, onChange, problems, tiles, incidents, nea
       </p>
     ) : null;
   };
+
+  function locate(p: LatLng, place: Place | null) {
+    const patch: Partial<EmergencyDraft> = { coordinates: formatCoordinates(p) };
+    if (place) {
+      patch.kecamatan = place.kecamatan;
+      patch.kelurahan = place.kelurahan ?? (isKelurahanOf(place.kecamatan, draft.kelurahan) ? draft.kelurahan : '');
+      // A landmark is where the caller is; an area name says too little to be an address.
+      if (!draft.address.trim() && place.kind !== 'kecamatan' && place.kind !== 'kelurahan') patch.address = place.name;
+    }
+    onChange(patch);
+    centre(p, 16);
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -128,6 +146,7 @@ export function EmergencyForm({ draft, onChange, problems, tiles, incidents, nea
                 const kecamatan = e.target.value as Kecamatan | '';
                 const keepKelurahan = kecamatan && isKelurahanOf(kecamatan, draft.kelurahan);
                 onChange({ kecamatan, kelurahan: keepKelurahan ? draft.kelurahan : '' });
+                if (kecamatan) centre(centreOf(kecamatan), 14);
               }}
             >
               <option value="">{t('operator.form.unknown')}</option>
@@ -146,7 +165,10 @@ export function EmergencyForm({ draft, onChange, problems, tiles, incidents, nea
               value={draft.kelurahan}
               disabled={!draft.kecamatan}
               aria-invalid={!!problems.kelurahan}
-              onChange={(e) => onChange({ kelurahan: e.target.value })}
+              onChange={(e) => {
+                onChange({ kelurahan: e.target.value });
+                if (draft.kecamatan && e.target.value) centre(centreOf(draft.kecamatan, e.target.value), 15);
+              }}
             >
               <option value="">{t('operator.form.unknown')}</option>
               {draft.kecamatan &&
@@ -159,6 +181,7 @@ export function EmergencyForm({ draft, onChange, problems, tiles, incidents, nea
             {problem('kelurahan')}
           </label>
         </div>
+        <LocatePanel onLocate={locate} />
         <label className="flex flex-col gap-1 text-sm font-semibold">
           {t('operator.form.coordinates')}
           <input
@@ -177,6 +200,7 @@ export function EmergencyForm({ draft, onChange, problems, tiles, incidents, nea
         <LazyLocationMap
           tiles={tiles}
           point={point}
+          focus={focus}
           incidents={incidents}
           nearbyIds={nearbyIds}
           onPick={(p: LatLng) => onChange({ coordinates: formatCoordinates(p) })}

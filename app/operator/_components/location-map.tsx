@@ -2,10 +2,12 @@
 /**
  * The emergency's location on the shared base map: a click places the pin, open incidents show
  * with their status colour, and those near the pin (repeat-caller candidates) are drawn larger.
- * Leaflet needs `window`: load it through LazyLocationMap.
+ * `focus` centres the map (a kecamatan chosen, a place found): each new focus moves it once, so the
+ * operator can still pan away afterwards. Leaflet needs `window`: load it through LazyLocationMap.
  */
+import { useEffect } from 'react';
 import L from 'leaflet';
-import { Marker, Tooltip } from 'react-leaflet';
+import { Marker, Tooltip, useMap } from 'react-leaflet';
 import { BaseMap } from '@/components/map/base-map';
 import { incidentIcon } from '@/components/map/marker-icons';
 import type { LatLng } from '@/lib/domain/geo';
@@ -19,15 +21,23 @@ const pinIcon = L.divIcon({
   iconAnchor: [11, 22],
 });
 
+/** Where to centre the map; `seq` makes the same place chosen twice move the map again. */
+export interface MapFocus {
+  point: LatLng;
+  zoom: number;
+  seq: number;
+}
+
 export interface LocationMapProps {
   tiles: TileConfig;
   point: LatLng | null;
+  focus?: MapFocus | null;
   incidents: readonly OperatorIncidentRow[];
   nearbyIds: ReadonlySet<string>;
   onPick: (point: LatLng) => void;
 }
 
-export function LocationMap({ tiles, point, incidents, nearbyIds, onPick }: LocationMapProps) {
+export function LocationMap({ tiles, point, focus = null, incidents, nearbyIds, onPick }: LocationMapProps) {
   return (
     <BaseMap
       tiles={tiles}
@@ -47,6 +57,18 @@ export function LocationMap({ tiles, point, incidents, nearbyIds, onPick }: Loca
         </Marker>
       ))}
       {point && <Marker position={[point.lat, point.lng]} icon={pinIcon} interactive={false} />}
+      <FocusOn focus={focus} />
     </BaseMap>
   );
+}
+
+function FocusOn({ focus }: { focus: MapFocus | null }) {
+  const map = useMap();
+  useEffect(() => {
+    if (!focus) return;
+    map.setView([focus.point.lat, focus.point.lng], focus.zoom);
+    // The centre asked for, readable by tests and by anyone inspecting a map without tiles.
+    map.getContainer().dataset.focus = `${focus.point.lat.toFixed(6)},${focus.point.lng.toFixed(6)}`;
+  }, [map, focus]);
+  return null;
 }

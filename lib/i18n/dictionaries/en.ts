@@ -14,6 +14,7 @@ import { adminNuisanceEn } from './admin-nuisance.en';
 import { majorEn } from './major.en';
 import { handoverEn } from './handover.en';
 import { adminShiftsEn } from './admin-shifts.en';
+import { findEn } from './find.en';
 
 export const en = {
   'app.name': 'Command Center 112 Kota Cilegon',
@@ -82,6 +83,7 @@ export const en = {
   ...majorEn,
   ...handoverEn,
   ...adminShiftsEn,
+  ...findEn,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Not connected',

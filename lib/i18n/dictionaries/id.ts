@@ -16,6 +16,7 @@ import { adminNuisanceId } from './admin-nuisance.id';
 import { majorId } from './major.id';
 import { handoverId } from './handover.id';
 import { adminShiftsId } from './admin-shifts.id';
+import { findId } from './find.id';
 export const id = {
   'app.name': 'Command Center 112 Kota Cilegon',
   'app.tagline': 'Layanan Kegawatdaruratan 112',
@@ -83,6 +84,7 @@ export const id = {
   ...majorId,
   ...handoverId,
   ...adminShiftsId,
+  ...findId,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Belum terhubung',

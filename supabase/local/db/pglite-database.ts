@@ -4,6 +4,7 @@
  */
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgtap } from '@electric-sql/pglite-pgtap';
 import type { Database, Queryable, QueryResult } from './database.ts';
 
@@ -25,7 +26,7 @@ function wrap(q: PGlite | Transaction): Queryable {
 export async function openPglite(dataDir: string): Promise<Database> {
   const pg = new PGlite({
     dataDir: dataDir === 'memory://' ? undefined : dataDir,
-    extensions: { pgcrypto, pgtap },
+    extensions: { pgcrypto, pg_trgm, pgtap },
     // Same as the `pg` driver setup: timestamps, dates and int8 stay text, ready for JSON.
     parsers: Object.fromEntries(TEXT_TYPES.map((oid) => [oid, (v: string) => v])),
   });
