@@ -168,6 +168,9 @@ async function postgresBackend(name: string, schema: Schema, after?: (url: strin
   }
 }
 
+/** What failed, per backend and variant, for the summary. */
+const failing: string[] = [];
+
 // `supabase db lint` on the pushed schema: any error or warning fails the suite; plpgsql_check's
 // "extra" notes (it cannot follow dynamic SQL) are printed only.
 async function lintOrFail(url: string): Promise<void> {
@@ -178,7 +181,7 @@ async function lintOrFail(url: string): Promise<void> {
       `${blocking.length} errors or warnings, ${issues.length - blocking.length} extra notes\n`,
   );
   for (const i of issues) process.stdout.write(`       ${i.level}: ${i.function}: ${i.message}\n`);
-  if (blocking.length) process.exitCode = 1;
+  if (blocking.length) failing.push(`supabase db lint: ${blocking.length} errors or warnings`);
 }
 
 interface FileOutcome {
@@ -242,7 +245,6 @@ async function main(): Promise<void> {
   }
 
   const summary: string[] = [];
-  const failing: string[] = [];
   try {
     for (const factory of factories) {
       const started = Date.now();
@@ -268,7 +270,7 @@ async function main(): Promise<void> {
     if (pglite) await (await pglite).close();
   }
   process.stdout.write('\n' + summary.join('\n') + '\n');
-  if (failing.length) process.stdout.write('\nfailing files by backend and variant:\n  ' + failing.join('\n  ') + '\n');
+  if (failing.length) process.stdout.write('\nfailing, by backend and variant:\n  ' + failing.join('\n  ') + '\n');
   if (failing.length) process.exitCode = 1;
 }
 
