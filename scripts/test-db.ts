@@ -1,13 +1,15 @@
 /**
  * Runs the pgTAP suite (`supabase/tests/database/*.test.sql`) the way `supabase test db` does, but
- * without Docker: on PGlite in memory and, when TEST_DATABASE_URL is set, on two fresh databases of
- * that Postgres server (created and dropped here): one migrated as the embedded stack does, one
- * prepared as a Supabase project is before its first migration and migrated by the real CLI
- * (`supabase db push`), which is then linted (`supabase db lint`, plpgsql_check). Each file runs as
- * written (its own begin … rollback) and its TAP output is parsed. Prints a summary with the RLS
- * matrix cell count; exits non-zero on any failure or lint warning.
+ * without Docker, each way a database reaches the suite: empty (migrations only) and with the demo
+ * seed (`supabase start` loads `seed.sql` before `supabase test db`). On PGlite in memory and, when
+ * TEST_DATABASE_URL is set, on fresh databases of that Postgres server (created and dropped here):
+ * migrated as the embedded stack does, and one prepared as a Supabase project is before its first
+ * migration, migrated and seeded by the real CLI (`supabase db push --include-seed`), then linted
+ * (`supabase db lint`, plpgsql_check). Each file runs as written (its own begin … rollback) and its
+ * TAP output is parsed. Prints a summary per backend and variant with the RLS matrix cell count;
+ * exits non-zero on any failure or lint warning.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
@@ -25,6 +27,14 @@ import { lintDatabase, LINTED_SCHEMAS, pushMigrations } from './test-db/supabase
 const root = path.resolve(import.meta.dirname, '..');
 const testsDir = path.join(root, 'supabase', 'tests', 'database');
 const migrationsDir = path.join(root, 'supabase', 'migrations');
+const seedFile = path.join(root, 'supabase', 'seed.sql');
+
+/** Migrations only, or migrations and the demo seed (what `supabase start` leaves). */
+type Variant = 'empty' | 'seeded';
+
+function backendName(engine: string, variant: Variant): string {
+  return variant === 'seeded' ? `${engine} + seed` : engine;
+}
 
 /** Runs a whole file (several statements) and returns the first column of every row it printed. */
 type RunScript = (sql: string) => Promise<string[]>;
@@ -54,7 +64,8 @@ function wrapPglite(q: PGlite | Parameters<Parameters<PGlite['transaction']>[0]>
   };
 }
 
-async function pgliteBackend(): Promise<Backend> {
+/** A PGlite migrated once; the seeded variant runs on a clone of it, so it is not migrated twice. */
+async function migratedPglite(): Promise<PGlite> {
   // Same extensions as supabase/local/db/pglite-database.ts; built here because the runner needs
   // the rows of every statement of a script, which the stack's Database interface does not return.
   const db = new PGlite({ extensions: { pgcrypto, pg_trgm, pgtap } });
@@ -69,10 +80,17 @@ async function pgliteBackend(): Promise<Backend> {
     close: () => db.close(),
   };
   await migrate(asDatabase, migrationsDir);
+  return db;
+}
+
+async function pgliteBackend(source: PGlite, variant: Variant): Promise<Backend> {
+  const db = (await source.clone()) as PGlite;
+  // The seed runs as the database owner on a new database, as the stack's first start runs it.
+  if (variant === 'seeded') await db.exec(readFileSync(seedFile, 'utf8'));
   await db.exec('create extension if not exists pgtap with schema extensions');
   await db.exec('set search_path = public, extensions');
   return {
-    name: 'pglite',
+    name: backendName('pglite', variant),
     async run(sql) {
       try {
         const results = await db.exec(sql);
@@ -89,25 +107,31 @@ async function pgliteBackend(): Promise<Backend> {
 /** How a Postgres test database gets its schema: as the embedded stack does, or as `supabase db push` does. */
 type Schema = (url: string) => Promise<void>;
 
-const stackSchema: Schema = async (url) => {
-  const stackDb = await openPostgres(url);
-  try {
-    await migrate(stackDb, migrationsDir);
-  } finally {
-    await stackDb.close();
-  }
-};
+// The stack loads the seed itself when it finds a new database, as on its first start.
+const stackSchema =
+  (variant: Variant): Schema =>
+  async (url) => {
+    const stackDb = await openPostgres(url);
+    try {
+      await migrate(stackDb, migrationsDir, variant === 'seeded' ? seedFile : undefined);
+    } finally {
+      await stackDb.close();
+    }
+  };
 
-// A database prepared as a Supabase project is before its first migration, then the real CLI.
-const cliSchema: Schema = async (url) => {
-  const platformDb = await openPostgres(url);
-  try {
-    await preparePlatform(platformDb);
-  } finally {
-    await platformDb.close();
-  }
-  await pushMigrations(url);
-};
+// A database prepared as a Supabase project is before its first migration, then the real CLI
+// (with `--include-seed` it runs config.toml's [db.seed] files after the migrations).
+const cliSchema =
+  (variant: Variant): Schema =>
+  async (url) => {
+    const platformDb = await openPostgres(url);
+    try {
+      await preparePlatform(platformDb);
+    } finally {
+      await platformDb.close();
+    }
+    await pushMigrations(url, { includeSeed: variant === 'seeded' });
+  };
 
 async function postgresBackend(name: string, schema: Schema, after?: (url: string) => Promise<void>): Promise<Backend> {
   const created = await createTestDatabase();
@@ -145,6 +169,9 @@ async function postgresBackend(name: string, schema: Schema, after?: (url: strin
   }
 }
 
+/** What failed, per backend and variant, for the summary. */
+const failing: string[] = [];
+
 // `supabase db lint` on the pushed schema: any error or warning fails the suite; plpgsql_check's
 // "extra" notes (it cannot follow dynamic SQL) are printed only.
 async function lintOrFail(url: string): Promise<void> {
@@ -155,7 +182,7 @@ async function lintOrFail(url: string): Promise<void> {
       `${blocking.length} errors or warnings, ${issues.length - blocking.length} extra notes\n`,
   );
   for (const i of issues) process.stdout.write(`       ${i.level}: ${i.function}: ${i.message}\n`);
-  if (blocking.length) process.exitCode = 1;
+  if (blocking.length) failing.push(`supabase db lint: ${blocking.length} errors or warnings`);
 }
 
 interface FileOutcome {
@@ -170,6 +197,7 @@ async function runSuite(backend: Backend, files: string[]): Promise<FileOutcome[
     const sql = expandIncludes(path.join(testsDir, file));
     let lines: string[] = [];
     let error: string | undefined;
+    const started = Date.now();
     try {
       lines = await backend.run(sql);
     } catch (err) {
@@ -181,7 +209,7 @@ async function runSuite(backend: Backend, files: string[]): Promise<FileOutcome[
     process.stdout.write(
       `${ok ? 'ok  ' : 'FAIL'} [${backend.name}] ${file}: ${tap.passed}/${tap.planned ?? '?'} passed` +
         (tap.failed ? `, ${tap.failed} failed` : '') +
-        '\n',
+        ` (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
     );
     for (const line of tap.failures) process.stdout.write(`       ${line}\n`);
     if (error) process.stdout.write(`       SQL error: ${error}\n`);
@@ -191,42 +219,60 @@ async function runSuite(backend: Backend, files: string[]): Promise<FileOutcome[
 }
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  // `--seeded` or `--empty` runs one variant only (the default runs both).
+  const variants: Variant[] = args.includes('--seeded') ? ['seeded'] : args.includes('--empty') ? ['empty'] : ['empty', 'seeded'];
+  const only = args.filter((a) => !a.startsWith('--'));
   const files = readdirSync(testsDir)
     .filter((f) => f.endsWith('.test.sql'))
     // `npx tsx scripts/test-db.ts 10-rls 86-` runs only the files whose names contain one of the words.
     .filter((f) => only.length === 0 || only.some((word) => f.includes(word)))
     .sort();
   if (files.length === 0) throw new Error(`no *.test.sql files in ${testsDir}`);
-  const factories: Array<() => Promise<Backend>> = [pgliteBackend];
+  let pglite: Promise<PGlite> | undefined;
+  const pgliteSource = () => (pglite ??= migratedPglite());
+  const factories: Array<() => Promise<Backend>> = [];
+  for (const variant of variants) {
+    factories.push(async () => pgliteBackend(await pgliteSource(), variant));
+  }
   if (process.env.TEST_DATABASE_URL) {
-    factories.push(() => postgresBackend('postgres', stackSchema));
-    factories.push(() => postgresBackend('supabase db push', cliSchema, lintOrFail));
+    // Postgres empty as the stack migrates it; Postgres seeded as `supabase start` + `supabase test db`
+    // leave it (migrations and seed by the real CLI), then linted. A seeded run costs about a minute
+    // (the statistics file recomputes 90 days of rollups), so the stack's own seeded Postgres is not
+    // run again: the seed is the same SQL file either way.
+    if (variants.includes('empty')) factories.push(() => postgresBackend('postgres', stackSchema('empty')));
+    const cliVariant = variants.includes('seeded') ? 'seeded' : 'empty';
+    factories.push(() => postgresBackend(backendName('supabase db push', cliVariant), cliSchema(cliVariant), lintOrFail));
   }
 
-  let failedFiles = 0;
   const summary: string[] = [];
-  for (const factory of factories) {
-    const started = Date.now();
-    const backend = await factory();
-    let outcomes: FileOutcome[];
-    try {
-      outcomes = await runSuite(backend, files);
-    } finally {
-      await backend.close();
+  try {
+    for (const factory of factories) {
+      const started = Date.now();
+      const backend = await factory();
+      let outcomes: FileOutcome[];
+      try {
+        outcomes = await runSuite(backend, files);
+      } finally {
+        await backend.close();
+      }
+      const passed = outcomes.reduce((n, o) => n + o.tap.passed, 0);
+      const failed = outcomes.reduce((n, o) => n + o.tap.failed, 0);
+      const bad = outcomes.filter((o) => o.error || !o.tap.ok);
+      const cells = outcomes.reduce((n, o) => n + o.tap.matrixCells, 0);
+      if (bad.length) failing.push(`${backend.name}: ${bad.map((o) => o.file).join(', ')}`);
+      summary.push(
+        `${bad.length ? 'FAIL' : 'ok  '} ${backend.name}: ${outcomes.length} files (${bad.length} failing), ` +
+          `${passed} tests passed, ${failed} failed, RLS matrix cells: ${cells}, ` +
+          `${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
     }
-    const passed = outcomes.reduce((n, o) => n + o.tap.passed, 0);
-    const failed = outcomes.reduce((n, o) => n + o.tap.failed, 0);
-    const bad = outcomes.filter((o) => o.error || !o.tap.ok).length;
-    const cells = outcomes.reduce((n, o) => n + o.tap.matrixCells, 0);
-    failedFiles += bad;
-    summary.push(
-      `${backend.name}: ${outcomes.length} files (${bad} failing), ${passed} tests passed, ${failed} failed, ` +
-        `RLS matrix cells: ${cells}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
+  } finally {
+    if (pglite) await (await pglite).close();
   }
   process.stdout.write('\n' + summary.join('\n') + '\n');
-  if (failedFiles > 0) process.exitCode = 1;
+  if (failing.length) process.stdout.write('\nfailing, by backend and variant:\n  ' + failing.join('\n  ') + '\n');
+  if (failing.length) process.exitCode = 1;
 }
 
 await main();

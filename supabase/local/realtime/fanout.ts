@@ -76,11 +76,23 @@ function pick(meta: TableMeta, row: Record<string, unknown>, cols: Set<string>):
   return out;
 }
 
-/** The old image a subscriber may see: primary key only, unless REPLICA IDENTITY FULL without RLS. */
-function oldImage(meta: TableMeta, old: Record<string, unknown>): Record<string, unknown> {
-  if (meta.replicaFull && !meta.rls) return old;
+/** What the WAL holds of an old row, and so all hosted Realtime knows of it: the replica identity. */
+function identityImage(meta: TableMeta, old: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of meta.primaryKey) out[k] = old[k];
+  for (const k of meta.identity) if (k in old) out[k] = old[k];
+  return out;
+}
+
+/**
+ * `old_record` as supabase/realtime's apply_rls builds it: the replica identity; for a DELETE on a
+ * table with RLS only its primary-key columns, since no policy can be checked on a deleted row
+ * (an UPDATE's old values go to whoever may see the new row).
+ */
+function oldRecordImage(meta: TableMeta, change: Change): Record<string, unknown> {
+  const image = identityImage(meta, change.oldRecord ?? {});
+  if (change.op !== 'DELETE' || !meta.rls) return image;
+  const out: Record<string, unknown> = {};
+  for (const k of meta.primaryKey) if (k in image) out[k] = image[k];
   return out;
 }
 
@@ -94,7 +106,7 @@ function dataJson(meta: TableMeta, change: Change, role: string): string {
     columns: meta.columns.filter((c) => cols.has(c.name)).map((c) => ({ name: c.name, type: c.type })),
   };
   if (change.record) data.record = pick(meta, change.record, cols);
-  if (change.oldRecord) data.old_record = pick(meta, oldImage(meta, change.oldRecord), cols);
+  if (change.oldRecord) data.old_record = pick(meta, oldRecordImage(meta, change), cols);
   data.errors = null;
   let json = JSON.stringify(data);
   if (json.length > MAX_RECORD_BYTES) {
@@ -121,7 +133,8 @@ export function createFanout(db: Database, registry: BindingRegistry, onError: (
     for (const change of changes) {
       const meta = tables.get(change.relid);
       if (!meta) continue;
-      const image = change.op === 'DELETE' ? oldImage(meta, change.oldRecord ?? {}) : (change.record ?? {});
+      // A DELETE's filter is tested on the replica identity, before RLS trims old_record to the key.
+      const image = change.op === 'DELETE' ? identityImage(meta, change.oldRecord ?? {}) : (change.record ?? {});
       const plan: Plan = { change, meta, hits: [] };
       for (const b of registry.lookup(meta.schema, meta.table)) {
         if (b.event !== '*' && b.event !== change.op) continue;

@@ -22,7 +22,11 @@ export interface TableMeta {
   types: Map<string, string>;
   primaryKey: string[];
   rls: boolean;
-  replicaFull: boolean;
+  /**
+   * Columns of the replica identity, which are all the WAL (and so hosted Realtime) has of an old
+   * row: the primary key by default, every column with FULL, the index's with USING INDEX.
+   */
+  identity: string[];
   /** Columns each role may select; a role missing here may not select the table at all. */
   selectable: Map<string, Set<string>>;
   /** Roles that bypass RLS. */
@@ -43,6 +47,7 @@ interface Row {
   replident: string;
   columns: Array<{ name: string; type: string; sqltype: string; roles: string[] }>;
   pk: string[] | null;
+  replica_index: string[] | null;
   bypass: string[] | null;
   policies: Array<{ permissive: boolean; roles: string[]; qual: string | null }> | null;
 }
@@ -63,6 +68,9 @@ export async function loadTableMeta(db: Queryable): Promise<Map<number, TableMet
             (select json_agg(a.attname order by array_position(i.indkey::int2[], a.attnum))
                from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey::int2[])
               where i.indrelid = c.oid and i.indisprimary) as pk,
+            (select json_agg(a.attname order by array_position(i.indkey::int2[], a.attnum))
+               from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey::int2[])
+              where i.indrelid = c.oid and i.indisreplident) as replica_index,
             (select array_agg(rolname::text) from pg_roles where rolname = any($1::text[]) and rolbypassrls) as bypass,
             (select json_agg(json_build_object(
                       'permissive', p.polpermissive,
@@ -92,7 +100,7 @@ export async function loadTableMeta(db: Queryable): Promise<Map<number, TableMet
       types: new Map(columns.map((c) => [c.name, c.type])),
       primaryKey: r.pk ?? [],
       rls: r.rls,
-      replicaFull: r.replident === 'f',
+      identity: replicaIdentity(r, columns),
       selectable,
       bypassRls: new Set(r.bypass ?? []),
       rlsFunction: new Map(ROLES.map((role) => [role, null])),
@@ -108,6 +116,15 @@ export async function loadTableMeta(db: Queryable): Promise<Map<number, TableMet
   }
   if (ddl.length) await db.exec(ddl.join('\n'));
   return out;
+}
+
+// pg_class.relreplident: d(efault) = primary key, f(ull), i(ndex), n(othing). Postgres itself
+// refuses UPDATE and DELETE on a published table whose identity is empty.
+function replicaIdentity(r: Row, columns: ColumnMeta[]): string[] {
+  if (r.replident === 'f') return columns.map((c) => c.name);
+  if (r.replident === 'i') return r.replica_index ?? [];
+  if (r.replident === 'd') return r.pk ?? [];
+  return [];
 }
 
 function policyCondition(policies: NonNullable<Row['policies']>, role: string): string | null {

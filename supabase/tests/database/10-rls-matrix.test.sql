@@ -1,8 +1,8 @@
 -- The RLS matrix: every table × role × operation, allowed and denied. Each cell says what the
 -- caller gets: a number of rows (selected, or changed), 0 when policies filter the row out, or D when
 -- Postgres refuses the statement with 42501 (no privilege, or an insert a policy rejects).
--- Select probes target one row tied to agency AGA (the OPD's own), or count all rows of reference
--- tables; update and delete probes target one row; every probe is rolled back.
+-- Select probes target one row tied to agency AGA (the OPD's own), or count the fixture's rows of
+-- reference tables (a seeded database holds more of them); update and delete probes target one row; every probe is rolled back.
 begin;
 \ir helpers/test-helpers.psql
 select plan(336 + 10);
@@ -18,15 +18,15 @@ select private.log_admin_event('agency.updated', 'agencies', tests.id('aga')::te
 
 create temp table probe_sql (tab text, op text, sql text, primary key (tab, op));
 insert into probe_sql values
-  ('profiles', 'select', 'select 1 from public.profiles'),
+  ('profiles', 'select', 'select 1 from public.profiles where id in (select id from tests.world)'),
   ('profiles', 'insert', 'insert into public.profiles (id, full_name, role) values ({no_profile}, ''Baru'', ''operator'')'),
   ('profiles', 'update', 'update public.profiles set full_name = full_name where id = {spare}'),
   ('profiles', 'delete', 'delete from public.profiles where id = {spare}'),
-  ('agencies', 'select', 'select 1 from public.agencies'),
+  ('agencies', 'select', 'select 1 from public.agencies where id in (select id from tests.world)'),
   ('agencies', 'insert', 'insert into public.agencies (code, name, kind) values (''NEW'', ''Baru'', ''other'')'),
   ('agencies', 'update', 'update public.agencies set name = name where id = {agc}'),
   ('agencies', 'delete', 'delete from public.agencies where id = {agc}'),
-  ('agency_posts', 'select', 'select 1 from public.agency_posts'),
+  ('agency_posts', 'select', 'select 1 from public.agency_posts where id in (select id from tests.world)'),
   ('agency_posts', 'insert', 'insert into public.agency_posts (agency_id, name, lat, lng) values ({aga}, ''Pos baru'', -6.01, 106.02)'),
   ('agency_posts', 'update', 'update public.agency_posts set name = name where id = {post1}'),
   ('agency_posts', 'delete', 'delete from public.agency_posts where id = {post1}'),

@@ -78,7 +78,9 @@ select 'i1', (tests.run_as(tests.id('operator'),
 select is(tests.run_as(tests.id('operator'),
   $$select * from public.report_incident({c1}, 'fire', 'Gudang terbakar (kirim ulang)', -6.0021, 106.0112)$$) ->> 'id',
   tests.id('i1')::text, 'reporting the same call again returns the existing incident');
-select is((select count(*)::int from public.incidents), 2, 'no second incident was created (world inc1 + i1)');
+-- Counted among the incidents reported in this transaction (a seeded database holds older ones).
+select is((select count(*)::int from public.incidents where reported_at = now()), 2,
+  'no second incident was created (world inc1 + i1)');
 select is((select count(*)::int from public.incident_events where incident_id = tests.id('i1') and kind = 'incident_reported'), 1,
   'one incident_reported event');
 select ok((select status = 'reported' and reported_at = now() and version = 1 and reported_by = tests.id('operator') and kecamatan = 'Jombang'

@@ -5,7 +5,7 @@ begin;
 select plan(46);
 
 select tests.build_world();
-update public.profiles set extension = '101' where id = tests.id('operator');
+update public.profiles set extension = '7101' where id = tests.id('operator');
 
 -- One PBX event as the service role; returns the function's answer.
 create function tests.pbx(p_event_id text, p_type public.telephony_event_type, p_call_id text, p_at timestamptz,
@@ -72,12 +72,12 @@ select is((select count(*)::int from public.telephony_events where external_call
 select is(tests.try_pbx('a-1', 'ringing', 'call-a', now() - interval '80 seconds'),
   'invalid_state', 'an event id reused for a different event is refused');
 
-select is(tests.pbx('a-2', 'answered', 'call-a', now() - interval '84 seconds', null, '101') ->> 'operator_id',
-  tests.id('operator')::text, 'answered at extension 101 assigns the call to its operator');
+select is(tests.pbx('a-2', 'answered', 'call-a', now() - interval '84 seconds', null, '7101') ->> 'operator_id',
+  tests.id('operator')::text, 'answered at extension 7101 assigns the call to its operator');
 select ok((select answered_at = now() - interval '84 seconds' from tests.call_of('call-a')),
   'answered_at is the PBX''s answer time (6 s after ringing)');
 select is((select count(*)::int from public.incident_events e where e.call_id = (tests.call_of('call-a')).id
-           and e.kind = 'call_answered' and e.actor_id is null and e.data ->> 'extension' = '101'), 1,
+           and e.kind = 'call_answered' and e.actor_id is null and e.data ->> 'extension' = '7101'), 1,
   'the answer is audited with its extension and no human actor');
 
 select is(tests.pbx('a-3', 'ended', 'call-a', now() - interval '20 seconds', null, null, 'caller') ->> 'state',
@@ -92,7 +92,7 @@ select is(tests.try_as(tests.id('spare'), format($$select public.classify_call(%
   'not_your_call', 'another operator cannot take it over');
 
 -- out of order ------------------------------------------------------------------------------------
-select is(tests.pbx('b-2', 'answered', 'call-b', now() - interval '50 seconds', '0812 3333 4444', '101') ->> 'state',
+select is(tests.pbx('b-2', 'answered', 'call-b', now() - interval '50 seconds', '0812 3333 4444', '7101') ->> 'state',
   'answered', 'an answer before its ringing still makes the call');
 select is(tests.pbx('b-1', 'ringing', 'call-b', now() - interval '62 seconds', '0812 3333 4444') ->> 'state',
   'answered', 'the late ringing joins the same call');
@@ -118,7 +118,7 @@ select is(tests.pbx('d-2', 'abandoned', 'call-d', now() - interval '25 seconds')
   'abandoned', 'the caller hangs up before an answer');
 select ok((select ended_at = now() - interval '25 seconds' and answered_at is null and line_ended_by = 'caller'
            from tests.call_of('call-d')), 'an abandoned call ends unanswered at the PBX''s time');
-select is(tests.try_pbx('d-3', 'answered', 'call-d', now() - interval '20 seconds', '101'),
+select is(tests.try_pbx('d-3', 'answered', 'call-d', now() - interval '20 seconds', '7101'),
   'invalid_state', 'an answer after abandonment is refused');
 select is(tests.try_pbx('a-4', 'abandoned', 'call-a', now() - interval '10 seconds'),
   'invalid_state', 'an abandonment after an answer is refused');
@@ -143,9 +143,9 @@ select is(tests.probe(tests.id('admin'), $$update public.telephony_events set re
 -- extensions ------------------------------------------------------------------------------------------
 select is(tests.probe(tests.id('operator'), format($$update public.profiles set extension = '555' where id = %L$$, tests.id('operator'))),
   'rows:0', 'an operator cannot move their own extension');
-select is(tests.probe(tests.id('admin'), format($$update public.profiles set extension = '102' where id = %L$$, tests.id('spare'))),
+select is(tests.probe(tests.id('admin'), format($$update public.profiles set extension = '7102' where id = %L$$, tests.id('spare'))),
   'rows:1', 'an admin sets an operator''s extension');
-select throws_ok(format($$update public.profiles set extension = '101' where id = %L$$, tests.id('spare')),
+select throws_ok(format($$update public.profiles set extension = '7101' where id = %L$$, tests.id('spare')),
   '23505', null, 'an extension belongs to one active operator');
 
 select * from finish();

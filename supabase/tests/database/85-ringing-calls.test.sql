@@ -6,7 +6,7 @@ begin;
 select plan(36);
 
 select tests.build_world();
-update public.profiles set extension = '101' where id = tests.id('operator');
+update public.profiles set extension = '7101' where id = tests.id('operator');
 
 create function tests.pbx(p_event_id text, p_type public.telephony_event_type, p_call_id text, p_at timestamptz,
                           p_extension text default null)
@@ -30,11 +30,11 @@ select s.waiting, s.abandoned_today from public.waiting_calls_summary() s;
 select tests.as_owner();
 grant select on fx_before to authenticated, service_role;
 
--- One call ringing 40 s, one answered at extension 101, one abandoned now, one abandoned just before
+-- One call ringing 40 s, one answered at extension 7101, one abandoned now, one abandoned just before
 -- WIB midnight (written directly: the feed refuses events a day old), one ringing for 13 hours.
 select tests.pbx('r1', 'ringing', 'pbx-ring', now() - interval '40 seconds');
 select tests.pbx('a1', 'ringing', 'pbx-ans', now() - interval '30 seconds');
-select tests.pbx('a2', 'answered', 'pbx-ans', now() - interval '25 seconds', '101');
+select tests.pbx('a2', 'answered', 'pbx-ans', now() - interval '25 seconds', '7101');
 select tests.pbx('x1', 'ringing', 'pbx-aband', now() - interval '20 seconds');
 select tests.pbx('x2', 'abandoned', 'pbx-aband', now());
 insert into public.calls (source, external_id, received_at, ended_at, line_ended_at, line_ended_by)
