@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../db/database.ts';
+import { createQueueDrain } from './queue-drain.ts';
 
 const captureSql = path.join(path.dirname(fileURLToPath(import.meta.url)), 'broadcast-capture.sql');
 
@@ -50,9 +51,6 @@ export async function startBroadcastFromDatabase(
   await db.exec(readFileSync(captureSql, 'utf8'));
     await db.query('delete from realtime.broadcast_queue');
 
-  let closed = false;
-  let running: Promise<void> | undefined;
-  let again = false;
   let lastPrune = 0;
 
   async function drainOnce(): Promise<number> {
@@ -84,46 +82,25 @@ export async function startBroadcastFromDatabase(
     );
   }
 
-  function drain(): Promise<void> {
-    if (closed) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          while (!closed && (await drainOnce()) >= batchSize);
-        } while (again && !closed);
-      } catch (err) {
-        if (!closed) opts.onError(err);
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
-  }
+  const loop = createQueueDrain({ drainOnce, batchSize, onError: opts.onError });
+  const drain = loop.drain;
 
   const unlisten = await db.listen('realtime_broadcasts', () => void drain());
   const sweep = setInterval(() => {
     void drain();
     prune().catch((err: unknown) => {
-      if (!closed) opts.onError(err);
+      if (!loop.stopped) opts.onError(err);
     });
   }, opts.sweepMs ?? 1000);
   sweep.unref();
 
   return {
-    async flush() {
-      if (running) await running;
-      await drain();
-    },
+    flush: loop.flush,
     async close() {
-      closed = true;
+      const stopped = loop.stop();
       clearInterval(sweep);
       await unlisten();
-      if (running) await running;
+      await stopped;
     },
   };
 }

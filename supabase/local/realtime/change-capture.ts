@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../db/database.ts';
+import { createQueueDrain } from './queue-drain.ts';
 import { loadTableMeta, type TableMeta } from './table-meta.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -61,9 +62,6 @@ export async function startChangeCapture(
     (await db.query<{ on: boolean }>(`select current_setting('track_commit_timestamp') = 'on' as on`)).rows[0]?.on === true;
 
   let tables = await loadTableMeta(db);
-  let closed = false;
-  let running: Promise<void> | undefined;
-  let again = false;
   let metaStale = false;
 
   async function drainOnce(): Promise<number> {
@@ -105,26 +103,8 @@ export async function startChangeCapture(
     return rows.length;
   }
 
-  function drain(): Promise<void> {
-    if (closed) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          while (!closed && (await drainOnce()) === batchSize);
-        } while (again && !closed);
-      } catch (err) {
-        if (!closed) opts.onError(err);
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
-  }
+  const loop = createQueueDrain({ drainOnce, batchSize, onError: opts.onError });
+  const drain = loop.drain;
 
   const unlistenChanges = await db.listen('realtime_changes', () => void drain());
   const unlistenSchema = await db.listen('realtime_schema', () => {
@@ -149,23 +129,20 @@ export async function startChangeCapture(
       }
       await drain();
     })().catch((err: unknown) => {
-      if (!closed) opts.onError(err);
+      if (!loop.stopped) opts.onError(err);
     });
   }, opts.sweepMs ?? 1000);
   sweep.unref();
 
   return {
     tables: () => tables,
-    async flush() {
-      if (running) await running;
-      await drain();
-    },
+    flush: loop.flush,
     async close() {
-      closed = true;
+      const stopped = loop.stop();
       clearInterval(sweep);
       await unlistenChanges();
       await unlistenSchema();
-      if (running) await running;
+      await stopped;
     },
   };
 }
