@@ -23,13 +23,30 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
-/** Quotes an identifier for SQL text; values always travel as bind parameters instead. */
 /** The SQLSTATE of an error thrown by either driver (pg and PGlite both put it in `code`). */
 export function sqlStateOf(err: unknown): string | undefined {
   const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
   return typeof code === 'string' ? code : undefined;
 }
 
+// Node socket errors of a server that went away or is not (yet) back after a restart.
+const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTCONN', 'EHOSTUNREACH']);
+// What `pg` throws, without a code, for a connection that ended under a query or was already broken.
+const LOST_MESSAGES = /^(Connection terminated|Client has encountered a connection error|Client was closed)/;
+
+/**
+ * True when `err` says the database connection was lost or refused (a Postgres restart), not that
+ * the statement was wrong: the request may be sent again once the server is back. SQLSTATE class 08
+ * (connection exception) and 57P01–57P03 (admin/crash shutdown, cannot connect now) are Postgres'
+ * own words for it.
+ */
+export function isConnectionLost(err: unknown): boolean {
+  const code = sqlStateOf(err);
+  if (code !== undefined && (SOCKET_ERRORS.has(code) || /^08|^57P0[123]$/.test(code))) return true;
+  return err instanceof Error && LOST_MESSAGES.test(err.message);
+}
+
+/** Quotes an identifier for SQL text; values always travel as bind parameters instead. */
 export function quoteIdent(name: string): string {
   return '"' + name.replace(/"/g, '""') + '"';
 }

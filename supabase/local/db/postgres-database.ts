@@ -1,9 +1,15 @@
 /**
  * A Postgres 15+ server through a `pg` pool: each transaction takes its own connection, and NOTIFY
- * listeners share one dedicated connection.
+ * listeners share one dedicated connection. A Postgres restart breaks both: the pool drops broken
+ * connections and opens new ones by itself; the listener connection is opened again (with backoff)
+ * and listens on every channel again, so change capture and schema reloads resume without a restart
+ * of the stack (change capture's periodic sweep covers notifications sent while it was away).
  */
 import pg from 'pg';
-import type { Database, Queryable, QueryResult } from './database.ts';
+import { isConnectionLost, quoteIdent, type Database, type Queryable, type QueryResult } from './database.ts';
+
+const RECONNECT_FIRST_MS = 100;
+const RECONNECT_MAX_MS = 2000;
 
 // Return timestamps, dates and int8 as text, as PGlite-independent code above expects JSON-ready values.
 const { types } = pg;
@@ -26,20 +32,47 @@ export async function openPostgres(url: string): Promise<Database> {
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   await pool.query('select 1');
-  let listener: pg.Client | undefined;
+  let listener: Promise<pg.Client> | undefined;
+  let closed = false;
+  let retryMs = RECONNECT_FIRST_MS;
   const handlers = new Map<string, Set<(payload: string) => void>>();
   const base = wrap(pool);
 
-  async function listenerClient(): Promise<pg.Client> {
-    if (listener) return listener;
+  const lost = new WeakSet<pg.Client>();
+
+  // Called once per broken listener connection, however many of 'error', 'end' and a failed connect it reports.
+  function reconnectLater(c: pg.Client) {
+    if (lost.has(c)) return;
+    lost.add(c);
+    c.end().catch(() => {});
+    listener = undefined;
+    if (closed) return;
+    const wait = retryMs;
+    retryMs = Math.min(retryMs * 2, RECONNECT_MAX_MS);
+    setTimeout(() => void listenerClient().catch(() => {}), wait).unref();
+  }
+
+  async function connectListener(): Promise<pg.Client> {
     const c = new pg.Client({ connectionString: url });
-    c.on('error', () => {});
     c.on('notification', (n) => {
       for (const h of handlers.get(n.channel) ?? []) h(n.payload ?? '');
     });
-    await c.connect();
-    listener = c;
+    c.on('error', () => reconnectLater(c));
+    c.on('end', () => reconnectLater(c));
+    try {
+      await c.connect();
+      for (const channel of handlers.keys()) await c.query(`listen ${quoteIdent(channel)}`);
+    } catch (err) {
+      reconnectLater(c);
+      throw err;
+    }
+    retryMs = RECONNECT_FIRST_MS;
     return c;
+  }
+
+  function listenerClient(): Promise<pg.Client> {
+    listener ??= connectListener();
+    return listener;
   }
 
   return {
@@ -48,6 +81,13 @@ export async function openPostgres(url: string): Promise<Database> {
     exec: base.exec,
     async transaction(fn) {
       const client = await pool.connect();
+      let broken = false;
+      // The pool listens for errors of idle clients only: a server restart under a checked-out client
+      // emits 'error' on it (57P01), which without a listener is an uncaught exception ending the stack.
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
       try {
         await client.query('begin');
         const result = await fn(wrap(client));
@@ -55,9 +95,12 @@ export async function openPostgres(url: string): Promise<Database> {
         return result;
       } catch (err) {
         await client.query('rollback').catch(() => {});
+        broken ||= isConnectionLost(err);
         throw err;
       } finally {
-        client.release();
+        // A connection lost under the transaction is destroyed, never handed to the next request.
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     async listen(channel, onPayload) {
@@ -66,7 +109,7 @@ export async function openPostgres(url: string): Promise<Database> {
       if (!set) {
         set = new Set();
         handlers.set(channel, set);
-        await c.query(`listen "${channel.replace(/"/g, '""')}"`);
+        await c.query(`listen ${quoteIdent(channel)}`);
       }
       set.add(onPayload);
       return async () => {
@@ -74,7 +117,10 @@ export async function openPostgres(url: string): Promise<Database> {
       };
     },
     async close() {
-      await listener?.end().catch(() => {});
+      closed = true;
+      const c = await listener?.catch(() => undefined);
+      if (c) lost.add(c);
+      await c?.end().catch(() => {});
       await pool.end();
     },
   };

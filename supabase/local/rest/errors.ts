@@ -2,6 +2,8 @@
  * PostgREST-shaped errors: `{code, message, details, hint}` with the HTTP status PostgREST derives
  * from a SQLSTATE, plus the PGRST codes of requests refused before they reach the database.
  */
+import { isConnectionLost } from '../db/database.ts';
+
 /** `details` is text, except PGRST201's list of the candidate relationships (as PostgREST sends it). */
 export type RestErrorDetails = string | null | Array<Record<string, string>>;
 
@@ -127,9 +129,20 @@ function raisedPgrst(err: PgLikeError): RestError {
   return new RestError(status, msg.code, msg.message, text(msg.details), text(msg.hint), headers as Record<string, string>);
 }
 
+/**
+ * PostgREST's answer while the database is unreachable: 503 PGRST000. Clients take a 5xx as "try
+ * again" (lib/domain/write-failure.ts, the offline queue); the transaction was rolled back or never
+ * began, except for a COMMIT whose answer was lost, which the workflow functions' expected version
+ * and the telephony event id make harmless to resend.
+ */
+export function databaseUnavailable(): RestError {
+  return new RestError(503, 'PGRST000', 'Could not connect with the database', null, 'The database is restarting or unreachable; retry the request.');
+}
+
 /** Turns anything thrown while serving a request into a PostgREST error. */
 export function toRestError(err: unknown, authed: boolean): RestError {
   if (err instanceof RestError) return err;
+  if (isConnectionLost(err)) return databaseUnavailable();
   if (typeof err === 'object' && err !== null && (err as PgLikeError).code === 'PGRST') return raisedPgrst(err as PgLikeError);
   if (isPgError(err)) {
     const message = typeof err.message === 'string' ? err.message : 'Database error';
