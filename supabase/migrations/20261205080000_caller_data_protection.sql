@@ -210,7 +210,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_rows public.caller_data_access[];
+  v_rows integer;
 begin
   perform private.require_role(array['admin']::public.app_role[]);
   if p_limit is null or p_limit not between 1 and 200 then
@@ -219,17 +219,15 @@ begin
   if (p_before_at is null) <> (p_before_id is null) then
     perform private.fail('invalid_cursor', 'Give both the time and the id of the last row, or neither.');
   end if;
-  select coalesce(array_agg(r order by r.at desc, r.id desc), '{}') into v_rows
-  from (
-    select a.* from public.caller_data_access a
-    where (p_before_at is null or (a.at, a.id) < (p_before_at, p_before_id))
-      and (p_call_id is null or a.call_id = p_call_id)
-      and (p_actor_id is null or a.actor_id = p_actor_id)
-    order by a.at desc, a.id desc
-    limit p_limit
-  ) r;
-  perform private.log_caller_data_access('access_log', p_call_id, null, null, null, cardinality(v_rows));
-  return query select * from unnest(v_rows);
+  return query
+  select a.* from public.caller_data_access a
+  where (p_before_at is null or (a.at, a.id) < (p_before_at, p_before_id))
+    and (p_call_id is null or a.call_id = p_call_id)
+    and (p_actor_id is null or a.actor_id = p_actor_id)
+  order by a.at desc, a.id desc
+  limit p_limit;
+  get diagnostics v_rows = row_count;
+  perform private.log_caller_data_access('access_log', p_call_id, null, null, null, v_rows);
 end;
 $$;
 comment on function public.caller_data_access_page(timestamptz, uuid, integer, uuid, uuid) is
@@ -436,6 +434,7 @@ set search_path = ''
 as $$
 declare
   v_settings public.retention_settings;
+  v_due uuid[];
   v_count integer;
   v_held integer;
 begin
@@ -446,10 +445,7 @@ begin
   perform pg_advisory_xact_lock(hashtextextended('run_retention', 0));
   select * into v_settings from public.retention_settings s where s.id;
 
-  create temp table if not exists pg_temp.retention_due (id uuid primary key) on commit drop;
-  truncate pg_temp.retention_due;
-  insert into pg_temp.retention_due
-  select c.id from public.calls c
+  select coalesce(array_agg(c.id), '{}') into v_due from public.calls c
   left join public.incidents i on i.id = c.incident_id
   where c.pseudonymised_at is null
     and (c.caller_phone is not null or c.caller_name is not null or c.caller_lat is not null)
@@ -473,8 +469,7 @@ begin
     caller_accuracy_m = null,
     pseudonymised_at = now(),
     version = c.version + 1
-  from pg_temp.retention_due d
-  where d.id = c.id;
+  where c.id = any (v_due);
   get diagnostics v_count = row_count;
 
   if v_count > 0 then
@@ -606,6 +601,7 @@ as $$
 declare
   v_key text := private.phone_key(p_phone);
   v_pseudonym text := private.phone_pseudonym(p_phone);
+  v_ids uuid[];
   v_result jsonb;
   v_calls integer;
 begin
@@ -616,12 +612,9 @@ begin
   if p_reason is not null and length(btrim(p_reason)) > 300 then
     perform private.fail('invalid_reason', 'A reason has at most 300 characters.');
   end if;
-  create temp table if not exists pg_temp.subject_calls (id uuid primary key) on commit drop;
-  truncate pg_temp.subject_calls;
-  insert into pg_temp.subject_calls
-  select c.id from public.calls c
+  select coalesce(array_agg(c.id), '{}') into v_ids from public.calls c
   where private.phone_key(c.caller_phone) = v_key or c.caller_phone_pseudonym = v_pseudonym;
-  select count(*) into v_calls from pg_temp.subject_calls;
+  v_calls := cardinality(v_ids);
 
   select jsonb_build_object(
     'phone', v_key,
@@ -631,13 +624,13 @@ begin
         'call_type', c.call_type, 'caller_phone', c.caller_phone, 'caller_name', c.caller_name,
         'caller_lat', c.caller_lat, 'caller_lng', c.caller_lng, 'caller_accuracy_m', c.caller_accuracy_m,
         'incident_id', c.incident_id, 'notes', c.notes, 'pseudonymised_at', c.pseudonymised_at) order by c.received_at, c.id)
-      from public.calls c join pg_temp.subject_calls s on s.id = c.id), '[]'::jsonb),
+      from public.calls c where c.id = any (v_ids)), '[]'::jsonb),
     'incidents', coalesce((select jsonb_agg(jsonb_build_object(
         'id', i.id, 'ticket_no', i.ticket_no, 'status', i.status, 'category', i.category, 'reported_at', i.reported_at,
         'address', i.address, 'kecamatan', i.kecamatan, 'kelurahan', i.kelurahan, 'lat', i.lat, 'lng', i.lng,
         'description', i.description) order by i.reported_at, i.id)
       from public.incidents i
-      where i.id in (select c.incident_id from public.calls c join pg_temp.subject_calls s on s.id = c.id)), '[]'::jsonb),
+      where i.id in (select c.incident_id from public.calls c where c.id = any (v_ids))), '[]'::jsonb),
     'blocks', coalesce((select jsonb_agg(jsonb_build_object(
         'id', b.id, 'status', b.status, 'proposed_at', b.proposed_at, 'decided_at', b.decided_at,
         'decision_reason', b.decision_reason, 'expires_at', b.expires_at, 'lifted_at', b.lifted_at) order by b.proposed_at, b.id)
@@ -645,12 +638,12 @@ begin
     'callbacks', coalesce((select jsonb_agg(jsonb_build_object(
         'id', cb.id, 'call_id', cb.call_id, 'reason', cb.reason, 'status', cb.status, 'attempts', cb.attempts,
         'call_received_at', cb.call_received_at) order by cb.call_received_at, cb.id)
-      from public.callbacks cb join pg_temp.subject_calls s on s.id = cb.call_id), '[]'::jsonb),
+      from public.callbacks cb where cb.call_id = any (v_ids)), '[]'::jsonb),
     'access', coalesce((select jsonb_agg(jsonb_build_object(
         'id', a.id, 'at', a.at, 'actor_id', a.actor_id, 'actor_role', a.actor_role, 'call_id', a.call_id,
         'incident_id', a.incident_id, 'screen', a.screen, 'reason', a.reason) order by a.at, a.id)
       from public.caller_data_access a
-      where a.phone_pseudonym = v_pseudonym or a.call_id in (select s.id from pg_temp.subject_calls s)), '[]'::jsonb),
+      where a.phone_pseudonym = v_pseudonym or a.call_id = any (v_ids)), '[]'::jsonb),
     'requests', coalesce((select jsonb_agg(jsonb_build_object(
         'id', r.id, 'kind', r.kind, 'requester', r.requester, 'details', r.details, 'received_at', r.received_at,
         'answer', r.answer, 'answered_at', r.answered_at) order by r.received_at, r.id)
