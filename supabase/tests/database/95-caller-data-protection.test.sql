@@ -4,7 +4,7 @@
 -- and the RLS matrix of the four new tables.
 begin;
 \ir helpers/test-helpers.psql
-select plan(195);
+select plan(197);
 
 select tests.build_world();
 
@@ -259,6 +259,8 @@ select is(tests.run_as(null, 'select public.run_retention() as job') -> 'job', '
   'a second run changes nothing');
 select is((select count(*) from public.admin_events), (select events from second_run), 'and writes no audit row');
 select is(tests.run_as(tests.id('admin'), 'select public.run_retention() as job') -> 'job' -> 'pseudonymised', '0'::jsonb, 'an admin may run the job');
+select is(public.run_retention() -> 'pseudonymised', '0'::jsonb, 'so may the owner''s session without API claims (pg_cron)');
+select is(tests.try_as(tests.id('operator'), 'select public.run_retention()'), 'forbidden_role', 'an operator may not');
 
 -- A lifted hold lets the job take the call.
 select is(tests.try_as(tests.id('supervisor'),
