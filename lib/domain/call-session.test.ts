@@ -31,6 +31,8 @@ function row(patch: Partial<Tables<'calls'>> = {}): Tables<'calls'> {
     caller_lng: null,
     caller_name: null,
     caller_phone: null,
+    caller_phone_pseudonym: null,
+    pseudonymised_at: null,
     classified_at: null,
     recorded_at: null,
     line_ended_at: null,

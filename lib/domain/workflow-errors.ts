@@ -76,6 +76,18 @@ export const WORKFLOW_ERROR_CODES = [
   'handover_not_found',
   'own_handover',
   'handover_immutable',
+  // caller data protection (issue #22)
+  'hold_not_active',
+  'invalid_answer',
+  'invalid_calls',
+  'invalid_cursor',
+  'invalid_expiry',
+  'invalid_limit',
+  'invalid_reason',
+  'invalid_request',
+  'invalid_screen',
+  'not_found',
+  'retention_too_short',
 ] as const;
 
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];

@@ -418,6 +418,67 @@ export type Database = {
           },
         ]
       }
+      caller_data_access: {
+        Row: {
+          actor_id: string | null
+          actor_role: Database["public"]["Enums"]["app_role"] | null
+          at: string
+          call_id: string | null
+          id: string
+          incident_id: string | null
+          phone_pseudonym: string | null
+          reason: string | null
+          rows_shown: number | null
+          screen: Database["public"]["Enums"]["caller_data_screen"]
+        }
+        Insert: {
+          actor_id?: string | null
+          actor_role?: Database["public"]["Enums"]["app_role"] | null
+          at?: string
+          call_id?: string | null
+          id?: string
+          incident_id?: string | null
+          phone_pseudonym?: string | null
+          reason?: string | null
+          rows_shown?: number | null
+          screen: Database["public"]["Enums"]["caller_data_screen"]
+        }
+        Update: {
+          actor_id?: string | null
+          actor_role?: Database["public"]["Enums"]["app_role"] | null
+          at?: string
+          call_id?: string | null
+          id?: string
+          incident_id?: string | null
+          phone_pseudonym?: string | null
+          reason?: string | null
+          rows_shown?: number | null
+          screen?: Database["public"]["Enums"]["caller_data_screen"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "caller_data_access_actor_id_fkey"
+            columns: ["actor_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "caller_data_access_call_id_fkey"
+            columns: ["call_id"]
+            isOneToOne: false
+            referencedRelation: "calls"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "caller_data_access_incident_id_fkey"
+            columns: ["incident_id"]
+            isOneToOne: false
+            referencedRelation: "incidents"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       calls: {
         Row: {
           answered_at: string | null
@@ -428,6 +489,7 @@ export type Database = {
           caller_lng: number | null
           caller_name: string | null
           caller_phone: string | null
+          caller_phone_pseudonym: string | null
           classified_at: string | null
           created_at: string
           ended_at: string | null
@@ -439,6 +501,7 @@ export type Database = {
           line_ended_by: string | null
           notes: string | null
           operator_id: string | null
+          pseudonymised_at: string | null
           received_at: string
           recorded_at: string | null
           ringing: boolean
@@ -456,6 +519,7 @@ export type Database = {
           caller_lng?: number | null
           caller_name?: string | null
           caller_phone?: string | null
+          caller_phone_pseudonym?: string | null
           classified_at?: string | null
           created_at?: string
           ended_at?: string | null
@@ -467,6 +531,7 @@ export type Database = {
           line_ended_by?: string | null
           notes?: string | null
           operator_id?: string | null
+          pseudonymised_at?: string | null
           received_at?: string
           recorded_at?: string | null
           ringing?: never
@@ -484,6 +549,7 @@ export type Database = {
           caller_lng?: number | null
           caller_name?: string | null
           caller_phone?: string | null
+          caller_phone_pseudonym?: string | null
           classified_at?: string | null
           created_at?: string
           ended_at?: string | null
@@ -495,6 +561,7 @@ export type Database = {
           line_ended_by?: string | null
           notes?: string | null
           operator_id?: string | null
+          pseudonymised_at?: string | null
           received_at?: string
           recorded_at?: string | null
           ringing?: never
@@ -521,6 +588,63 @@ export type Database = {
           {
             foreignKeyName: "calls_operator_id_fkey"
             columns: ["operator_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      data_subject_requests: {
+        Row: {
+          answer: string | null
+          answered_at: string | null
+          answered_by: string | null
+          details: string | null
+          id: string
+          kind: Database["public"]["Enums"]["data_subject_request_kind"]
+          phone_pseudonym: string
+          received_at: string
+          recorded_by: string | null
+          requester: string
+          version: number
+        }
+        Insert: {
+          answer?: string | null
+          answered_at?: string | null
+          answered_by?: string | null
+          details?: string | null
+          id?: string
+          kind: Database["public"]["Enums"]["data_subject_request_kind"]
+          phone_pseudonym: string
+          received_at?: string
+          recorded_by?: string | null
+          requester: string
+          version?: number
+        }
+        Update: {
+          answer?: string | null
+          answered_at?: string | null
+          answered_by?: string | null
+          details?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["data_subject_request_kind"]
+          phone_pseudonym?: string
+          received_at?: string
+          recorded_by?: string | null
+          requester?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "data_subject_requests_answered_by_fkey"
+            columns: ["answered_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "data_subject_requests_recorded_by_fkey"
+            columns: ["recorded_by"]
             isOneToOne: false
             referencedRelation: "profiles"
             referencedColumns: ["id"]
@@ -675,6 +799,64 @@ export type Database = {
           {
             foreignKeyName: "incidents_reported_by_fkey"
             columns: ["reported_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      legal_holds: {
+        Row: {
+          expires_at: string
+          id: string
+          incident_id: string
+          lift_reason: string | null
+          lifted_at: string | null
+          lifted_by: string | null
+          placed_at: string
+          placed_by: string | null
+          reason: string
+        }
+        Insert: {
+          expires_at: string
+          id?: string
+          incident_id: string
+          lift_reason?: string | null
+          lifted_at?: string | null
+          lifted_by?: string | null
+          placed_at?: string
+          placed_by?: string | null
+          reason: string
+        }
+        Update: {
+          expires_at?: string
+          id?: string
+          incident_id?: string
+          lift_reason?: string | null
+          lifted_at?: string | null
+          lifted_by?: string | null
+          placed_at?: string
+          placed_by?: string | null
+          reason?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "legal_holds_incident_id_fkey"
+            columns: ["incident_id"]
+            isOneToOne: false
+            referencedRelation: "incidents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "legal_holds_lifted_by_fkey"
+            columns: ["lifted_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "legal_holds_placed_by_fkey"
+            columns: ["placed_by"]
             isOneToOne: false
             referencedRelation: "profiles"
             referencedColumns: ["id"]
@@ -864,6 +1046,41 @@ export type Database = {
             columns: ["agency_id"]
             isOneToOne: false
             referencedRelation: "agencies"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      retention_settings: {
+        Row: {
+          id: boolean
+          incident_days: number
+          nuisance_days: number
+          updated_at: string
+          updated_by: string | null
+          version: number
+        }
+        Insert: {
+          id?: boolean
+          incident_days?: number
+          nuisance_days?: number
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Update: {
+          id?: boolean
+          incident_days?: number
+          nuisance_days?: number
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "retention_settings_updated_by_fkey"
+            columns: ["updated_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
             referencedColumns: ["id"]
           },
         ]
@@ -1546,6 +1763,7 @@ export type Database = {
           caller_lng: number | null
           caller_name: string | null
           caller_phone: string | null
+          caller_phone_pseudonym: string | null
           classified_at: string | null
           created_at: string
           ended_at: string | null
@@ -1557,6 +1775,7 @@ export type Database = {
           line_ended_by: string | null
           notes: string | null
           operator_id: string | null
+          pseudonymised_at: string | null
           received_at: string
           recorded_at: string | null
           ringing: boolean
@@ -1572,6 +1791,32 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      answer_data_subject_request: {
+        Args: {
+          p_answer: string
+          p_expected_version: number
+          p_request_id: string
+        }
+        Returns: {
+          answer: string | null
+          answered_at: string | null
+          answered_by: string | null
+          details: string | null
+          id: string
+          kind: Database["public"]["Enums"]["data_subject_request_kind"]
+          phone_pseudonym: string
+          received_at: string
+          recorded_by: string | null
+          requester: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "data_subject_requests"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       caller_call_history: {
         Args: {
           p_caller_phone: string
@@ -1583,6 +1828,33 @@ export type Database = {
           calls: number
           last_received_at: string
         }[]
+      }
+      caller_data_access_page: {
+        Args: {
+          p_actor_id?: string
+          p_before_at?: string
+          p_before_id?: string
+          p_call_id?: string
+          p_limit?: number
+        }
+        Returns: {
+          actor_id: string | null
+          actor_role: Database["public"]["Enums"]["app_role"] | null
+          at: string
+          call_id: string | null
+          id: string
+          incident_id: string | null
+          phone_pseudonym: string | null
+          reason: string | null
+          rows_shown: number | null
+          screen: Database["public"]["Enums"]["caller_data_screen"]
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "caller_data_access"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       cancel_incident: {
         Args: {
@@ -1673,6 +1945,7 @@ export type Database = {
           caller_lng: number | null
           caller_name: string | null
           caller_phone: string | null
+          caller_phone_pseudonym: string | null
           classified_at: string | null
           created_at: string
           ended_at: string | null
@@ -1684,6 +1957,7 @@ export type Database = {
           line_ended_by: string | null
           notes: string | null
           operator_id: string | null
+          pseudonymised_at: string | null
           received_at: string
           recorded_at: string | null
           ringing: boolean
@@ -1786,6 +2060,10 @@ export type Database = {
       current_shift: {
         Args: Record<PropertyKey, never>
         Returns: Record<string, unknown>
+      }
+      data_subject_search: {
+        Args: { p_export?: boolean; p_phone: string; p_reason?: string }
+        Returns: Json
       }
       decide_number_block: {
         Args: {
@@ -1949,6 +2227,7 @@ export type Database = {
           caller_lng: number | null
           caller_name: string | null
           caller_phone: string | null
+          caller_phone_pseudonym: string | null
           classified_at: string | null
           created_at: string
           ended_at: string | null
@@ -1960,6 +2239,7 @@ export type Database = {
           line_ended_by: string | null
           notes: string | null
           operator_id: string | null
+          pseudonymised_at: string | null
           received_at: string
           recorded_at: string | null
           ringing: boolean
@@ -2035,6 +2315,26 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      lift_legal_hold: {
+        Args: { p_hold_id: string; p_reason: string }
+        Returns: {
+          expires_at: string
+          id: string
+          incident_id: string
+          lift_reason: string | null
+          lifted_at: string | null
+          lifted_by: string | null
+          placed_at: string
+          placed_by: string | null
+          reason: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "legal_holds"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       lift_number_block: {
         Args: {
           p_block_id: string
@@ -2082,6 +2382,7 @@ export type Database = {
           caller_lng: number | null
           caller_name: string | null
           caller_phone: string | null
+          caller_phone_pseudonym: string | null
           classified_at: string | null
           created_at: string
           ended_at: string | null
@@ -2093,6 +2394,7 @@ export type Database = {
           line_ended_by: string | null
           notes: string | null
           operator_id: string | null
+          pseudonymised_at: string | null
           received_at: string
           recorded_at: string | null
           ringing: boolean
@@ -2224,6 +2526,43 @@ export type Database = {
           ticket_no: string
         }[]
       }
+      place_legal_hold: {
+        Args: { p_expires_at: string; p_incident_id: string; p_reason: string }
+        Returns: {
+          expires_at: string
+          id: string
+          incident_id: string
+          lift_reason: string | null
+          lifted_at: string | null
+          lifted_by: string | null
+          placed_at: string
+          placed_by: string | null
+          reason: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "legal_holds"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      read_caller_data: {
+        Args: {
+          p_call_ids: string[]
+          p_reason?: string
+          p_screen: Database["public"]["Enums"]["caller_data_screen"]
+        }
+        Returns: {
+          call_id: string
+          caller_accuracy_m: number
+          caller_lat: number
+          caller_lng: number
+          caller_name: string
+          caller_phone: string
+          incident_id: string
+          pseudonymised_at: string
+        }[]
+      }
       record_callback: {
         Args: {
           p_callback_id: string
@@ -2251,6 +2590,33 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "callbacks"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      record_data_subject_request: {
+        Args: {
+          p_details?: string
+          p_kind: Database["public"]["Enums"]["data_subject_request_kind"]
+          p_phone: string
+          p_requester: string
+        }
+        Returns: {
+          answer: string | null
+          answered_at: string | null
+          answered_by: string | null
+          details: string | null
+          id: string
+          kind: Database["public"]["Enums"]["data_subject_request_kind"]
+          phone_pseudonym: string
+          received_at: string
+          recorded_by: string | null
+          requester: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "data_subject_requests"
           isOneToOne: true
           isSetofReturn: false
         }
@@ -2358,6 +2724,7 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      run_retention: { Args: Record<PropertyKey, never>; Returns: Json }
       search_incidents: {
         Args: {
           p_agency_id?: string
@@ -2430,6 +2797,27 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      set_retention_settings: {
+        Args: {
+          p_expected_version?: number
+          p_incident_days: number
+          p_nuisance_days: number
+        }
+        Returns: {
+          id: boolean
+          incident_days: number
+          nuisance_days: number
+          updated_at: string
+          updated_by: string | null
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "retention_settings"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       set_shift_schedule: {
         Args: { p_expected_version?: number; p_start_hours: number[] }
         Returns: {
@@ -2483,6 +2871,7 @@ export type Database = {
           caller_lng: number | null
           caller_name: string | null
           caller_phone: string | null
+          caller_phone_pseudonym: string | null
           classified_at: string | null
           created_at: string
           ended_at: string | null
@@ -2494,6 +2883,7 @@ export type Database = {
           line_ended_by: string | null
           notes: string | null
           operator_id: string | null
+          pseudonymised_at: string | null
           received_at: string
           recorded_at: string | null
           ringing: boolean
@@ -2699,6 +3089,22 @@ export type Database = {
         | "wrong_number"
       callback_reason: "ghost" | "abandoned"
       callback_status: "open" | "done"
+      caller_data_screen:
+        | "operator_console"
+        | "dispatch_drawer"
+        | "opd_detail"
+        | "incident_report"
+        | "caller_history"
+        | "export_csv"
+        | "export_print"
+        | "access_log"
+        | "data_subject_request"
+        | "data_subject_export"
+      data_subject_request_kind:
+        | "access"
+        | "correction"
+        | "erasure"
+        | "objection"
       incident_category:
         | "fire"
         | "medical"
@@ -2935,6 +3341,24 @@ export const Constants = {
       ],
       callback_reason: ["ghost", "abandoned"],
       callback_status: ["open", "done"],
+      caller_data_screen: [
+        "operator_console",
+        "dispatch_drawer",
+        "opd_detail",
+        "incident_report",
+        "caller_history",
+        "export_csv",
+        "export_print",
+        "access_log",
+        "data_subject_request",
+        "data_subject_export",
+      ],
+      data_subject_request_kind: [
+        "access",
+        "correction",
+        "erasure",
+        "objection",
+      ],
       incident_category: [
         "fire",
         "medical",

@@ -31,6 +31,8 @@ export interface StackConfig {
    * scripts) are not affected: CORS is the browser's rule.
    */
   allowedOrigins: readonly string[] | '*';
+  /** How often the retention job runs (STACK_RETENTION_INTERVAL_MS; default hourly). */
+  retentionIntervalMs?: number;
 }
 
 /** The origins of an app served on `port` of this machine under its loopback names. */
@@ -62,5 +64,6 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     migrationsDir: path.join(root, 'supabase', 'migrations'),
     seedFile: env.STACK_SEED === 'off' ? undefined : path.join(root, 'supabase', 'seed.sql'),
     allowedOrigins: parseAllowedOrigins(env.STACK_ALLOWED_ORIGINS, loopbackAppOrigins(Number(env.PORT ?? 3000))),
+    retentionIntervalMs: env.STACK_RETENTION_INTERVAL_MS ? Number(env.STACK_RETENTION_INTERVAL_MS) : undefined,
   };
 }

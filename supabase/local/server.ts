@@ -13,11 +13,14 @@ import type { HttpApi, StackContext } from './stack-context.ts';
 import { createRestApi } from './rest/rest-api.ts';
 import { createAuthApi } from './auth/auth-api.ts';
 import { createRealtime } from './realtime/realtime-server.ts';
+import { startRetentionTimer, type RetentionTimer } from './jobs/retention-timer.ts';
 
 export interface RunningStack {
   url: string;
   db: Database;
   migrations: MigrationReport;
+  /** The hourly retention job (issue #22); tests run it now with `retention.runOnce()`. */
+  retention: RetentionTimer;
   close(): Promise<void>;
 }
 
@@ -64,13 +67,19 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
   });
+  const retention = startRetentionTimer(db, {
+    intervalMs: config.retentionIntervalMs,
+    onError: (err) => console.error('[stack] retention job failed:', err instanceof Error ? err.message : err),
+  });
   const address = server.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   return {
     url: `http://${shownHost}:${address.port}`,
     db,
     migrations,
+    retention,
     async close() {
+      await retention.stop();
       await realtime.close();
       await Promise.all(apis.map(([, api]) => api.close?.()));
       server.closeAllConnections();

@@ -27,6 +27,9 @@ insert into expected_grants values
   ('authenticated', 'public.major_incident_minutes', 'SELECT'),
   ('authenticated', 'public.shift_settings',   'SELECT'),
   ('authenticated', 'public.shift_handovers',  'SELECT'),
+  ('authenticated', 'public.retention_settings', 'SELECT'),
+  ('authenticated', 'public.legal_holds',      'SELECT'),
+  ('authenticated', 'public.data_subject_requests', 'SELECT'),
   ('service_role',  'public.admin_events',     'SELECT'),
   ('service_role',  'public.blocked_numbers',  'SELECT'),
   ('service_role',  'public.callbacks',        'SELECT'),
@@ -45,7 +48,11 @@ insert into expected_grants values
   ('service_role',  'public.major_incidents',  'SELECT'),
   ('service_role',  'public.major_incident_minutes', 'SELECT'),
   ('service_role',  'public.shift_settings',   'SELECT'),
-  ('service_role',  'public.shift_handovers',  'SELECT');
+  ('service_role',  'public.shift_handovers',  'SELECT'),
+  ('service_role',  'public.caller_data_access', 'SELECT'),
+  ('service_role',  'public.retention_settings', 'SELECT'),
+  ('service_role',  'public.legal_holds',      'SELECT'),
+  ('service_role',  'public.data_subject_requests', 'SELECT');
 
 -- Table privileges of the API roles (and PUBLIC) on every table of public and private, as granted.
 select set_eq(
