@@ -166,6 +166,9 @@ select is(tests.try_as(tests.id('operator'), tests.fill('select public.lift_lega
 -- ---------------------------------------------------------------------------------------------
 -- Old calls: a ghost call 100 days ago, an emergency call 800 days ago whose incident is closed, one
 -- whose incident is held, and a prank call of an actively blocked number.
+-- On a seeded database the demo history holds calls past their period (by the settings in force
+-- here): the job takes those first, so that the runs below count only this file's calls.
+select tests.run_as(null, 'select public.run_retention() as job');
 create function pg_temp.old_call(p_name text, p_type public.call_type, p_days integer, p_phone text, p_incident uuid default null)
 returns void language sql as $$
   insert into public.calls (received_at, answered_at, classified_at, ended_at, call_type, caller_phone, caller_name,
@@ -251,7 +254,7 @@ select is(pg_temp.figures(now() - interval '810 days', now() - interval '420 day
   'the statistics of two years ago are the same after the job');
 select is(pg_temp.figures(now() - interval '390 days', now() + interval '1 day'), (select recent from stats_before), 
   'every statistics function of the last year gives the same figures after the job');
-select is((select count(*)::int from public.admin_events e where e.kind = 'retention.run' and (e.after ->> 'pseudonymised')::int = 2), 1,
+select is((select (e.after ->> 'pseudonymised')::int from public.admin_events e where e.kind = 'retention.run' order by e.id desc limit 1), 2,
   'the run is audited with how many rows');
 
 create temp table second_run as select count(*) as events from public.admin_events;
