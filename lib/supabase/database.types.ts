@@ -835,6 +835,7 @@ export type Database = {
           role: Database["public"]["Enums"]["app_role"]
           updated_at: string
           version: number
+          wall_display: boolean
         }
         Insert: {
           active?: boolean
@@ -846,6 +847,7 @@ export type Database = {
           role: Database["public"]["Enums"]["app_role"]
           updated_at?: string
           version?: number
+          wall_display?: boolean
         }
         Update: {
           active?: boolean
@@ -857,6 +859,7 @@ export type Database = {
           role?: Database["public"]["Enums"]["app_role"]
           updated_at?: string
           version?: number
+          wall_display?: boolean
         }
         Relationships: [
           {
@@ -1315,6 +1318,7 @@ export type Database = {
           role: Database["public"]["Enums"]["app_role"]
           updated_at: string
           version: number
+          wall_display: boolean
         }
         SetofOptions: {
           from: "*"
@@ -1421,6 +1425,7 @@ export type Database = {
           role: Database["public"]["Enums"]["app_role"]
           updated_at: string
           version: number
+          wall_display: boolean
         }
         SetofOptions: {
           from: "*"
@@ -1527,6 +1532,7 @@ export type Database = {
           role: Database["public"]["Enums"]["app_role"]
           updated_at: string
           version: number
+          wall_display: boolean
         }
         SetofOptions: {
           from: "*"

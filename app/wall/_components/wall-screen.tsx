@@ -1,6 +1,6 @@
 'use client';
 /**
- * The wall display: live map, four queue boards, today's counters and the SLA chart, with the
+ * The wall display: live map, five queue boards, today's counters and the SLA chart, with the
  * connection state in a corner. It needs no interaction: after a network drop or a restart of the
  * stack the live view resubscribes and resyncs, the polls carry on, and the clock offset is measured
  * again. State stays bounded for a screen that runs for days: only open incidents are held (closed
@@ -95,15 +95,15 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
     <div
       data-test="wall"
       data-status={status}
-      className="grid h-full grid-rows-[auto_minmax(0,1fr)_minmax(0,0.75fr)] gap-[0.5vw] p-[0.5vw] text-[clamp(12px,1vw,64px)]"
+      className="grid h-full grid-rows-[auto_minmax(0,1fr)_minmax(0,0.75fr)] gap-[0.5vw] p-[0.5vw] text-[clamp(18px,1vw,64px)]"
     >
       <header className="flex items-center justify-between gap-[1vw]">
-        <h1 className="truncate text-[clamp(16px,1.6vw,100px)] font-bold">{t('wall.title')}</h1>
-        <span data-test="wall-open-count" data-count={incidents.rows.length} className="text-[clamp(12px,1.1vw,68px)] text-slate-300">
+        <h1 className="truncate text-[clamp(18px,1.6vw,100px)] font-bold">{t('wall.title')}</h1>
+        <span data-test="wall-open-count" data-count={incidents.rows.length} className="text-[clamp(18px,1.1vw,68px)] text-slate-300">
           {t(pluralKey('wall.openIncidents', incidents.rows.length, lang), { count: incidents.rows.length })}
         </span>
         <div className="flex items-center gap-[1vw]">
-          {clock.error && <span className="text-[clamp(10px,0.7vw,44px)] text-amber-300">{t('wall.clockError')}</span>}
+          {clock.error && <span className="text-[clamp(18px,0.95vw,44px)] text-amber-300">{t('wall.clockError')}</span>}
           <WallClock nowMs={clock.nowMs} />
           {/* The shared badge is sized in px: zoom it with the screen so it stays legible at 4K. */}
           <span className="rounded-full bg-slate-100/90 opacity-80" style={{ zoom: badgeZoom }}>
@@ -121,7 +121,7 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
           <WallCounters counters={counters.data} />
         </div>
       </div>
-      <div className="grid min-h-0 grid-cols-4 gap-[0.5vw]">
+      <div className="grid min-h-0 grid-cols-5 gap-[0.5vw]">
         {boards.map((view) => (
           <WallBoard key={view.board} view={view} />
         ))}

@@ -10,6 +10,7 @@ export const wallEn = {
   'wall.board.awaiting_dispatch': 'Awaiting dispatch',
   'wall.board.awaiting_ack': 'Awaiting acknowledgement',
   'wall.board.on_scene': 'En route & on scene',
+  'wall.board.awaiting_close': 'Awaiting close',
   'wall.board.empty': 'None',
   'wall.board.more': '+{count} more',
 

@@ -8,6 +8,7 @@ export const wallId = {
   'wall.board.awaiting_dispatch': 'Menunggu diteruskan',
   'wall.board.awaiting_ack': 'Menunggu respons OPD',
   'wall.board.on_scene': 'Menuju & di lokasi',
+  'wall.board.awaiting_close': 'Menunggu ditutup',
   'wall.board.empty': 'Tidak ada',
   'wall.board.more': '+{count} lainnya',
 
