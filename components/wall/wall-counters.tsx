@@ -5,6 +5,7 @@
  */
 import type { TodayCounters } from '@/lib/domain/wall';
 import { Constants } from '@/lib/supabase/database.types';
+import { pluralKey } from '@/lib/i18n/plural';
 import { useT } from '@/lib/i18n/use-t';
 import { SlaShareChart } from '@/components/charts/sla-share-chart';
 import type { AnswerKpi, AnswerThreshold } from '@/lib/domain/answer-kpi';
@@ -28,7 +29,7 @@ function answerTone(th: AnswerThreshold): string {
 }
 
 function AnswerKpiLine({ kpi }: { kpi: AnswerKpi | undefined }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const none = t('wall.counters.none');
   const share = (th: AnswerThreshold | undefined) => (th?.share == null ? none : `${Math.round(th.share * 100)}%`);
   return (
@@ -46,7 +47,7 @@ function AnswerKpiLine({ kpi }: { kpi: AnswerKpi | undefined }) {
           </span>
         ))}
       <span className="text-[clamp(18px,0.95vw,46px)] text-slate-400">
-        {kpi && kpi.answered > 0 ? t('wall.answer.calls', { count: kpi.answered }) : t('wall.answer.noFeed')}
+        {kpi && kpi.answered > 0 ? t(pluralKey('wall.answer.calls', kpi.answered, lang), { count: kpi.answered }) : t('wall.answer.noFeed')}
       </span>
     </div>
   );

@@ -14,6 +14,7 @@ import type { TileConfig } from '@/lib/map/tile-config';
 import type { MessageKey } from '@/lib/i18n/dictionaries/id';
 import type { WallPost } from '@/lib/data/wall';
 import type { WallIncidentRow } from '@/lib/realtime/use-live-wall-incidents';
+import { pluralKey } from '@/lib/i18n/plural';
 import { useT } from '@/lib/i18n/use-t';
 import { useViewportFontSize } from '@/components/charts/use-viewport-font-size';
 import './wall-map.css';
@@ -49,7 +50,7 @@ function FitCity() {
 }
 
 export function WallMap({ tiles, incidents, posts, agencies, freshIds }: WallMapProps) {
-  const { t } = useT();
+  const { t, lang } = useT();
   // About 30 px at 1920 wide and 60 px at 3840: the same share of the screen.
   const markerSize = useViewportFontSize(0.0157, 24);
   // 16 px posts at 1920 wide, 32 px at 3840.
@@ -63,7 +64,7 @@ export function WallMap({ tiles, incidents, posts, agencies, freshIds }: WallMap
         freshIds={freshIds}
         markerSize={markerSize}
         label={(i) => `${i.ticket_no} · ${t(`dispatch.category.${i.category}` as MessageKey)}`}
-        clusterLabel={(count) => t('wall.map.cluster', { count })}
+        clusterLabel={(count) => t(pluralKey('wall.map.cluster', count, lang), { count })}
       />
     </BaseMap>
   );
