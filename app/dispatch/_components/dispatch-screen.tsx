@@ -66,6 +66,8 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
   // second click right after the first does not trip over our own version bump.
   const [own, setOwn] = useState<ReadonlyMap<string, Incident>>(new Map());
   const [notice, setNotice] = useState<DrawerNotice | null>(null);
+  // A map click only proposes an assignment; PostAssignConfirm names it before it is made.
+  const [proposed, setProposed] = useState<AgencyPost | null>(null);
   const [busy, setBusy] = useState(false);
   const [sound, setSound] = useState(true);
   const [tracker] = useState(() => new ArrivalTracker());
@@ -156,8 +158,6 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
     void run('assign', () => assignAgency(client, selected, agencyId), remember);
   };
 
-  // A map click only proposes the assignment; PostAssignConfirm says to whom before it is made.
-  const [proposed, setProposed] = useState<AgencyPost | null>(null);
   const onPostClick = (post: AgencyPost) => {
     if (selected && !selectedAssignedAgencies.has(post.agency_id)) setProposed(post);
   };
@@ -231,6 +231,7 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
             <PostAssignConfirm
               key={proposal.id}
               agency={agencies.get(proposal.agency_id)?.name ?? proposal.agency_id}
+              code={agencies.get(proposal.agency_id)?.code ?? ''}
               post={proposal.name}
               ticket={selected.ticket_no}
               busy={busy}

@@ -12,13 +12,16 @@ import { useT } from '@/lib/i18n/use-t';
 
 export function PostAssignConfirm({
   agency,
+  code,
   post,
   ticket,
   busy,
   onConfirm,
   onCancel,
 }: {
+  /** The agency's name, and its short code for the button. */
   agency: string;
+  code: string;
   post: string;
   ticket: string;
   busy: boolean;
@@ -47,10 +50,10 @@ export function PostAssignConfirm({
       data-test="post-assign-confirm"
     >
       <p id={titleId} className="min-w-0 flex-1 text-sm">
-        {t('dispatch.posts.confirm', { agency, post, ticket })}
+        {t('dispatch.posts.confirm', { agency, code, post, ticket })}
       </p>
       <Button ref={confirmRef} variant="accent" size="md" disabled={busy} onClick={onConfirm} data-test="post-assign-confirm-ok">
-        {t('dispatch.posts.confirmOk', { agency })}
+        {t('dispatch.posts.confirmOk', { code })}
       </Button>
       <Button variant="secondary" size="md" onClick={onCancel} data-test="post-assign-confirm-cancel">
         {t('dispatch.posts.confirmCancel')}

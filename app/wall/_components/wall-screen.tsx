@@ -54,7 +54,8 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
   const calls = useLiveWallCalls(client);
   // Polled with the calls in progress, at the same pace: a ringing call is a call in progress.
   const waiting = useLiveWaitingSummary(client, WALL_CALLS_POLL_MS);
-  const badgeZoom = useViewportFontSize(100 / 1920, 100) / 100;
+  // 1.5× the badge: its 12 px text reads as 18 px at 1920 wide, and scales on with the screen.
+  const badgeZoom = useViewportFontSize(150 / 1920, 150) / 100;
   // Any change to an open incident (report, dispatch, acknowledgement, closure) moves this key, and
   // with it an early read of today's counters.
   const changeKey = useMemo(() => incidents.rows.reduce((sum, r) => sum + r.version, incidents.rows.length * 100_000), [incidents.rows]);
@@ -106,7 +107,7 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
           {clock.error && <span className="text-[clamp(18px,0.95vw,44px)] text-amber-300">{t('wall.clockError')}</span>}
           <WallClock nowMs={clock.nowMs} />
           {/* The shared badge is sized in px: zoom it with the screen so it stays legible at 4K. */}
-          <span className="rounded-full bg-slate-100/90 opacity-80" style={{ zoom: badgeZoom }}>
+          <span className="rounded-full bg-slate-100/90 opacity-80" style={{ zoom: badgeZoom }} data-test="wall-status-pill">
             <ConnectionStatus status={status} />
           </span>
         </div>
