@@ -107,7 +107,8 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
           {clock.error && <span className="text-[clamp(18px,0.95vw,44px)] text-amber-300">{t('wall.clockError')}</span>}
           <WallClock nowMs={clock.nowMs} />
           {/* The shared badge is sized in px: zoom it with the screen so it stays legible at 4K. */}
-          <span className="rounded-full bg-slate-100/90 opacity-80" style={{ zoom: badgeZoom }} data-test="wall-status-pill">
+          {/* A flex box, not an inline one: an inline box would be as tall as the wall's line height times the zoom. */}
+          <span className="flex rounded-full bg-slate-100/90 opacity-80" style={{ zoom: badgeZoom }} data-test="wall-status-pill">
             <ConnectionStatus status={status} />
           </span>
         </div>
