@@ -63,8 +63,8 @@ test.describe('walk of issue #17', () => {
       await api.addAgency(incident.id, 'POLRES');
       await dispatch.drawer.getByTestId('cancel-submit').click();
       await expect(dispatch.conflict).toContainText('diubah oleh pengguna lain');
-      await expect(dispatch.conflict).toHaveAttribute('data-place', 'finish');
       await expect(dispatch.conflict).toBeInViewport();
+      await expect(dispatch.conflict).toHaveAttribute('data-place', 'finish');
       valve.release();
     } finally {
       await api.close();
