@@ -114,7 +114,7 @@ export class DispatchApi {
   }
 
   /** What the operator console does: a call, answered, classified emergency, reported, ended. */
-  async reportIncident(operatorEmail: string, fields: { category: Database['public']['Enums']['incident_category']; description: string; lat: number; lng: number; kecamatan: string; phone: string; name: string }): Promise<ReportedIncident> {
+  async reportIncident(operatorEmail: string, fields: { category: Database['public']['Enums']['incident_category']; description: string; lat: number; lng: number; kecamatan: string; phone: string; name: string; priority?: Database['public']['Enums']['incident_priority'] }): Promise<ReportedIncident> {
     const db = await this.as(operatorEmail);
     const started = unwrap(await within(db.rpc('start_call', { p_idempotency_key: crypto.randomUUID() }), 'start_call'), 'start_call');
     const answered = unwrap(await within(db.rpc('answer_call', { p_call_id: started.id, p_expected_version: started.version }), 'answer_call'), 'answer_call');
@@ -135,7 +135,7 @@ export class DispatchApi {
         p_description: fields.description,
         p_lat: fields.lat,
         p_lng: fields.lng,
-        p_priority: 'high',
+        p_priority: fields.priority ?? 'high',
         p_kecamatan: fields.kecamatan,
       }),
       'report_incident',

@@ -76,6 +76,7 @@ test.describe('dispatch', () => {
       const marker = a.postMarkers(dpkp).and(a.page.locator(`[data-post-id="${nearestDpkp}"]`));
       await expect(marker).toHaveAttribute('data-highlighted', 'true');
       await marker.click();
+      await a.page.getByTestId('post-assign-confirm-ok').click();
       await expect(a.assignment('DPKP')).toHaveAttribute('data-status', 'assigned');
       // …and the ambulance from the list.
       await a.nearestPost('PSC119').getByTestId('assign-post').click();

@@ -42,9 +42,9 @@ test.describe('demo sign-in', () => {
     });
   }
 
-  test('the wall account reaches the dark wall display from statistics', async ({ page, loginPage }) => {
+  test('leadership reaches the dark wall display from statistics', async ({ page, loginPage }) => {
     await loginPage.goto();
-    await loginPage.signInAsDemoUser('wall@112.cilegon.test');
+    await loginPage.signInAsDemoUser('pimpinan@112.cilegon.test');
     await expect(page).toHaveURL(/\/stats$/);
     await page.getByTestId('open-wall').click();
     await expect(page).toHaveURL(/\/wall$/);

@@ -11,7 +11,7 @@ import { DemoClients, type DemoDb } from './support/demo-clients';
 import { controlUrl } from './support/stack';
 
 type Db = DemoDb;
-type Board = 'calls' | 'awaiting_dispatch' | 'awaiting_ack' | 'on_scene';
+type Board = 'calls' | 'awaiting_dispatch' | 'awaiting_ack' | 'on_scene' | 'awaiting_close';
 
 export const WALL_EMAIL = 'wall@112.cilegon.test';
 

@@ -78,12 +78,14 @@ test.describe('wall display', () => {
       await wall.screenshot(testInfo, 3840, 2160);
       await page.setViewportSize({ width: 1920, height: 1080 });
 
-      // Completed and closed: it leaves the boards and the map.
+      // Completed: it waits for the supervisor's close on its own board; closed, it leaves the boards and the map.
       await driver.opdHandles(incident.id, 'complete');
       await expect(wall.card('on_scene', incident.id)).toHaveCount(0);
+      await expect(wall.card('awaiting_close', incident.id)).toHaveAttribute('data-state', 'resolved');
       await expect(wall.marker(incident.id)).toHaveAttribute('data-status', 'resolved');
       await driver.close(incident.id);
       await expect(wall.marker(incident.id)).toHaveCount(0);
+      await expect(wall.card('awaiting_close', incident.id)).toHaveCount(0);
 
       expect(await wall.notReloaded()).toBe(true);
       // No caller data reached the page at any point.

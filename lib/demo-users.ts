@@ -15,6 +15,8 @@ export interface DemoUser {
   agencyCode?: string;
   /** Desk phone extension of an operator, for the telephony feed's "answered at extension". */
   extension?: string;
+  /** The wall display PC's account (`profiles.wall_display`): it lands on /wall. */
+  wallDisplay?: boolean;
 }
 
 export const DEMO_PASSWORD = 'Cilegon112!';
@@ -32,6 +34,6 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: 'satpolpp@112.cilegon.test', fullName: 'Liaison Satpol PP', role: 'opd', agencyCode: 'SATPOLPP' },
   { email: 'dishub@112.cilegon.test', fullName: 'Liaison Dishub', role: 'opd', agencyCode: 'DISHUB' },
   { email: 'pimpinan@112.cilegon.test', fullName: 'Kepala Diskominfo', role: 'leadership' },
-  { email: 'wall@112.cilegon.test', fullName: 'Layar Dinding Command Center', role: 'leadership' },
+  { email: 'wall@112.cilegon.test', fullName: 'Layar Dinding Command Center', role: 'leadership', wallDisplay: true },
   { email: 'admin@112.cilegon.test', fullName: 'Administrator Sistem', role: 'admin' },
 ];

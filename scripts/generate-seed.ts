@@ -67,11 +67,11 @@ export function generateSeed(city: CityData, history: string): string {
   out.push('join public.agencies a on a.code = p.code;\n');
 
   out.push('-- demo accounts (lib/demo-users.ts), one bcrypt hash for the shared demo password -----------');
-  out.push('create temp table seed_users (id uuid, email text, full_name text, role public.app_role, agency_code text, extension text);');
+  out.push('create temp table seed_users (id uuid, email text, full_name text, role public.app_role, agency_code text, extension text, wall_display boolean);');
   out.push('insert into seed_users values');
   out.push(
     DEMO_USERS.map(
-      (u) => `  (${lit(demoUserId(u.email))}, ${lit(u.email)}, ${lit(u.fullName)}, ${lit(u.role)}, ${lit(u.agencyCode)}, ${lit(u.extension)})`,
+      (u) => `  (${lit(demoUserId(u.email))}, ${lit(u.email)}, ${lit(u.fullName)}, ${lit(u.role)}, ${lit(u.agencyCode)}, ${lit(u.extension)}, ${u.wallDisplay ? 'true' : 'false'})`,
     ).join(',\n') + ';\n',
   );
   out.push(`with pw as (select extensions.crypt(${lit(DEMO_PASSWORD)}, extensions.gen_salt('bf', 10)) as hash)
@@ -89,8 +89,8 @@ select u.id::text, u.id,
   'email', null, now() - interval '120 days', now()
 from seed_users u;
 
-insert into public.profiles (id, full_name, role, agency_id, extension)
-select u.id, u.full_name, u.role, a.id, u.extension
+insert into public.profiles (id, full_name, role, agency_id, extension, wall_display)
+select u.id, u.full_name, u.role, a.id, u.extension, u.wall_display
 from seed_users u left join public.agencies a on a.code = u.agency_code;
 `);
 

@@ -46,22 +46,22 @@ from (values
 join public.agencies a on a.code = p.code;
 
 -- demo accounts (lib/demo-users.ts), one bcrypt hash for the shared demo password -----------
-create temp table seed_users (id uuid, email text, full_name text, role public.app_role, agency_code text, extension text);
+create temp table seed_users (id uuid, email text, full_name text, role public.app_role, agency_code text, extension text, wall_display boolean);
 insert into seed_users values
-  ('731b0cda-be68-423a-a10c-2961d83dcd0e', 'operator1@112.cilegon.test', 'Siti Rahmawati', 'operator', null, '101'),
-  ('9c754ae6-636b-4ab4-a8d2-7426f8ae8318', 'operator2@112.cilegon.test', 'Andi Pratama', 'operator', null, '102'),
-  ('f6e36ba1-4e9f-4bb4-a654-7e7817fbb89b', 'supervisor1@112.cilegon.test', 'Budi Santoso', 'supervisor', null, null),
-  ('0cf8c9f4-0265-4efc-a7a0-36e6bcc5462b', 'supervisor2@112.cilegon.test', 'Dewi Lestari', 'supervisor', null, null),
-  ('9337dd72-77f5-4663-aa43-12cbddc44b9d', 'damkar@112.cilegon.test', 'Liaison DPKP (Damkar)', 'opd', 'DPKP', null),
-  ('a6b87146-2864-4532-ae88-5685fec607de', 'psc119@112.cilegon.test', 'Liaison PSC 119', 'opd', 'PSC119', null),
-  ('635dbb43-daa8-4035-a048-edb45f1422c6', 'rsud@112.cilegon.test', 'Liaison RSUD', 'opd', 'RSUD', null),
-  ('4d848a0b-9588-432a-a498-897f88433492', 'polres@112.cilegon.test', 'Liaison Polres', 'opd', 'POLRES', null),
-  ('27c61428-92bf-403f-a91f-719fd6dffdd8', 'bpbd@112.cilegon.test', 'Liaison BPBD', 'opd', 'BPBD', null),
-  ('268e9a18-138e-4de3-ab32-55264683065f', 'satpolpp@112.cilegon.test', 'Liaison Satpol PP', 'opd', 'SATPOLPP', null),
-  ('29f5b341-3867-47f2-a2cf-15ccd207153d', 'dishub@112.cilegon.test', 'Liaison Dishub', 'opd', 'DISHUB', null),
-  ('ea90430c-a341-4e81-a6ea-2e15211ed197', 'pimpinan@112.cilegon.test', 'Kepala Diskominfo', 'leadership', null, null),
-  ('29cb0e51-251b-43ff-a056-d35535c9a1a4', 'wall@112.cilegon.test', 'Layar Dinding Command Center', 'leadership', null, null),
-  ('2e5d4ca3-9dfc-4f0e-a430-cebb21db9f3b', 'admin@112.cilegon.test', 'Administrator Sistem', 'admin', null, null);
+  ('731b0cda-be68-423a-a10c-2961d83dcd0e', 'operator1@112.cilegon.test', 'Siti Rahmawati', 'operator', null, '101', false),
+  ('9c754ae6-636b-4ab4-a8d2-7426f8ae8318', 'operator2@112.cilegon.test', 'Andi Pratama', 'operator', null, '102', false),
+  ('f6e36ba1-4e9f-4bb4-a654-7e7817fbb89b', 'supervisor1@112.cilegon.test', 'Budi Santoso', 'supervisor', null, null, false),
+  ('0cf8c9f4-0265-4efc-a7a0-36e6bcc5462b', 'supervisor2@112.cilegon.test', 'Dewi Lestari', 'supervisor', null, null, false),
+  ('9337dd72-77f5-4663-aa43-12cbddc44b9d', 'damkar@112.cilegon.test', 'Liaison DPKP (Damkar)', 'opd', 'DPKP', null, false),
+  ('a6b87146-2864-4532-ae88-5685fec607de', 'psc119@112.cilegon.test', 'Liaison PSC 119', 'opd', 'PSC119', null, false),
+  ('635dbb43-daa8-4035-a048-edb45f1422c6', 'rsud@112.cilegon.test', 'Liaison RSUD', 'opd', 'RSUD', null, false),
+  ('4d848a0b-9588-432a-a498-897f88433492', 'polres@112.cilegon.test', 'Liaison Polres', 'opd', 'POLRES', null, false),
+  ('27c61428-92bf-403f-a91f-719fd6dffdd8', 'bpbd@112.cilegon.test', 'Liaison BPBD', 'opd', 'BPBD', null, false),
+  ('268e9a18-138e-4de3-ab32-55264683065f', 'satpolpp@112.cilegon.test', 'Liaison Satpol PP', 'opd', 'SATPOLPP', null, false),
+  ('29f5b341-3867-47f2-a2cf-15ccd207153d', 'dishub@112.cilegon.test', 'Liaison Dishub', 'opd', 'DISHUB', null, false),
+  ('ea90430c-a341-4e81-a6ea-2e15211ed197', 'pimpinan@112.cilegon.test', 'Kepala Diskominfo', 'leadership', null, null, false),
+  ('29cb0e51-251b-43ff-a056-d35535c9a1a4', 'wall@112.cilegon.test', 'Layar Dinding Command Center', 'leadership', null, null, true),
+  ('2e5d4ca3-9dfc-4f0e-a430-cebb21db9f3b', 'admin@112.cilegon.test', 'Administrator Sistem', 'admin', null, null, false);
 
 with pw as (select extensions.crypt('Cilegon112!', extensions.gen_salt('bf', 10)) as hash)
 insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
@@ -78,8 +78,8 @@ select u.id::text, u.id,
   'email', null, now() - interval '120 days', now()
 from seed_users u;
 
-insert into public.profiles (id, full_name, role, agency_id, extension)
-select u.id, u.full_name, u.role, a.id, u.extension
+insert into public.profiles (id, full_name, role, agency_id, extension, wall_display)
+select u.id, u.full_name, u.role, a.id, u.extension, u.wall_display
 from seed_users u left join public.agencies a on a.code = u.agency_code;
 
 -- kecamatan and kelurahan, with approximate centroids and a weight for how often incidents happen there

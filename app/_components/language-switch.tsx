@@ -6,7 +6,7 @@ import { getT } from '@/lib/i18n/server';
 export async function LanguageSwitch() {
   const { lang, t } = await getT();
   return (
-    <form action={setLanguage} className="flex items-center gap-1" aria-label={t('lang.label')}>
+    <form action={setLanguage} className="flex shrink-0 items-center gap-1" aria-label={t('lang.label')}>
       {LANGUAGES.map((code) => (
         <button
           key={code}

@@ -6,8 +6,8 @@ import { Button } from '@/components/ui/button';
 export async function SignOutButton() {
   const { t } = await getT();
   return (
-    <form action={signOut}>
-      <Button type="submit" variant="ghost" className="border border-white/40" data-test="sign-out">
+    <form action={signOut} className="shrink-0">
+      <Button type="submit" variant="ghost" className="shrink-0 whitespace-nowrap border border-white/40" data-test="sign-out">
         {t('header.signOut')}
       </Button>
     </form>

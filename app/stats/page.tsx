@@ -9,7 +9,8 @@ import { requireRole } from '@/lib/auth/require-role';
 import { getT } from '@/lib/i18n/server';
 import { createClient } from '@/lib/supabase/server';
 import { loadStatsReport } from '@/lib/data/stats';
-import { parseStatsRange } from '@/lib/domain/stats-range';
+import { MAX_RANGE_DAYS, readStatsRange } from '@/lib/domain/stats-range';
+import { Alert } from '@/components/ui/alert';
 import { formatDate } from '@/lib/i18n/format';
 import type { CallType } from '@/lib/domain/workflow';
 import { CallsByTypeChart } from '@/components/charts/calls-by-type-chart';
@@ -35,7 +36,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
   await requireRole('leadership', 'supervisor', 'admin');
   const { t, lang } = await getT();
   const params = await searchParams;
-  const range = parseStatsRange(one(params.from), one(params.to));
+  const { range, problem } = readStatsRange(one(params.from), one(params.to));
   const report = await loadStatsReport(await createClient(), range);
   const typeLabels: Record<CallType, string> = {
     emergency: t('callType.emergency'),
@@ -44,15 +45,23 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
     info: t('callType.info'),
   };
 
+  const shownFrom = formatDate(range.fromIso, lang);
+  const shownTo = formatDate(range.to + 'T12:00:00+07:00', lang);
+
   return (
     <section className="mx-auto flex w-full max-w-7xl flex-col gap-4 p-4" data-test="stats">
+      {problem && (
+        <Alert data-test="stats-range-problem" data-problem={problem}>
+          {t(`stats.range.problem.${problem}`, { from: shownFrom, to: shownTo, days: range.days, max: MAX_RANGE_DAYS })}
+        </Alert>
+      )}
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold" data-test="page-title">
             {t('stats.title')}
           </h1>
           <p className="text-sm text-slate-600" data-test="stats-range">
-            {t('stats.range.summary', { from: formatDate(range.fromIso, lang), to: formatDate(range.to + 'T12:00:00+07:00', lang), days: range.days })}
+            {t('stats.range.summary', { from: shownFrom, to: shownTo, days: range.days })}
           </p>
         </div>
         <div className="flex items-end gap-4">

@@ -28,11 +28,7 @@ import type { RunCard } from '@/lib/domain/dispatch-agencies';
 import { useLiveIncidentCalls } from './use-live-incident-calls';
 import { useLiveIncidentEvents } from './use-live-incident-events';
 import { UNFINISHED_ASSIGNMENT_STATUSES } from '@/lib/domain/workflow';
-
-export interface DrawerNotice {
-  kind: 'conflict' | 'error' | 'ok';
-  message: string;
-}
+import { DrawerNoticeLine, type DrawerNotice } from './drawer-notice';
 
 export interface IncidentDrawerProps {
   client: SupabaseClient<Database>;
@@ -116,18 +112,6 @@ export function IncidentDrawer(props: IncidentDrawerProps) {
           {t('dispatch.drawer.viewers', { names: viewers.join(', ') })}
         </p>
       )}
-      {notice && (
-        <p
-          role={notice.kind === 'ok' ? 'status' : 'alert'}
-          className={`mt-2 rounded border px-2 py-1 text-sm ${
-            notice.kind === 'conflict' ? 'border-amber-500 bg-amber-50 text-amber-900' : notice.kind === 'error' ? 'border-red-500 bg-red-50 text-red-900' : 'border-emerald-400 bg-emerald-50 text-emerald-900'
-          }`}
-          data-test={notice.kind === 'conflict' ? 'conflict-message' : notice.kind === 'error' ? 'action-error' : 'action-ok'}
-        >
-          {notice.message}
-        </p>
-      )}
-
       <section className="mt-2 text-sm">
         {timer && <StageTimer timer={timer} />}
         <p className="mt-1">{incident.description}</p>
@@ -167,8 +151,10 @@ export function IncidentDrawer(props: IncidentDrawerProps) {
           busy={busy}
           onFollowUp={open ? props.onFollowUp : undefined}
         />
+        <DrawerNoticeLine notice={notice} place="assignments" />
       </section>
 
+      <DrawerNoticeLine notice={notice} place="assign" />
       {open && (
         <div className="mt-2">
           <NearestPosts incident={incident} posts={posts} agencies={agencies} runCard={props.runCard} assignedAgencyIds={assignedAgencyIds} busy={busy} onAssign={props.onAssign} />
@@ -181,6 +167,7 @@ export function IncidentDrawer(props: IncidentDrawerProps) {
           <IncidentCancelForm busy={busy} onCancel={props.onCancel} />
         </div>
       )}
+      <DrawerNoticeLine notice={notice} place="finish" />
 
       <section className="mt-3">
         <h3 className="mb-1 text-sm font-semibold">{t('dispatch.timeline.title')}</h3>

@@ -29,9 +29,11 @@ export interface PostLayerProps<P extends PostPoint> {
   /** Agencies already on the selected incident, drawn with a ring. */
   assignedAgencyIds?: ReadonlySet<string>;
   onPostClick?: (post: P) => void;
+  /** Side of a post marker in px (a highlighted one is larger); the wall scales it with the screen. */
+  size?: number;
 }
 
-export function PostLayer<P extends PostPoint>({ posts, agencies, highlightAgencyIds, assignedAgencyIds, onPostClick }: PostLayerProps<P>) {
+export function PostLayer<P extends PostPoint>({ posts, agencies, highlightAgencyIds, assignedAgencyIds, onPostClick, size = 16 }: PostLayerProps<P>) {
   return (
     <>
       {posts.map((post) => {
@@ -43,7 +45,7 @@ export function PostLayer<P extends PostPoint>({ posts, agencies, highlightAgenc
           <TaggedMarker
             key={post.id}
             position={[post.lat, post.lng]}
-            icon={postIcon(agency?.color ?? '#475569', highlightAgencyIds && highlighted ? 22 : 16)}
+            icon={postIcon(agency?.color ?? '#475569', highlightAgencyIds && highlighted ? Math.round(size * 1.375) : size)}
             opacity={highlighted ? 1 : 0.35}
             zIndexOffset={highlightAgencyIds && highlighted ? 500 : -500}
             data={{

@@ -67,7 +67,7 @@ export function AssignmentCard({
           <span className="line-clamp-2 text-sm text-slate-600">{incident.description}</span>
         </Link>
       )}
-      <AckTimer assignedAt={assignment.assigned_at} acknowledgedAt={assignment.acknowledged_at} targetSeconds={ackTargetSeconds} nowMs={nowMs} />
+      <AckTimer assignment={{ ...assignment, status: effective.status }} targetSeconds={ackTargetSeconds} nowMs={nowMs} />
       <QueueNotice items={mine} onDismiss={dismiss} />
       {canAcknowledge && (
         <Button

@@ -87,7 +87,7 @@ export function OpdIncidentView({ initialIncident, callers, agencies, myAgencyId
         {!mine && liveAssignments.status === 'live' && <p className="text-sm">{t('opd.detail.notAssigned')}</p>}
         {mine && (
           <>
-            <AckTimer assignedAt={mine.assigned_at} acknowledgedAt={mine.acknowledged_at} targetSeconds={targets.acknowledge} nowMs={clock.nowMs} />
+            <AckTimer assignment={mine} targetSeconds={targets.acknowledge} nowMs={clock.nowMs} />
             <p className="text-xs tabular-nums text-slate-600" data-test="my-assignment-times">
               {t('opd.detail.timeline', { ack: stamp(mine.acknowledged_at), enRoute: stamp(mine.en_route_at), onScene: stamp(mine.on_scene_at), done: stamp(mine.completed_at) })}
             </p>

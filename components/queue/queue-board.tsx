@@ -40,7 +40,9 @@ export function QueueBoard({ incidents, assignments, agencies, nowMs, targets, s
     return map;
   }, [assignments]);
   return (
-    <div className="grid min-h-0 grid-cols-5 gap-2" data-test="queue-board">
+    // One row as tall as the board's box, so a long column scrolls inside itself instead of growing
+    // over what lies below (the dispatch map): the grid's default auto row is as tall as its content.
+    <div className="grid h-full min-h-0 grid-cols-5 grid-rows-[minmax(0,1fr)] gap-2" data-test="queue-board">
       {BOARD_COLUMNS.map((column) => (
         <section key={column} className="flex min-h-0 flex-col rounded-md bg-slate-100 p-2" data-test={`queue-column-${column}`}>
           <h2 className="mb-2 flex items-center justify-between text-sm font-semibold">
@@ -49,7 +51,7 @@ export function QueueBoard({ incidents, assignments, agencies, nowMs, targets, s
               {columns[column].length}
             </span>
           </h2>
-          <div className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto">
+          <div className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto overscroll-contain" data-test="column-cards">
             {columns[column].length === 0 && <p className="text-xs text-slate-500">{t('dispatch.column.empty')}</p>}
             {columns[column].map((incident) => (
               <QueueCard

@@ -6,7 +6,7 @@
  * once (at least 44 px, WCAG 2.5.5); `xl` is for the one step that matters most on a screen.
  * `buttonClasses` gives links that act as buttons (navigation, tel:) the same look.
  */
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 
 const VARIANTS = {
   primary: 'bg-brand-600 text-white hover:bg-brand-700 active:bg-brand-800',
@@ -48,6 +48,6 @@ export function Button({
   className,
   type = 'button',
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & ButtonStyle) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & ButtonStyle & { ref?: Ref<HTMLButtonElement> }) {
   return <button type={type} className={buttonClasses({ variant, size, className })} {...props} />;
 }

@@ -31,20 +31,20 @@ export function WallBoardCard({ card }: { card: WallCard }) {
       style={{ borderLeft: `0.35vw solid ${accent}` }}
     >
       <div className="min-w-0 flex-1">
-        <div className="flex min-w-0 items-center gap-[0.4vw] text-[clamp(12px,1.05vw,64px)] font-semibold leading-tight">
+        <div className="flex min-w-0 items-center gap-[0.4vw] text-[clamp(18px,1.05vw,64px)] font-semibold leading-tight">
           {!isCall && <CategoryIcon category={card.category} className="h-[1.1em] w-[1.1em] shrink-0" />}
           <span className="truncate">{title}</span>
         </div>
-        <div className="truncate text-[clamp(10px,0.8vw,48px)] leading-tight text-slate-300">{subtitle || '\u00a0'}</div>
+        <div className="truncate text-[clamp(18px,0.95vw,48px)] leading-tight text-slate-300">{subtitle || '\u00a0'}</div>
       </div>
       <div className="flex flex-col items-end">
         <span
           data-test="wall-timer"
-          className={`rounded-[0.3vw] px-[0.5vw] font-mono text-[clamp(14px,1.5vw,96px)] font-bold tabular-nums leading-tight ${slaClasses(card.colour, 'wall')}`}
+          className={`rounded-[0.3vw] px-[0.5vw] font-mono text-[clamp(18px,1.5vw,96px)] font-bold tabular-nums leading-tight ${slaClasses(card.colour, 'wall')}`}
         >
           {formatDuration(card.seconds)}
         </span>
-        <span className="text-[clamp(9px,0.65vw,40px)] uppercase tracking-wide text-slate-400">
+        <span className="text-[clamp(18px,0.95vw,40px)] uppercase tracking-wide text-slate-400">
           {t(`wall.timer.${card.timerStage}` as MessageKey)}
         </span>
       </div>

@@ -7,9 +7,9 @@ export function WallClock({ nowMs }: { nowMs: number }) {
   const { lang } = useT();
   return (
     <div className="flex items-baseline gap-[0.6vw]" data-test="wall-clock">
-      <span className="text-[clamp(11px,0.95vw,58px)] text-slate-300">{formatDate(nowMs, lang, 'long')}</span>
+      <span className="text-[clamp(18px,0.95vw,58px)] text-slate-300">{formatDate(nowMs, lang, 'long')}</span>
       <span className="font-mono text-[clamp(18px,2vw,120px)] font-bold tabular-nums">{formatTime(nowMs)}</span>
-      <span className="text-[clamp(11px,0.95vw,58px)] text-slate-300">{WIB_LABEL}</span>
+      <span className="text-[clamp(18px,0.95vw,58px)] text-slate-300">{WIB_LABEL}</span>
     </div>
   );
 }

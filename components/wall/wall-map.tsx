@@ -14,8 +14,10 @@ import type { TileConfig } from '@/lib/map/tile-config';
 import type { MessageKey } from '@/lib/i18n/dictionaries/id';
 import type { WallPost } from '@/lib/data/wall';
 import type { WallIncidentRow } from '@/lib/realtime/use-live-wall-incidents';
+import { pluralKey } from '@/lib/i18n/plural';
 import { useT } from '@/lib/i18n/use-t';
 import { useViewportFontSize } from '@/components/charts/use-viewport-font-size';
+import './wall-map.css';
 
 export interface WallMapProps {
   tiles: TileConfig;
@@ -48,19 +50,21 @@ function FitCity() {
 }
 
 export function WallMap({ tiles, incidents, posts, agencies, freshIds }: WallMapProps) {
-  const { t } = useT();
+  const { t, lang } = useT();
   // About 30 px at 1920 wide and 60 px at 3840: the same share of the screen.
   const markerSize = useViewportFontSize(0.0157, 24);
+  // 16 px posts at 1920 wide, 32 px at 3840.
+  const postSize = useViewportFontSize(16 / 1920, 16);
   return (
-    <BaseMap tiles={tiles} dark className="h-full w-full" testId="wall-map">
+    <BaseMap tiles={tiles} dark className="wall-map h-full w-full" testId="wall-map">
       <FitCity />
-      <PostLayer posts={posts} agencies={agencies} />
+      <PostLayer posts={posts} agencies={agencies} size={postSize} />
       <IncidentLayer
         incidents={incidents}
         freshIds={freshIds}
         markerSize={markerSize}
         label={(i) => `${i.ticket_no} · ${t(`dispatch.category.${i.category}` as MessageKey)}`}
-        clusterLabel={(count) => t('wall.map.cluster', { count })}
+        clusterLabel={(count) => t(pluralKey('wall.map.cluster', count, lang), { count })}
       />
     </BaseMap>
   );

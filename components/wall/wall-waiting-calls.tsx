@@ -12,9 +12,9 @@ import { useT } from '@/lib/i18n/use-t';
 function Figure({ label, value, test, count, alert }: { label: string; value: string; test: string; count?: number; alert: boolean }) {
   return (
     <li className="rounded-[0.4vw] bg-slate-900 px-[0.6vw] py-[0.4vh]" data-test={test} data-count={count}>
-      <span className="block truncate text-[clamp(9px,0.75vw,46px)] uppercase tracking-wide text-slate-400">{label}</span>
+      <span className="line-clamp-2 block text-[clamp(18px,0.95vw,46px)] uppercase leading-tight tracking-wide text-slate-400">{label}</span>
       <span
-        className={`text-[clamp(16px,1.9vw,120px)] font-bold tabular-nums leading-none ${alert ? 'text-amber-300' : 'text-slate-50'}`}
+        className={`text-[clamp(18px,1.9vw,120px)] font-bold tabular-nums leading-none ${alert ? 'text-amber-300' : 'text-slate-50'}`}
         data-test="wall-waiting-value"
       >
         {value}

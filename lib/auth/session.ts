@@ -8,7 +8,7 @@ import { isAuthRetryableFetchError, type User } from '@supabase/supabase-js';
 import { createClient } from '@/lib/supabase/server';
 import type { Tables } from '@/lib/supabase/database.types';
 
-export type Profile = Pick<Tables<'profiles'>, 'id' | 'full_name' | 'role' | 'agency_id' | 'active'>;
+export type Profile = Pick<Tables<'profiles'>, 'id' | 'full_name' | 'role' | 'agency_id' | 'active' | 'wall_display'>;
 
 export type Session =
   | { status: 'signed_out' }
@@ -27,7 +27,7 @@ export const getSession = cache(async (): Promise<Session> => {
   const user = userData.user;
   const { data: profile, error } = await supabase
     .from('profiles')
-    .select('id, full_name, role, agency_id, active')
+    .select('id, full_name, role, agency_id, active, wall_display')
     .eq('id', user.id)
     .maybeSingle();
   if (error) throw new Error(`Reading the profile of ${user.id} failed: ${error.message}`);

@@ -33,7 +33,8 @@ export interface StageTimer {
   colour: SlaColour | null;
 }
 
-const PRIORITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
+/** Most urgent first: the order of the dispatch board and of the wall's boards. */
+export const PRIORITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
 export function isBoardColumn(status: IncidentStatus): status is BoardColumn {
   return (BOARD_COLUMNS as readonly string[]).includes(status);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultStatsRange, parseStatsRange } from './stats-range';
+import { defaultStatsRange, parseStatsRange, readStatsRange } from './stats-range';
 
 // 28 Nov 2026 23:30 UTC is already 29 Nov in WIB.
 const NOW = Date.parse('2026-11-28T23:30:00Z');
@@ -27,5 +27,16 @@ describe('stats range', () => {
     expect(parseStatsRange('2026-02-30', '2026-03-01', NOW)).toEqual(d);
     expect(parseStatsRange('2024-01-01', '2026-11-01', NOW)).toEqual(d);
     expect(parseStatsRange(undefined, undefined, NOW)).toEqual(d);
+  });
+
+  it('says why a range asked for is not the one shown', () => {
+    const d = defaultStatsRange(NOW);
+    expect(readStatsRange(undefined, undefined, NOW)).toEqual({ range: d, problem: null });
+    expect(readStatsRange('2026-11-01', '2026-11-02', NOW).problem).toBeNull();
+    expect(readStatsRange('abc', '2026-11-01', NOW)).toEqual({ range: d, problem: 'invalid_date' });
+    expect(readStatsRange('2026-11-01', undefined, NOW)).toEqual({ range: d, problem: 'invalid_date' });
+    expect(readStatsRange('2026-02-30', '2026-03-01', NOW).problem).toBe('invalid_date');
+    expect(readStatsRange('2026-11-10', '2026-11-01', NOW)).toEqual({ range: d, problem: 'reversed' });
+    expect(readStatsRange('1996-11-01', '2026-11-01', NOW)).toEqual({ range: d, problem: 'too_long' });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The date range of the statistics page: whole WIB days from `from` to `to` inclusive, given as
  * YYYY-MM-DD in the URL, turned into the [start, end) instants the statistics functions take.
- * Default and fallback for anything invalid: the last 30 days up to today (WIB).
+ * Default and fallback for anything invalid: the last 30 days up to today (WIB); what was wrong with
+ * the range asked for is returned with it, so the page says so instead of silently showing 30 days.
  */
 export interface StatsRange {
   from: string;
@@ -46,9 +47,25 @@ export function defaultStatsRange(nowMs: number): StatsRange {
   return build(today - (DEFAULT_RANGE_DAYS - 1) * DAY_MS, today);
 }
 
-export function parseStatsRange(from: string | undefined, to: string | undefined, nowMs: number = Date.now()): StatsRange {
+/** Why a range from the URL was not shown: a date that is not one, the end before the start, too long. */
+export type StatsRangeProblem = 'invalid_date' | 'reversed' | 'too_long';
+
+export interface ParsedStatsRange {
+  range: StatsRange;
+  /** Null when the range asked for is shown (or none was asked for). */
+  problem: StatsRangeProblem | null;
+}
+
+export function readStatsRange(from: string | undefined, to: string | undefined, nowMs: number = Date.now()): ParsedStatsRange {
+  if (!from && !to) return { range: defaultStatsRange(nowMs), problem: null };
   const f = from ? startOfWibDay(from) : null;
   const t = to ? startOfWibDay(to) : null;
-  if (f === null || t === null || t < f || (t - f) / DAY_MS + 1 > MAX_RANGE_DAYS) return defaultStatsRange(nowMs);
-  return build(f, t);
+  if (f === null || t === null) return { range: defaultStatsRange(nowMs), problem: 'invalid_date' };
+  if (t < f) return { range: defaultStatsRange(nowMs), problem: 'reversed' };
+  if ((t - f) / DAY_MS + 1 > MAX_RANGE_DAYS) return { range: defaultStatsRange(nowMs), problem: 'too_long' };
+  return { range: build(f, t), problem: null };
+}
+
+export function parseStatsRange(from: string | undefined, to: string | undefined, nowMs: number = Date.now()): StatsRange {
+  return readStatsRange(from, to, nowMs).range;
 }

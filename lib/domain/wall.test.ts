@@ -55,12 +55,12 @@ describe('wall boards', () => {
     expect(callCard(call('d', 'recorded', 90, 88, 70, 10), NOW, DEFAULT_SLA_TARGETS)).toMatchObject({ timerStage: 'close_call', seconds: 10, colour: 'within' });
   });
 
-  it('puts incidents on their boards, acknowledged and on-scene together, resolved on none', () => {
+  it('puts every open incident on a board, acknowledged and on-scene together, resolved awaiting the close', () => {
     expect(incidentBoard('reported')).toBe('awaiting_dispatch');
     expect(incidentBoard('dispatched')).toBe('awaiting_ack');
     expect(incidentBoard('acknowledged')).toBe('on_scene');
     expect(incidentBoard('on_scene')).toBe('on_scene');
-    expect(incidentBoard('resolved')).toBeNull();
+    expect(incidentBoard('resolved')).toBe('awaiting_close');
     expect(incidentBoard('closed')).toBeNull();
   });
 
@@ -83,6 +83,32 @@ describe('wall boards', () => {
     expect(byBoard.awaiting_ack.cards[0].colour).toBe('breached');
     expect(byBoard.awaiting_dispatch.cards[0]).toMatchObject({ seconds: 130, colour: 'breached' });
     expect(byBoard.on_scene.total).toBe(0);
+  });
+
+  it('orders a board by priority first, then by waiting time', () => {
+    const boards = buildWallBoards(
+      [],
+      0,
+      [
+        incident('old-high', 'reported', 600, { priority: 'high' }),
+        incident('new-critical', 'reported', 30, { priority: 'critical' }),
+        incident('older-critical', 'reported', 90, { priority: 'critical' }),
+        incident('low', 'reported', 900, { priority: 'low' }),
+      ],
+      NOW,
+      DEFAULT_SLA_TARGETS,
+    );
+    expect(boards.find((b) => b.board === 'awaiting_dispatch')?.cards.map((c) => c.id)).toEqual(['older-critical', 'new-critical', 'old-high', 'low']);
+  });
+
+  it('counts every open incident on exactly one board', () => {
+    const statuses = ['reported', 'dispatched', 'acknowledged', 'on_scene', 'resolved'] as const;
+    const open = statuses.map((status, n) =>
+      incident(`i${n}`, status, 600, { dispatched_at: ago(500), acknowledged_at: ago(400), on_scene_at: ago(300), resolved_at: status === 'resolved' ? ago(100) : null }),
+    );
+    const boards = buildWallBoards([], 0, open, NOW, DEFAULT_SLA_TARGETS);
+    expect(boards.filter((b) => b.board !== 'calls').reduce((sum, b) => sum + b.total, 0)).toBe(open.length);
+    expect(boards.find((b) => b.board === 'awaiting_close')?.cards.map((c) => c.id)).toEqual(['i4']);
   });
 
   it('caps the cards of a board but counts them all, including calls beyond the query limit', () => {

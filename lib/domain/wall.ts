@@ -1,15 +1,15 @@
 /**
  * Rules of the wall display: which board an open call or incident sits on, its running stage timer
- * (database clock) and colour, the order on a board (longest waiting first), the cap on what a board
+ * (database clock) and colour, the order on a board (most urgent, then longest waiting), the cap on what a board
  * shows, today's WIB day, and today's counters from the statistics functions.
  */
-import { currentStageTimer, type BoardIncident } from './dispatch-board';
+import { currentStageTimer, PRIORITY_RANK, type BoardIncident } from './dispatch-board';
 import { stageResult, type SlaColour, type SlaStage } from './sla';
 import { answerKpi, type AnswerKpi, type AnswerTimeRow } from './answer-kpi';
 import type { CallType } from './workflow';
 
-export type WallBoard = 'calls' | 'awaiting_dispatch' | 'awaiting_ack' | 'on_scene';
-export const WALL_BOARDS: readonly WallBoard[] = ['calls', 'awaiting_dispatch', 'awaiting_ack', 'on_scene'];
+export type WallBoard = 'calls' | 'awaiting_dispatch' | 'awaiting_ack' | 'on_scene' | 'awaiting_close';
+export const WALL_BOARDS: readonly WallBoard[] = ['calls', 'awaiting_dispatch', 'awaiting_ack', 'on_scene', 'awaiting_close'];
 
 /** What `public.wall_open_calls` returns per call: no caller data exists on this side at all. */
 export interface WallCall {
@@ -40,6 +40,8 @@ export interface WallCard {
   colour: SlaColour | null;
   /** When the waiting began (ms), for the order. */
   sinceMs: number;
+  /** The incident's priority; calls have none yet (their urgency is unknown until classified). */
+  priority?: BoardIncident['priority'];
   ticketNo?: string;
   category?: string;
   kecamatan?: string | null;
@@ -95,13 +97,17 @@ export function incidentCard(incident: WallIncident, nowMs: number, targets: Rea
     targetSeconds: timer.targetSeconds,
     colour: timer.colour,
     sinceMs: nowMs - timer.seconds * 1000,
+    priority: incident.priority,
     ticketNo: incident.ticket_no,
     category: incident.category,
     kecamatan: incident.kecamatan,
   };
 }
 
-/** The board of an incident; resolved ones wait only for the supervisor and stay on the map. */
+/**
+ * The board of an incident. Every open incident has one, so the boards add up to the open count in
+ * the header: a resolved one waits for the supervisor's close on its own board.
+ */
 export function incidentBoard(status: WallIncident['status']): WallBoard | null {
   switch (status) {
     case 'reported':
@@ -111,14 +117,19 @@ export function incidentBoard(status: WallIncident['status']): WallBoard | null 
     case 'acknowledged':
     case 'on_scene':
       return 'on_scene';
+    case 'resolved':
+      return 'awaiting_close';
     default:
       return null;
   }
 }
 
-/** Longest waiting first; ties by id so the order is stable between ticks. */
+const NO_PRIORITY = Object.keys(PRIORITY_RANK).length;
+
+/** Most urgent first (a KRITIS above an older TINGGI), then longest waiting; ties by id so the order is stable between ticks. */
 export function compareWallCards(a: WallCard, b: WallCard): number {
-  return a.sinceMs - b.sinceMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const rank = (c: WallCard) => (c.priority ? PRIORITY_RANK[c.priority] : NO_PRIORITY);
+  return rank(a) - rank(b) || a.sinceMs - b.sinceMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export function buildWallBoards(
@@ -129,7 +140,7 @@ export function buildWallBoards(
   targets: Readonly<Record<SlaStage, number>>,
   cap: number = BOARD_CARD_CAP,
 ): WallBoardView[] {
-  const groups: Record<WallBoard, WallCard[]> = { calls: [], awaiting_dispatch: [], awaiting_ack: [], on_scene: [] };
+  const groups: Record<WallBoard, WallCard[]> = { calls: [], awaiting_dispatch: [], awaiting_ack: [], on_scene: [], awaiting_close: [] };
   for (const c of calls) groups.calls.push(callCard(c, nowMs, targets));
   for (const i of incidents) {
     const board = incidentBoard(i.status);

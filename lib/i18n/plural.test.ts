@@ -36,4 +36,14 @@ describe('messages with a count', () => {
     const handBuilt = Object.entries(en).filter(([, message]) => /\w\((?:s|es|ies)\)/.test(message));
     expect(handBuilt).toEqual([]);
   });
+
+  // "agency(ies)" was caught by the check above once it was written; a count before a plain noun
+  // ("1 incidents", "Tried 1 times") slipped past it. Any English message that puts {count} before a
+  // word must come in both plural forms. A count that is not followed by a noun ("+{count} more",
+  // "{count}×") needs none.
+  it('give a count before a noun in both plural forms', () => {
+    const needsPlural = /\{count\} (?!more\b)[a-z]|\b[a-z]+ \{count\} times\b/i;
+    const single = Object.entries(en).filter(([key, message]) => needsPlural.test(message) && !/\.(one|other)$/.test(key));
+    expect(single).toEqual([]);
+  });
 });

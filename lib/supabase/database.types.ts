@@ -1017,6 +1017,7 @@ export type Database = {
           role: Database["public"]["Enums"]["app_role"]
           updated_at: string
           version: number
+          wall_display: boolean
         }
         Insert: {
           active?: boolean
@@ -1028,6 +1029,7 @@ export type Database = {
           role: Database["public"]["Enums"]["app_role"]
           updated_at?: string
           version?: number
+          wall_display?: boolean
         }
         Update: {
           active?: boolean
@@ -1039,6 +1041,7 @@ export type Database = {
           role?: Database["public"]["Enums"]["app_role"]
           updated_at?: string
           version?: number
+          wall_display?: boolean
         }
         Relationships: [
           {
@@ -1532,6 +1535,7 @@ export type Database = {
           role: Database["public"]["Enums"]["app_role"]
           updated_at: string
           version: number
+          wall_display: boolean
         }
         SetofOptions: {
           from: "*"
@@ -1638,6 +1642,7 @@ export type Database = {
           role: Database["public"]["Enums"]["app_role"]
           updated_at: string
           version: number
+          wall_display: boolean
         }
         SetofOptions: {
           from: "*"
@@ -1744,6 +1749,7 @@ export type Database = {
           role: Database["public"]["Enums"]["app_role"]
           updated_at: string
           version: number
+          wall_display: boolean
         }
         SetofOptions: {
           from: "*"

@@ -10,6 +10,7 @@ import { PostLayer } from '@/components/map/post-layer';
 import type { Agency, AgencyPost, Incident } from '@/lib/data/dispatch';
 import type { TileConfig } from '@/lib/map/tile-config';
 import { CITY_BOUNDS } from '@/lib/domain/city';
+import { pluralKey } from '@/lib/i18n/plural';
 import { useT } from '@/lib/i18n/use-t';
 import type { RunCard } from '@/lib/domain/dispatch-agencies';
 import { rankPostsForIncident } from '@/lib/domain/post-ranking';
@@ -39,7 +40,7 @@ export interface DispatchMapProps {
 const FOCUS_POSTS = 3;
 
 export function DispatchMap(props: DispatchMapProps) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const selected = props.incidents.find((i) => i.id === props.selectedId);
   const focus: Array<[number, number]> = [];
   if (selected) {
@@ -64,7 +65,7 @@ export function DispatchMap(props: DispatchMapProps) {
         freshIds={props.freshIds}
         onSelect={props.onSelect}
         label={(i) => `${i.ticket_no} · ${t(`dispatch.category.${i.category}`)}`}
-        clusterLabel={(count) => t('dispatch.map.cluster', { count })}
+        clusterLabel={(count) => t(pluralKey('dispatch.map.cluster', count, lang), { count })}
       />
     </BaseMap>
   );

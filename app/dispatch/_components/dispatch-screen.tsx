@@ -29,7 +29,8 @@ import { QueueBoard } from '@/components/queue/queue-board';
 import { ArrivalTracker } from '@/components/queue/arrival-tracker';
 import { playBeep } from '@/components/queue/beep';
 import { useServerClock } from '@/lib/realtime/use-server-clock';
-import type { DrawerNotice } from '@/components/incidents/incident-drawer';
+import type { DrawerNotice, DrawerPlace } from '@/components/incidents/drawer-notice';
+import { PostAssignConfirm } from './post-assign-confirm';
 import { DispatchMapLazy } from './dispatch-map-lazy';
 import { SelectedIncidentPanel } from './selected-incident-panel';
 import { HandoverLink } from './handover-link';
@@ -66,6 +67,8 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
   // second click right after the first does not trip over our own version bump.
   const [own, setOwn] = useState<ReadonlyMap<string, Incident>>(new Map());
   const [notice, setNotice] = useState<DrawerNotice | null>(null);
+  // A map click only proposes an assignment; PostAssignConfirm names it before it is made.
+  const [proposed, setProposed] = useState<AgencyPost | null>(null);
   const [busy, setBusy] = useState(false);
   const [sound, setSound] = useState(true);
   const [tracker] = useState(() => new ArrivalTracker());
@@ -119,21 +122,21 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
   );
 
   const run = useCallback(
-    async <T,>(action: () => Promise<WriteResult<T>>, onOk?: (data: T) => void): Promise<boolean> => {
+    async <T,>(at: DrawerPlace, action: () => Promise<WriteResult<T>>, onOk?: (data: T) => void): Promise<boolean> => {
       setBusy(true);
       setNotice(null);
       try {
         const result = await action();
         if (result.ok) {
           onOk?.(result.data);
-          setNotice({ kind: 'ok', message: t('dispatch.drawer.done') });
+          setNotice({ kind: 'ok', message: t('dispatch.drawer.done'), at });
           return true;
         }
         if (isRefusal(result.failure, 'stale_version')) {
-          setNotice({ kind: 'conflict', message: t('dispatch.drawer.conflict') });
+          setNotice({ kind: 'conflict', message: t('dispatch.drawer.conflict'), at });
           await refreshAll();
         } else {
-          setNotice({ kind: 'error', message: writeFailureMessage(result.failure, t) });
+          setNotice({ kind: 'error', message: writeFailureMessage(result.failure, t), at });
         }
         return false;
       } finally {
@@ -148,16 +151,19 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
   const onSelect = useCallback((id: string) => {
     setSelectedId(id);
     setNotice(null);
+    setProposed(null);
   }, []);
 
   const assign = (agencyId: string) => {
     if (!selected || busy) return;
-    void run(() => assignAgency(client, selected, agencyId), remember);
+    void run('assign', () => assignAgency(client, selected, agencyId), remember);
   };
 
   const onPostClick = (post: AgencyPost) => {
-    if (selected && !selectedAssignedAgencies.has(post.agency_id)) assign(post.agency_id);
+    if (selected && !selectedAssignedAgencies.has(post.agency_id)) setProposed(post);
   };
+  const cancelProposal = useCallback(() => setProposed(null), []);
+  const proposal = proposed && selected && !selectedAssignedAgencies.has(proposed.agency_id) ? proposed : null;
 
   return (
     <div className="flex h-[calc(100vh-3.5rem)] min-h-[640px] flex-col gap-2 p-2" data-test="dispatch-screen" data-beeps={announced.size}>
@@ -209,7 +215,7 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
         />
       </div>
       <div className="flex min-h-0 flex-1 gap-2">
-        <div className="min-h-0 flex-1 overflow-hidden rounded border border-slate-300" aria-label={t('dispatch.map.label')}>
+        <div className="relative min-h-0 flex-1 overflow-hidden rounded border border-slate-300" aria-label={t('dispatch.map.label')}>
           <DispatchMapLazy
             tiles={tiles}
             incidents={boardIncidents}
@@ -223,6 +229,21 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
             onSelect={onSelect}
             onPostClick={onPostClick}
           />
+          {proposal && selected && (
+            <PostAssignConfirm
+              key={proposal.id}
+              agency={agencies.get(proposal.agency_id)?.name ?? proposal.agency_id}
+              code={agencies.get(proposal.agency_id)?.code ?? ''}
+              post={proposal.name}
+              ticket={selected.ticket_no}
+              busy={busy}
+              onConfirm={() => {
+                setProposed(null);
+                assign(proposal.agency_id);
+              }}
+              onCancel={cancelProposal}
+            />
+          )}
         </div>
         <div className="min-h-0 w-[440px] shrink-0 overflow-hidden rounded border border-slate-300 bg-white">
           {selected ? (
@@ -241,9 +262,9 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
               busy={busy}
               onDismiss={() => setSelectedId(null)}
               onAssign={assign}
-              onCancel={(reason) => run(() => cancelIncident(client, selected, reason), remember)}
-              onClose={(summary, force) => run(() => closeIncident(client, selected, summary, force), remember)}
-              onFollowUp={(assignmentId, note) => run(() => recordFollowUp(client, assignmentId, note))}
+              onCancel={(reason) => run('finish', () => cancelIncident(client, selected, reason), remember)}
+              onClose={(summary, force) => run('finish', () => closeIncident(client, selected, summary, force), remember)}
+              onFollowUp={(assignmentId, note) => run('assignments', () => recordFollowUp(client, assignmentId, note))}
             />
           ) : (
             <p className="p-4 text-sm text-slate-500" data-test="drawer-empty">

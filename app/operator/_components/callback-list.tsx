@@ -14,6 +14,7 @@ import type { Db } from '@/lib/data/db';
 import { recordCallback } from '@/lib/data/nuisance';
 import { writeFailureMessage } from '@/lib/data/write-result';
 import { formatDateTime } from '@/lib/i18n/format';
+import { pluralKey } from '@/lib/i18n/plural';
 import { useT } from '@/lib/i18n/use-t';
 import { useLiveCallbacks, type CallbackRow } from '@/lib/realtime/use-live-callbacks';
 import { ConnectionStatus } from '@/components/realtime/connection-status';
@@ -72,7 +73,7 @@ export function CallbackList({ client, canStartCall, onEmergency }: CallbackList
               </div>
               {row.attempts > 0 && row.last_outcome && (
                 <p className="text-xs text-slate-700" data-test="callback-attempts">
-                  {t('nuisance.callbacks.attempts', { count: row.attempts, outcome: t(`nuisance.outcome.${row.last_outcome}`) })}
+                  {t(pluralKey('nuisance.callbacks.attempts', row.attempts, lang), { count: row.attempts, outcome: t(`nuisance.outcome.${row.last_outcome}`) })}
                 </p>
               )}
               {open === row.id ? (

@@ -2,6 +2,7 @@
 /** Open incidents of the same category near the pin (last hour): join the call to one instead of a new ticket. */
 import type { WithDistance } from '@/lib/domain/nearby';
 import { formatTime } from '@/lib/i18n/format';
+import { pluralKey } from '@/lib/i18n/plural';
 import { useT } from '@/lib/i18n/use-t';
 import type { OperatorIncidentRow } from '@/lib/realtime/use-live-operator-incidents';
 import { Button } from '@/components/ui/button';
@@ -18,7 +19,7 @@ export function NearbyIncidents({
   busy: boolean;
   onLink: (incident: OperatorIncidentRow) => void;
 }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   if (!located) {
     return <p className="text-sm text-slate-600" data-test="nearby-pending">{t('operator.nearby.pending')}</p>;
   }
@@ -27,7 +28,7 @@ export function NearbyIncidents({
   }
   return (
     <section className="rounded-md border-l-4 border-amber-500 bg-amber-50 p-3" data-test="nearby-incidents" aria-live="polite">
-      <h3 className="mb-2 text-sm font-bold text-amber-950">{t('operator.nearby.title', { count: nearby.length })}</h3>
+      <h3 className="mb-2 text-sm font-bold text-amber-950">{t(pluralKey('operator.nearby.title', nearby.length, lang), { count: nearby.length })}</h3>
       <ul className="flex flex-col gap-2">
         {nearby.map((n) => (
           <li key={n.id} className="flex items-center justify-between gap-3 text-sm" data-test="nearby-incident" data-incident-id={n.id}>

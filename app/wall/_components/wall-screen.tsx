@@ -1,6 +1,6 @@
 'use client';
 /**
- * The wall display: live map, four queue boards, today's counters and the SLA chart, with the
+ * The wall display: live map, five queue boards, today's counters and the SLA chart, with the
  * connection state in a corner. It needs no interaction: after a network drop or a restart of the
  * stack the live view and the wall feed (Broadcast from Database on wall:live) resubscribe and
  * resync, and the clock offset is measured again. State stays bounded for a screen that runs for
@@ -54,7 +54,8 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
   // tells the wall when to read them again (private topic wall:live).
   const feed = useLiveWallFeed(client, getNow);
   const { calls, waiting, counters } = feed;
-  const badgeZoom = useViewportFontSize(100 / 1920, 100) / 100;
+  // 1.5× the badge: its 12 px text reads as 18 px at 1920 wide, and scales on with the screen.
+  const badgeZoom = useViewportFontSize(150 / 1920, 150) / 100;
 
   const [tracker] = useState(() => new FreshTracker(PULSE_MS));
   const isLive = incidents.status === 'live';
@@ -93,18 +94,19 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
     <div
       data-test="wall"
       data-status={status}
-      className="grid h-full grid-rows-[auto_minmax(0,1fr)_minmax(0,0.75fr)] gap-[0.5vw] p-[0.5vw] text-[clamp(12px,1vw,64px)]"
+      className="grid h-full grid-rows-[auto_minmax(0,1fr)_minmax(0,0.75fr)] gap-[0.5vw] p-[0.5vw] text-[clamp(18px,1vw,64px)]"
     >
       <header className="flex items-center justify-between gap-[1vw]">
-        <h1 className="truncate text-[clamp(16px,1.6vw,100px)] font-bold">{t('wall.title')}</h1>
-        <span data-test="wall-open-count" data-count={incidents.rows.length} className="text-[clamp(12px,1.1vw,68px)] text-slate-300">
+        <h1 className="truncate text-[clamp(18px,1.6vw,100px)] font-bold">{t('wall.title')}</h1>
+        <span data-test="wall-open-count" data-count={incidents.rows.length} className="text-[clamp(18px,1.1vw,68px)] text-slate-300">
           {t(pluralKey('wall.openIncidents', incidents.rows.length, lang), { count: incidents.rows.length })}
         </span>
         <div className="flex items-center gap-[1vw]">
-          {clock.error && <span className="text-[clamp(10px,0.7vw,44px)] text-amber-300">{t('wall.clockError')}</span>}
+          {clock.error && <span className="text-[clamp(18px,0.95vw,44px)] text-amber-300">{t('wall.clockError')}</span>}
           <WallClock nowMs={clock.nowMs} />
           {/* The shared badge is sized in px: zoom it with the screen so it stays legible at 4K. */}
-          <span className="rounded-full bg-slate-100/90 opacity-80" style={{ zoom: badgeZoom }}>
+          {/* A flex box, not an inline one: an inline box would be as tall as the wall's line height times the zoom. */}
+          <span className="flex rounded-full bg-slate-100/90 opacity-80" style={{ zoom: badgeZoom }} data-test="wall-status-pill">
             <ConnectionStatus status={status} />
           </span>
         </div>
@@ -119,7 +121,7 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
           <WallCounters counters={counters.data} />
         </div>
       </div>
-      <div className="grid min-h-0 grid-cols-4 gap-[0.5vw]">
+      <div className="grid min-h-0 grid-cols-5 gap-[0.5vw]">
         {boards.map((view) => (
           <WallBoard key={view.board} view={view} />
         ))}

@@ -58,7 +58,8 @@ export const dispatchEn = {
   'dispatch.priority.critical': 'Critical',
 
   'dispatch.map.label': 'Map of incidents and agency posts',
-  'dispatch.map.cluster': '{count} incidents',
+  'dispatch.map.cluster.one': '{count} incident',
+  'dispatch.map.cluster.other': '{count} incidents',
 
   'dispatch.drawer.empty': 'Select an incident on the queue board or on the map.',
   'dispatch.drawer.close': 'Close panel',
@@ -81,6 +82,9 @@ export const dispatchEn = {
   'dispatch.posts.distance': '{km} km · ~{minutes} min',
   'dispatch.posts.assign': 'Assign',
   'dispatch.posts.assigned': 'Already assigned',
+  'dispatch.posts.confirm': 'Forward {ticket} to {agency} ({code}) — {post}?',
+  'dispatch.posts.confirmOk': 'Forward to {code}',
+  'dispatch.posts.confirmCancel': 'Cancel',
   'dispatch.posts.hint': 'Click a post on the map or the Assign button to dispatch that agency.',
   'dispatch.posts.etaNote': 'Estimate: straight-line distance × 1.4 at 30 km/h.',
 

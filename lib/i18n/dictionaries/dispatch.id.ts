@@ -56,7 +56,8 @@ export const dispatchId = {
   'dispatch.priority.critical': 'Kritis',
 
   'dispatch.map.label': 'Peta insiden dan pos OPD',
-  'dispatch.map.cluster': '{count} insiden',
+  'dispatch.map.cluster.one': '{count} insiden',
+  'dispatch.map.cluster.other': '{count} insiden',
 
   'dispatch.drawer.empty': 'Pilih insiden di papan antrean atau di peta.',
   'dispatch.drawer.close': 'Tutup panel',
@@ -79,6 +80,9 @@ export const dispatchId = {
   'dispatch.posts.distance': '{km} km · ±{minutes} mnt',
   'dispatch.posts.assign': 'Tugaskan',
   'dispatch.posts.assigned': 'Sudah ditugaskan',
+  'dispatch.posts.confirm': 'Teruskan {ticket} ke {agency} ({code}) — {post}?',
+  'dispatch.posts.confirmOk': 'Teruskan ke {code}',
+  'dispatch.posts.confirmCancel': 'Batal',
   'dispatch.posts.hint': 'Klik pos di peta atau tombol Tugaskan untuk meneruskan ke OPD tersebut.',
   'dispatch.posts.etaNote': 'Perkiraan: jarak garis lurus × 1,4 pada 30 km/jam.',
 

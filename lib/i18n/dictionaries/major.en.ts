@@ -23,6 +23,6 @@ export const majorEn = {
   'stats.major.col.agencies': 'Agencies',
   'stats.major.col.casualties': 'Casualties (dead/serious/light/evac.)',
   'stats.major.ongoing': 'ongoing',
-  'stats.major.summary': '{count} major incidents, {calls} calls joined (each incident counted once).',
+  'stats.major.summary': 'Major incidents: {count} · calls joined: {calls} (each incident counted once).',
 
 } satisfies Record<keyof typeof majorId, string>;

@@ -8,7 +8,8 @@ export const nuisanceEn = {
 
   'nuisance.callbacks.title': 'Call-backs',
   'nuisance.callbacks.empty': 'No ghost or dropped calls to call back.',
-  'nuisance.callbacks.attempts': 'Tried {count} times · last: {outcome}',
+  'nuisance.callbacks.attempts.one': 'Tried {count} time · last: {outcome}',
+  'nuisance.callbacks.attempts.other': 'Tried {count} times · last: {outcome}',
   'nuisance.callbacks.record': 'Record outcome',
   'nuisance.callbacks.outcome': 'Call-back outcome',
   'nuisance.callbacks.note': 'Note (optional)',

@@ -14,7 +14,8 @@ export const nuisanceId = {
 
   'nuisance.callbacks.title': 'Panggilan balik',
   'nuisance.callbacks.empty': 'Tidak ada panggilan ghost atau terputus yang perlu ditelepon balik.',
-  'nuisance.callbacks.attempts': '{count} kali dicoba · terakhir: {outcome}',
+  'nuisance.callbacks.attempts.one': '{count} kali dicoba · terakhir: {outcome}',
+  'nuisance.callbacks.attempts.other': '{count} kali dicoba · terakhir: {outcome}',
   'nuisance.callbacks.record': 'Catat hasil',
   'nuisance.callbacks.outcome': 'Hasil panggilan balik',
   'nuisance.callbacks.note': 'Catatan (opsional)',

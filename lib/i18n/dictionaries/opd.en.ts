@@ -20,6 +20,8 @@ export const opdEn = {
   'opd.ack.button': 'Accept',
   'opd.ack.timer': 'Waiting for acceptance {time} / target {target}',
   'opd.ack.timerDone': 'Accepted after {time} (target {target})',
+  'opd.ack.timerEnded.declined': 'Declined after {time}',
+  'opd.ack.timerEnded.withdrawn': 'Withdrawn after {time}',
 
   'opd.step.en_route': 'Leave now',
   'opd.step.on_scene': 'Arrived on scene',

@@ -18,6 +18,8 @@ export const opdId = {
   'opd.ack.button': 'Terima',
   'opd.ack.timer': 'Menunggu diterima {time} / target {target}',
   'opd.ack.timerDone': 'Diterima setelah {time} (target {target})',
+  'opd.ack.timerEnded.declined': 'Ditolak setelah {time}',
+  'opd.ack.timerEnded.withdrawn': 'Ditarik setelah {time}',
 
   'opd.step.en_route': 'Berangkat',
   'opd.step.on_scene': 'Tiba di lokasi',

@@ -57,7 +57,8 @@ export const operatorEn = {
 
   'operator.nearby.pending': 'Choose the category and the location to check for open incidents nearby.',
   'operator.nearby.none': 'No open incident of this category within 500 m in the last hour.',
-  'operator.nearby.title': '{count} open incidents of this category within 500 m (last hour): maybe a repeat caller.',
+  'operator.nearby.title.one': '{count} open incident of this category within 500 m (last hour): maybe a repeat caller.',
+  'operator.nearby.title.other': '{count} open incidents of this category within 500 m (last hour): maybe a repeat caller.',
   'operator.nearby.detail': '{distance} m · reported {time} WIB',
   'operator.nearby.link': 'Join this ticket',
 

@@ -68,7 +68,8 @@ export const operatorId = {
 
   'operator.nearby.pending': 'Pilih kategori dan lokasi untuk memeriksa insiden terbuka di sekitar.',
   'operator.nearby.none': 'Tidak ada insiden terbuka sejenis dalam 500 m pada 1 jam terakhir.',
-  'operator.nearby.title': '{count} insiden terbuka sejenis dalam 500 m (1 jam terakhir): mungkin penelepon berulang.',
+  'operator.nearby.title.one': '{count} insiden terbuka sejenis dalam 500 m (1 jam terakhir): mungkin penelepon berulang.',
+  'operator.nearby.title.other': '{count} insiden terbuka sejenis dalam 500 m (1 jam terakhir): mungkin penelepon berulang.',
   'operator.nearby.detail': '{distance} m · dilaporkan {time} WIB',
   'operator.nearby.link': 'Gabungkan ke tiket ini',
 

@@ -10,6 +10,7 @@ export const wallEn = {
   'wall.board.awaiting_dispatch': 'Awaiting dispatch',
   'wall.board.awaiting_ack': 'Awaiting acknowledgement',
   'wall.board.on_scene': 'En route & on scene',
+  'wall.board.awaiting_close': 'Awaiting close',
   'wall.board.empty': 'None',
   'wall.board.more': '+{count} more',
 
@@ -35,7 +36,8 @@ export const wallEn = {
   'wall.counters.none': '—',
   'wall.answer.title': 'Answer time',
   'wall.answer.within': '≤ {seconds} s',
-  'wall.answer.calls': '{count} telephone calls · goal 90 %',
+  'wall.answer.calls.one': '{count} telephone call · goal 90 %',
+  'wall.answer.calls.other': '{count} telephone calls · goal 90 %',
   'wall.answer.noFeed': 'no call through the telephone feed yet',
 
   'wall.chart.title': 'Within target per stage (today)',
@@ -48,7 +50,8 @@ export const wallEn = {
   'wall.stage.acknowledge': 'Acknowledge',
   'wall.stage.on_scene': 'Arrival',
 
-  'wall.map.cluster': '{count} incidents',
+  'wall.map.cluster.one': '{count} incident',
+  'wall.map.cluster.other': '{count} incidents',
   'wall.map.label': 'Map of open incidents',
 
   // ui (#12): counts in real plural forms; call types are callType.*.

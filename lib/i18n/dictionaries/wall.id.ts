@@ -8,6 +8,7 @@ export const wallId = {
   'wall.board.awaiting_dispatch': 'Menunggu diteruskan',
   'wall.board.awaiting_ack': 'Menunggu respons OPD',
   'wall.board.on_scene': 'Menuju & di lokasi',
+  'wall.board.awaiting_close': 'Menunggu ditutup',
   'wall.board.empty': 'Tidak ada',
   'wall.board.more': '+{count} lainnya',
 
@@ -33,7 +34,8 @@ export const wallId = {
   'wall.counters.none': '—',
   'wall.answer.title': 'Waktu jawab',
   'wall.answer.within': '≤ {seconds} dtk',
-  'wall.answer.calls': '{count} panggilan telepon · target 90 %',
+  'wall.answer.calls.one': '{count} panggilan telepon · target 90 %',
+  'wall.answer.calls.other': '{count} panggilan telepon · target 90 %',
   'wall.answer.noFeed': 'belum ada panggilan melalui telepon',
 
   'wall.chart.title': 'Sesuai target per tahap (hari ini)',
@@ -46,7 +48,8 @@ export const wallId = {
   'wall.stage.acknowledge': 'Respons',
   'wall.stage.on_scene': 'Tiba',
 
-  'wall.map.cluster': '{count} insiden',
+  'wall.map.cluster.one': '{count} insiden',
+  'wall.map.cluster.other': '{count} insiden',
   'wall.map.label': 'Peta insiden terbuka',
 
   // ui (#12): counts in real plural forms (Bahasa Indonesia has one form); call types are callType.*.
