@@ -3,7 +3,7 @@
 -- statistics judge each incident and assignment by the target in force at its time for its priority.
 begin;
 \ir helpers/test-helpers.psql
-select plan(32);
+select plan(32 + 28);
 
 select tests.build_world();
 
@@ -11,6 +11,19 @@ select is((select count(*)::int from public.sla_priority_targets where target_se
   'every incident stage × priority starts without override (the general target applies)');
 select is(tests.run_as(tests.id('operator'), $$select count(*) as n from public.sla_priority_targets$$) ->> 'n', '12',
   'a signed-in user reads the overrides (the timers need them)');
+
+-- the RLS matrix of sla_priority_targets (10-rls-matrix leaves it to this file): every role reads the
+-- twelve rows when signed in, nobody writes them but set_sla_priority_target.
+select is(tests.probe(case when r.role = 'anon' then null else tests.id(r.role) end, p.sql),
+          case when r.role <> 'anon' and p.op = 'select' then 'rows:12' else 'error:42501' end,
+          format('sla_priority_targets: %s %s', r.role, p.op))
+from unnest(array['anon', 'operator', 'supervisor', 'opd_own', 'opd_other', 'leadership', 'admin']) as r (role)
+cross join (values
+  ('select', 'select 1 from public.sla_priority_targets'),
+  ('insert', 'insert into public.sla_priority_targets (stage, priority, target_seconds) values (''dispatch'', ''low'', 5)'),
+  ('update', 'update public.sla_priority_targets set target_seconds = 5'),
+  ('delete', 'delete from public.sla_priority_targets')
+) as p (op, sql);
 
 -- who may ---------------------------------------------------------------------------------------
 select is(tests.try_as(tests.id('operator'), $$select public.set_sla_priority_target('dispatch', 'critical', 60)$$), 'forbidden_role', 'an operator cannot set an override');
