@@ -20,5 +20,5 @@ export default async function OperatorPage() {
   const { profile } = await requireRole('operator', 'supervisor');
   const supabase = await createClient();
   const targets = await readSlaTargets(supabase);
-  return <OperatorConsoleLazy operatorId={profile.id} targets={targets} tiles={tileConfigFromEnv()} />;
+  return <OperatorConsoleLazy operatorId={profile.id} targets={targets.general} tiles={tileConfigFromEnv()} />;
 }

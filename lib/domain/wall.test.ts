@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SLA_TARGETS } from './sla';
+import { DEFAULT_SLA_TARGETS, DEFAULT_SLA_TARGET_SET } from './sla';
 import { buildWallBoards, callCard, incidentBoard, todayCounters, wibDayRange, type WallCall, type WallIncident } from './wall';
 import { FreshTracker } from './wall-fresh';
 
@@ -74,7 +74,7 @@ describe('wall boards', () => {
         incident('0003', 'reported', 130),
       ],
       NOW,
-      DEFAULT_SLA_TARGETS,
+      DEFAULT_SLA_TARGET_SET,
     );
     const byBoard = Object.fromEntries(boards.map((b) => [b.board, b]));
     expect(byBoard.calls.cards.map((c) => c.id)).toEqual(['c1', 'c2']);
@@ -87,7 +87,7 @@ describe('wall boards', () => {
 
   it('caps the cards of a board but counts them all, including calls beyond the query limit', () => {
     const many = Array.from({ length: 10 }, (_, n) => incident(String(1000 + n), 'reported', 10 + n));
-    const boards = buildWallBoards([call('c', 'ringing', 1)], 75, many, NOW, DEFAULT_SLA_TARGETS, 4);
+    const boards = buildWallBoards([call('c', 'ringing', 1)], 75, many, NOW, DEFAULT_SLA_TARGET_SET, 4);
     expect(boards[1].cards).toHaveLength(4);
     expect(boards[1].total).toBe(10);
     expect(boards[1].cards[0].id).toBe('1009');
