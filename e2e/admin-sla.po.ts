@@ -1,6 +1,6 @@
 /** Page object of the admin's SLA targets screen (/admin/sla). */
 import type { Locator, Page } from '@playwright/test';
-import type { SlaStage } from '../lib/domain/sla';
+import type { IncidentPriority, SlaStage } from '../lib/domain/sla';
 
 export class AdminSlaPage {
   readonly root: Locator;
@@ -29,5 +29,15 @@ export class AdminSlaPage {
   async setTarget(stage: SlaStage, value: string): Promise<void> {
     await this.row(stage).getByTestId('sla-input').fill(value);
     await this.row(stage).getByTestId('sla-save').click();
+  }
+
+  priorityCell(stage: SlaStage, priority: IncidentPriority): Locator {
+    return this.page.locator(`[data-test="sla-priority-cell"][data-stage="${stage}"][data-priority="${priority}"]`);
+  }
+
+  /** Types a per-priority target (empty removes the override) and saves it. */
+  async setPriorityTarget(stage: SlaStage, priority: IncidentPriority, value: string): Promise<void> {
+    await this.priorityCell(stage, priority).getByTestId('sla-priority-input').fill(value);
+    await this.priorityCell(stage, priority).getByTestId('sla-priority-save').click();
   }
 }

@@ -21,5 +21,5 @@ export default async function OperatorPage() {
   const { profile } = await requireRole('operator', 'supervisor');
   const supabase = await createClient();
   const [targets, schedule] = await Promise.all([readSlaTargets(supabase), readShiftSchedule(supabase)]);
-  return <OperatorConsoleLazy operatorId={profile.id} targets={targets} shiftHours={schedule.start_hours} tiles={tileConfigFromEnv()} />;
+  return <OperatorConsoleLazy operatorId={profile.id} targets={targets.general} shiftHours={schedule.start_hours} tiles={tileConfigFromEnv()} />;
 }

@@ -10,7 +10,7 @@ import { useEffect, useMemo } from 'react';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '@/lib/supabase/database.types';
 import type { Agency, AgencyPost, Incident } from '@/lib/data/dispatch';
-import type { SlaStage } from '@/lib/domain/sla';
+import { targetsForPriority, type SlaTargetSet } from '@/lib/domain/sla';
 import { currentStageTimer } from '@/lib/domain/dispatch-board';
 import { formatDateTime } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
@@ -38,7 +38,7 @@ export interface IncidentDrawerProps {
   /** The run card of the incident's category, which ranks the nearest posts. */
   runCard: RunCard | undefined;
   people: ReadonlyMap<string, string>;
-  targets: Readonly<Record<SlaStage, number>>;
+  targets: SlaTargetSet;
   nowMs: number;
   viewers: readonly string[];
   notice: DrawerNotice | null;
@@ -147,7 +147,7 @@ export function IncidentDrawer(props: IncidentDrawerProps) {
           assignments={sortedAssignments}
           agencies={agencies}
           nowMs={nowMs}
-          acknowledgeTargetSeconds={targets.acknowledge}
+          acknowledgeTargetSeconds={targetsForPriority(targets, incident.priority).acknowledge}
           busy={busy}
           onFollowUp={open ? props.onFollowUp : undefined}
         />

@@ -9,7 +9,7 @@ import Link from 'next/link';
 import { ConnectionStatus } from '@/components/realtime/connection-status';
 import { useServerClock } from '@/lib/realtime/use-server-clock';
 import type { Agency, OpdAssignment } from '@/lib/data/opd';
-import type { SlaStage } from '@/lib/domain/sla';
+import { targetsForPriority, type SlaTargetSet } from '@/lib/domain/sla';
 import { splitInbox } from '@/lib/domain/opd-inbox';
 import { useLiveOpdAssignments } from '@/lib/realtime/use-live-opd-assignments';
 import { useT } from '@/lib/i18n/use-t';
@@ -19,7 +19,7 @@ import { OfflineBanner } from './offline-banner';
 import { useNewAssignmentAlert } from './use-new-assignment-alert';
 import { useOpdQueue } from './opd-queue-provider';
 
-export function OpdInbox({ agency, targets }: { agency: Agency; targets: Record<SlaStage, number> }) {
+export function OpdInbox({ agency, targets }: { agency: Agency; targets: SlaTargetSet }) {
   const { t } = useT();
   const { getClient } = useOpdQueue();
   const client = useMemo(() => getClient(), [getClient]);
@@ -64,7 +64,7 @@ export function OpdInbox({ agency, targets }: { agency: Agency; targets: Record<
       ) : (
         <ul className="flex flex-col gap-3" data-test="inbox-open-list">
           {open.map((a) => (
-            <AssignmentCard key={a.id} assignment={a} isNew={fresh.has(a.id)} nowMs={clock.nowMs} ackTargetSeconds={targets.acknowledge} />
+            <AssignmentCard key={a.id} assignment={a} isNew={fresh.has(a.id)} nowMs={clock.nowMs} ackTargetSeconds={targetsForPriority(targets, a.incident?.priority ?? null).acknowledge} />
           ))}
         </ul>
       )}

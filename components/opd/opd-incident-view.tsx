@@ -10,7 +10,7 @@ import { Phone } from 'lucide-react';
 import { ConnectionStatus } from '@/components/realtime/connection-status';
 import { useServerClock } from '@/lib/realtime/use-server-clock';
 import type { Agency, CallerContact, OpdIncident } from '@/lib/data/opd';
-import type { SlaStage } from '@/lib/domain/sla';
+import { targetsForPriority, type SlaTargetSet } from '@/lib/domain/sla';
 import { telUri } from '@/lib/domain/opd-inbox';
 import { isIncidentOpen } from '@/lib/domain/workflow';
 import type { TileConfig } from '@/lib/map/tile-config';
@@ -35,7 +35,7 @@ export interface OpdIncidentViewProps {
   callers: readonly CallerContact[];
   agencies: readonly Agency[];
   myAgencyId: string;
-  targets: Record<SlaStage, number>;
+  targets: SlaTargetSet;
   tiles: TileConfig;
 }
 
@@ -87,7 +87,7 @@ export function OpdIncidentView({ initialIncident, callers, agencies, myAgencyId
         {!mine && liveAssignments.status === 'live' && <p className="text-sm">{t('opd.detail.notAssigned')}</p>}
         {mine && (
           <>
-            <AckTimer assignment={mine} targetSeconds={targets.acknowledge} nowMs={clock.nowMs} />
+            <AckTimer assignment={mine} targetSeconds={targetsForPriority(targets, incident.priority).acknowledge} nowMs={clock.nowMs} />
             <p className="text-xs tabular-nums text-slate-600" data-test="my-assignment-times">
               {t('opd.detail.timeline', { ack: stamp(mine.acknowledged_at), enRoute: stamp(mine.en_route_at), onScene: stamp(mine.on_scene_at), done: stamp(mine.completed_at) })}
             </p>

@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import type { Agency, Assignment, Incident } from '@/lib/data/dispatch';
 import { BOARD_COLUMNS, groupByColumn } from '@/lib/domain/dispatch-board';
-import type { SlaStage } from '@/lib/domain/sla';
+import type { SlaTargetSet } from '@/lib/domain/sla';
 import { useT } from '@/lib/i18n/use-t';
 import { QueueCard } from './queue-card';
 
@@ -16,7 +16,7 @@ export interface QueueBoardProps {
   assignments: readonly Assignment[];
   agencies: ReadonlyMap<string, Agency>;
   nowMs: number;
-  targets: Readonly<Record<SlaStage, number>>;
+  targets: SlaTargetSet;
   selectedId?: string | null;
   freshIds?: ReadonlySet<string>;
   /** Names of other people looking at each incident. */

@@ -5,7 +5,7 @@
  */
 import type { Agency, Assignment, Incident } from '@/lib/data/dispatch';
 import { currentStageTimer, escalationState } from '@/lib/domain/dispatch-board';
-import type { SlaStage } from '@/lib/domain/sla';
+import { targetsForPriority, type SlaTargetSet } from '@/lib/domain/sla';
 import { Eye, TriangleAlert } from 'lucide-react';
 import { CategoryIcon } from '@/components/ui/category-icon';
 import { pluralKey } from '@/lib/i18n/plural';
@@ -17,7 +17,7 @@ export interface QueueCardProps {
   assignments: readonly Assignment[];
   agencies: ReadonlyMap<string, Agency>;
   nowMs: number;
-  targets: Readonly<Record<SlaStage, number>>;
+  targets: SlaTargetSet;
   selected: boolean;
   fresh: boolean;
   viewers: readonly string[];
@@ -34,7 +34,7 @@ const PRIORITY_CLASSES = {
 export function QueueCard({ incident, assignments, agencies, nowMs, targets, selected, fresh, viewers, onSelect }: QueueCardProps) {
   const { t, lang } = useT();
   const timer = currentStageTimer(incident, nowMs, targets);
-  const overdue = assignments.filter((a) => escalationState(a, nowMs, targets.acknowledge).needsFollowUp);
+  const overdue = assignments.filter((a) => escalationState(a, nowMs, targetsForPriority(targets, incident.priority).acknowledge).needsFollowUp);
   return (
     <button
       type="button"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SLA_TARGETS } from './sla';
+import { DEFAULT_SLA_TARGET_SET } from './sla';
 import {
   currentStageTimer,
   escalationState,
@@ -42,11 +42,17 @@ describe('groupByColumn', () => {
 });
 
 describe('currentStageTimer', () => {
-  const targets = DEFAULT_SLA_TARGETS;
+  const targets = DEFAULT_SLA_TARGET_SET;
 
   it('times a reported incident against the dispatch target', () => {
     const t = currentStageTimer(incident({}), T0 + 100_000, targets);
     expect(t).toEqual({ stage: 'dispatch', seconds: 100, targetSeconds: 120, colour: 'warning' });
+  });
+
+  it('uses the target of the incident\'s priority', () => {
+    const tighter = { ...targets, byPriority: { critical: { dispatch: 60 } } };
+    expect(currentStageTimer(incident({ priority: 'critical' }), T0 + 100_000, tighter)).toMatchObject({ targetSeconds: 60, colour: 'breached' });
+    expect(currentStageTimer(incident({ priority: 'high' }), T0 + 100_000, tighter)).toMatchObject({ targetSeconds: 120, colour: 'warning' });
   });
 
   it('times acknowledge and on-scene from dispatch', () => {

@@ -3,7 +3,7 @@
  * column, the timer of the stage it is waiting in, and which assignments are overdue for an
  * acknowledgement (escalation).
  */
-import { stageResult, type SlaColour, type SlaStage } from './sla';
+import { stageResult, targetsForPriority, type SlaColour, type SlaStage, type SlaTargetSet } from './sla';
 import type { Enums } from '@/lib/supabase/database.types';
 import { eachOnce } from './value-lists';
 import type { AssignmentStatus, IncidentStatus, OpenIncidentStatus } from './workflow';
@@ -54,13 +54,11 @@ export function groupByColumn<T extends BoardIncident>(incidents: readonly T[]):
 
 /**
  * The running timer of the stage the incident waits in, measured on the database clock (`nowMs`).
- * Acknowledge and on-scene are counted from dispatch, as `sla_targets` defines them.
+ * Acknowledge and on-scene are counted from dispatch, as `sla_targets` defines them; the target is
+ * the one of the incident's priority.
  */
-export function currentStageTimer(
-  incident: BoardIncident,
-  nowMs: number,
-  targets: Readonly<Record<SlaStage, number>>,
-): StageTimer | null {
+export function currentStageTimer(incident: BoardIncident, nowMs: number, targetSet: SlaTargetSet): StageTimer | null {
+  const targets = targetsForPriority(targetSet, incident.priority);
   const sla = (stage: SlaStage, from: string | null): StageTimer | null => {
     const r = stageResult(stage, from, null, targets[stage], nowMs);
     return r.seconds === null ? null : { stage: stage as BoardStage, seconds: r.seconds, targetSeconds: r.targetSeconds, colour: r.colour };

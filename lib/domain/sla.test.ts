@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { callStages, DEFAULT_SLA_TARGETS, incidentStages, slaColour, stageResult, targetsFromRows } from './sla';
+import {
+  callStages,
+  DEFAULT_SLA_TARGET_SET,
+  DEFAULT_SLA_TARGETS,
+  incidentStages,
+  isPriorityStage,
+  overridesFromRows,
+  slaColour,
+  stageResult,
+  targetsForPriority,
+  targetsFromRows,
+  type SlaStage,
+} from './sla';
 
 const t0 = Date.parse('2026-11-28T03:00:00Z');
 const iso = (seconds: number) => new Date(t0 + seconds * 1000).toISOString();
@@ -129,5 +141,41 @@ describe('incidentStages', () => {
       iso(130),
     );
     expect(stages[1]).toMatchObject({ stage: 'acknowledge', seconds: 100, running: true });
+  });
+});
+
+describe('targetsForPriority', () => {
+  const set = { general: DEFAULT_SLA_TARGETS, byPriority: { critical: { dispatch: 60, on_scene: 600 }, low: { acknowledge: 400 } } };
+
+  it('takes the override of the incident\'s priority', () => {
+    expect(targetsForPriority(set, 'critical')).toMatchObject({ dispatch: 60, acknowledge: 180, on_scene: 600 });
+    expect(targetsForPriority(set, 'low')).toMatchObject({ dispatch: 120, acknowledge: 400, on_scene: 900 });
+  });
+
+  it('falls back to the general target without an override', () => {
+    expect(targetsForPriority(set, 'medium')).toEqual(DEFAULT_SLA_TARGETS);
+    expect(targetsForPriority(DEFAULT_SLA_TARGET_SET, 'critical')).toEqual(DEFAULT_SLA_TARGETS);
+  });
+
+  it('gives calls (no priority) the general targets', () => {
+    expect(targetsForPriority(set, null)).toEqual(DEFAULT_SLA_TARGETS);
+  });
+});
+
+describe('overridesFromRows', () => {
+  it('keeps set overrides of incident stages only', () => {
+    expect(
+      overridesFromRows([
+        { stage: 'dispatch', priority: 'critical', target_seconds: 60 },
+        { stage: 'acknowledge', priority: 'critical', target_seconds: null },
+        { stage: 'on_scene', priority: 'high', target_seconds: 700 },
+        { stage: 'answer', priority: 'high', target_seconds: 5 },
+      ]),
+    ).toEqual({ critical: { dispatch: 60 }, high: { on_scene: 700 } });
+  });
+
+  it('knows which stages may depend on a priority', () => {
+    const stages: SlaStage[] = ['dispatch', 'acknowledge', 'on_scene', 'answer', 'call_total'];
+    expect(stages.map(isPriorityStage)).toEqual([true, true, true, false, false]);
   });
 });

@@ -17,6 +17,7 @@
 import type { Enums } from '@/lib/supabase/database.types';
 
 export type SlaStage = Enums<'sla_stage'>;
+export type IncidentPriority = Enums<'incident_priority'>;
 export type SlaColour = 'within' | 'warning' | 'breached';
 
 export const WARNING_RATIO = 0.8;
@@ -146,4 +147,50 @@ export function targetsFromRows(rows: ReadonlyArray<{ stage: SlaStage; target_se
   const targets: Record<SlaStage, number> = { ...DEFAULT_SLA_TARGETS };
   for (const row of rows) targets[row.stage] = row.target_seconds;
   return targets;
+}
+
+/**
+ * The stages measured on an incident or its assignments: only they may have a target per priority
+ * (the call stages end before an incident, and so a priority, exists). As sla_priority_targets.
+ */
+export const PRIORITY_STAGES = ['dispatch', 'acknowledge', 'on_scene'] as const satisfies ReadonlyArray<SlaStage>;
+export type PriorityStage = (typeof PRIORITY_STAGES)[number];
+
+/** Per-priority overrides in force; a missing entry means the stage's general target applies. */
+export type PriorityOverrides = Partial<Record<IncidentPriority, Partial<Record<PriorityStage, number>>>>;
+
+/** The targets in force: the general one of every stage and the per-priority overrides. */
+export interface SlaTargetSet {
+  general: Readonly<Record<SlaStage, number>>;
+  byPriority: Readonly<PriorityOverrides>;
+}
+
+export const DEFAULT_SLA_TARGET_SET: SlaTargetSet = { general: DEFAULT_SLA_TARGETS, byPriority: {} };
+
+/**
+ * Which target applies (the rule of private.sla_target_in_force): for an incident of `priority`,
+ * the override of its priority if one is in force, else the stage's general target. A null
+ * priority (a call, before any incident) gets the general targets.
+ */
+export function targetsForPriority(set: SlaTargetSet, priority: IncidentPriority | null): Record<SlaStage, number> {
+  const targets: Record<SlaStage, number> = { ...set.general };
+  const overrides = priority === null ? undefined : set.byPriority[priority];
+  if (overrides) for (const stage of PRIORITY_STAGES) targets[stage] = overrides[stage] ?? targets[stage];
+  return targets;
+}
+
+/** Rows of `sla_priority_targets` (null seconds = no override) into the overrides map. */
+export function overridesFromRows(
+  rows: ReadonlyArray<{ stage: SlaStage; priority: IncidentPriority; target_seconds: number | null }>,
+): PriorityOverrides {
+  const overrides: PriorityOverrides = {};
+  for (const row of rows) {
+    if (row.target_seconds === null || !isPriorityStage(row.stage)) continue;
+    overrides[row.priority] = { ...overrides[row.priority], [row.stage]: row.target_seconds };
+  }
+  return overrides;
+}
+
+export function isPriorityStage(stage: SlaStage): stage is PriorityStage {
+  return (PRIORITY_STAGES as ReadonlyArray<SlaStage>).includes(stage);
 }

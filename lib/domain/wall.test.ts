@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SLA_TARGETS } from './sla';
+import { DEFAULT_SLA_TARGETS, DEFAULT_SLA_TARGET_SET } from './sla';
 import { buildWallBoards, callCard, incidentBoard, todayCounters, wibDayRange, type WallCall, type WallIncident } from './wall';
 import { FreshTracker } from './wall-fresh';
 
@@ -74,7 +74,7 @@ describe('wall boards', () => {
         incident('0003', 'reported', 130),
       ],
       NOW,
-      DEFAULT_SLA_TARGETS,
+      DEFAULT_SLA_TARGET_SET,
     );
     const byBoard = Object.fromEntries(boards.map((b) => [b.board, b]));
     expect(byBoard.calls.cards.map((c) => c.id)).toEqual(['c1', 'c2']);
@@ -96,7 +96,7 @@ describe('wall boards', () => {
         incident('low', 'reported', 900, { priority: 'low' }),
       ],
       NOW,
-      DEFAULT_SLA_TARGETS,
+      DEFAULT_SLA_TARGET_SET,
     );
     expect(boards.find((b) => b.board === 'awaiting_dispatch')?.cards.map((c) => c.id)).toEqual(['older-critical', 'new-critical', 'old-high', 'low']);
   });
@@ -106,14 +106,14 @@ describe('wall boards', () => {
     const open = statuses.map((status, n) =>
       incident(`i${n}`, status, 600, { dispatched_at: ago(500), acknowledged_at: ago(400), on_scene_at: ago(300), resolved_at: status === 'resolved' ? ago(100) : null }),
     );
-    const boards = buildWallBoards([], 0, open, NOW, DEFAULT_SLA_TARGETS);
+    const boards = buildWallBoards([], 0, open, NOW, DEFAULT_SLA_TARGET_SET);
     expect(boards.filter((b) => b.board !== 'calls').reduce((sum, b) => sum + b.total, 0)).toBe(open.length);
     expect(boards.find((b) => b.board === 'awaiting_close')?.cards.map((c) => c.id)).toEqual(['i4']);
   });
 
   it('caps the cards of a board but counts them all, including calls beyond the query limit', () => {
     const many = Array.from({ length: 10 }, (_, n) => incident(String(1000 + n), 'reported', 10 + n));
-    const boards = buildWallBoards([call('c', 'ringing', 1)], 75, many, NOW, DEFAULT_SLA_TARGETS, 4);
+    const boards = buildWallBoards([call('c', 'ringing', 1)], 75, many, NOW, DEFAULT_SLA_TARGET_SET, 4);
     expect(boards[1].cards).toHaveLength(4);
     expect(boards[1].total).toBe(10);
     expect(boards[1].cards[0].id).toBe('1009');

@@ -4,7 +4,7 @@
  * shows, today's WIB day, and today's counters from the statistics functions.
  */
 import { currentStageTimer, PRIORITY_RANK, type BoardIncident } from './dispatch-board';
-import { stageResult, type SlaColour, type SlaStage } from './sla';
+import { stageResult, type SlaColour, type SlaStage, type SlaTargetSet } from './sla';
 import { answerKpi, type AnswerKpi, type AnswerTimeRow } from './answer-kpi';
 import type { CallType } from './workflow';
 
@@ -85,7 +85,7 @@ export function callCard(call: WallCall, nowMs: number, targets: Readonly<Record
   };
 }
 
-export function incidentCard(incident: WallIncident, nowMs: number, targets: Readonly<Record<SlaStage, number>>): WallCard | null {
+export function incidentCard(incident: WallIncident, nowMs: number, targets: SlaTargetSet): WallCard | null {
   const timer = currentStageTimer(incident, nowMs, targets);
   if (!timer) return null;
   return {
@@ -137,11 +137,11 @@ export function buildWallBoards(
   callsTotal: number,
   incidents: readonly WallIncident[],
   nowMs: number,
-  targets: Readonly<Record<SlaStage, number>>,
+  targets: SlaTargetSet,
   cap: number = BOARD_CARD_CAP,
 ): WallBoardView[] {
   const groups: Record<WallBoard, WallCard[]> = { calls: [], awaiting_dispatch: [], awaiting_ack: [], on_scene: [], awaiting_close: [] };
-  for (const c of calls) groups.calls.push(callCard(c, nowMs, targets));
+  for (const c of calls) groups.calls.push(callCard(c, nowMs, targets.general));
   for (const i of incidents) {
     const board = incidentBoard(i.status);
     if (!board) continue;

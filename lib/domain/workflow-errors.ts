@@ -62,6 +62,8 @@ export const WORKFLOW_ERROR_CODES = [
   'invalid_filter',
   // Raised by set_sla_target (…_sla_target_history.sql).
   'invalid_sla_target',
+  // Raised by set_sla_priority_target (…_sla_priority_targets.sql).
+  'sla_stage_without_priority',
   // Raised by the major-incident functions (…_major_incidents.sql, issue #18 §1).
   'major_incident_not_found',
   'major_already_declared',

@@ -1207,30 +1207,57 @@ export type Database = {
           },
         ]
       }
+      sla_priority_targets: {
+        Row: {
+          priority: Database["public"]["Enums"]["incident_priority"]
+          stage: Database["public"]["Enums"]["sla_stage"]
+          target_seconds: number | null
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          priority: Database["public"]["Enums"]["incident_priority"]
+          stage: Database["public"]["Enums"]["sla_stage"]
+          target_seconds?: number | null
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          priority?: Database["public"]["Enums"]["incident_priority"]
+          stage?: Database["public"]["Enums"]["sla_stage"]
+          target_seconds?: number | null
+          updated_at?: string
+          version?: number
+        }
+        Relationships: []
+      }
       sla_target_history: {
         Row: {
           changed_at: string
           changed_by: string | null
           effective_from: string
           id: number
+          priority: Database["public"]["Enums"]["incident_priority"] | null
           stage: Database["public"]["Enums"]["sla_stage"]
-          target_seconds: number
+          target_seconds: number | null
         }
         Insert: {
           changed_at?: string
           changed_by?: string | null
           effective_from: string
           id?: never
+          priority?: Database["public"]["Enums"]["incident_priority"] | null
           stage: Database["public"]["Enums"]["sla_stage"]
-          target_seconds: number
+          target_seconds?: number | null
         }
         Update: {
           changed_at?: string
           changed_by?: string | null
           effective_from?: string
           id?: never
+          priority?: Database["public"]["Enums"]["incident_priority"] | null
           stage?: Database["public"]["Enums"]["sla_stage"]
-          target_seconds?: number
+          target_seconds?: number | null
         }
         Relationships: [
           {
@@ -2836,6 +2863,27 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "shift_settings"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      set_sla_priority_target: {
+        Args: {
+          p_expected_version?: number
+          p_priority: Database["public"]["Enums"]["incident_priority"]
+          p_seconds: number
+          p_stage: Database["public"]["Enums"]["sla_stage"]
+        }
+        Returns: {
+          priority: Database["public"]["Enums"]["incident_priority"]
+          stage: Database["public"]["Enums"]["sla_stage"]
+          target_seconds: number | null
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "sla_priority_targets"
           isOneToOne: true
           isSetofReturn: false
         }

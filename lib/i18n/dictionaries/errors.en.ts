@@ -64,6 +64,7 @@ export const errorsEn = {
   'workflow.extension_taken': 'Another active operator already has this extension.',
   'workflow.own_account': 'You cannot change your own role, agency or active state; ask another administrator.',
   'workflow.invalid_filter': 'The filter is not valid.',
+  'workflow.sla_stage_without_priority': 'Only incident stages (dispatch, acknowledgement, on scene) can have a target per priority: a call has no priority yet.',
   'workflow.invalid_sla_target': 'An SLA target is a whole number of seconds between 1 second and 24 hours, for a known stage.',
   // major-incident mode and shift handover (issue #18)
   'workflow.major_incident_not_found': 'The major incident was not found.',

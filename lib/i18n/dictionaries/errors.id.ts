@@ -67,6 +67,7 @@ export const errorsId = {
   'workflow.extension_taken': 'Nomor ekstensi ini sudah dipakai operator aktif lain.',
   'workflow.own_account': 'Anda tidak dapat mengubah peran, OPD, atau status akun Anda sendiri; minta administrator lain.',
   'workflow.invalid_filter': 'Filter tidak valid.',
+  'workflow.sla_stage_without_priority': 'Hanya tahap kejadian (penugasan, konfirmasi, tiba di lokasi) yang dapat punya target per prioritas: panggilan belum punya prioritas.',
   'workflow.invalid_sla_target': 'Target SLA harus bilangan bulat antara 1 detik dan 24 jam untuk tahap yang dikenal.',
   // major-incident mode and shift handover (issue #18)
   'workflow.major_incident_not_found': 'Kejadian besar tidak ditemukan.',

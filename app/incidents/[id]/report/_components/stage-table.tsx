@@ -4,7 +4,7 @@
  * resolve and close without a target.
  */
 import type { Call, Incident } from '@/lib/data/dispatch';
-import { CALL_STAGES, callStages, incidentStages, type SlaStage, type StageResult } from '@/lib/domain/sla';
+import { CALL_STAGES, callStages, incidentStages, targetsForPriority, type SlaStage, type SlaTargetSet, type StageResult } from '@/lib/domain/sla';
 import { formatDuration, formatTime } from '@/lib/i18n/format';
 import type { Translate } from '@/lib/i18n/translate';
 import { slaClasses } from '@/components/ui/sla-scale';
@@ -26,7 +26,7 @@ function span(from: string | null, to: string | null): number | null {
 export function StageTable({ incident, call, targets, nowMs, t }: {
   incident: Incident;
   call: Call | undefined;
-  targets: Readonly<Record<SlaStage, number>>;
+  targets: SlaTargetSet;
   nowMs: number;
   t: Translate;
 }) {
@@ -34,7 +34,7 @@ export function StageTable({ incident, call, targets, nowMs, t }: {
   const rows: Row[] = [];
   if (call) {
     // callStages follows CALL_STAGES, so each result sits beside the bounds it was measured on.
-    callStages(call, nowMs, targets).forEach((r, i) => {
+    callStages(call, nowMs, targets.general).forEach((r, i) => {
       const { from, to } = CALL_STAGES[i];
       rows.push({ stage: r.stage, from: call[from], to: call[to], result: r, seconds: r.seconds });
     });
@@ -44,7 +44,7 @@ export function StageTable({ incident, call, targets, nowMs, t }: {
     acknowledge: [incident.dispatched_at, incident.acknowledged_at],
     on_scene: [incident.dispatched_at, incident.on_scene_at],
   };
-  for (const r of incidentStages(incident, nowMs, targets, stoppedAt)) {
+  for (const r of incidentStages(incident, nowMs, targetsForPriority(targets, incident.priority), stoppedAt)) {
     rows.push({ stage: r.stage, from: incidentBounds[r.stage][0], to: incidentBounds[r.stage][1], result: r, seconds: r.seconds });
   }
   rows.push({ stage: 'resolve', from: incident.dispatched_at, to: incident.resolved_at, result: null, seconds: span(incident.dispatched_at, incident.resolved_at) });
