@@ -7,7 +7,7 @@
 import type { Enums } from '@/lib/supabase/database.types';
 import type { SlaStage } from '@/lib/domain/sla';
 import { answerKpi, type AnswerKpi } from '@/lib/domain/answer-kpi';
-import type { CallType } from '@/lib/domain/workflow';
+import type { AppRole, CallType } from '@/lib/domain/workflow';
 import type { Db } from './db';
 import { readData } from './read';
 
@@ -86,7 +86,19 @@ function num(v: unknown): number | null {
   return Number.isNaN(n) ? null : n;
 }
 
-export async function loadStatsReport(client: Db, range: { fromIso: string; toIso: string }): Promise<StatsReport> {
+/** Per-operator figures are for supervisors and admins (the database refuses anyone else). */
+export function mayViewOperatorStats(role: AppRole): boolean {
+  return role === 'supervisor' || role === 'admin';
+}
+
+const NO_ROWS = Promise.resolve({ data: [], error: null });
+
+export async function loadStatsReport(
+  client: Db,
+  range: { fromIso: string; toIso: string },
+  /** Whether to read the per-operator figures; without them `operators` is empty. */
+  { operators: withOperators }: { operators: boolean },
+): Promise<StatsReport> {
   const args = { p_from: range.fromIso, p_to: range.toIso };
   const [byTypeAnswer, slaAnswer, categoriesAnswer, kecamatanAnswer, agenciesAnswer, operatorsAnswer, answerTimeAnswer] = await Promise.all([
     client.rpc('stats_calls_by_type', { ...args, p_bucket: 'day' }),
@@ -94,7 +106,7 @@ export async function loadStatsReport(client: Db, range: { fromIso: string; toIs
     client.rpc('stats_incidents_by_category', args),
     client.rpc('stats_incidents_by_kecamatan', args),
     client.rpc('stats_agency_response', args),
-    client.rpc('stats_operator_stage_times', args),
+    withOperators ? client.rpc('stats_operator_stage_times', args) : NO_ROWS,
     client.rpc('stats_answer_time', args),
   ]);
   const byType = readData('calls by type', byTypeAnswer);
