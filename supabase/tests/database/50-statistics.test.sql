@@ -172,7 +172,8 @@ select results_eq(
 
 -- who may call them -------------------------------------------------------------------------------
 
--- The statistics page's functions; stats_major_incidents (monthly report) is tested in 92-major-incidents.
+-- The statistics page's functions; stats_major_incidents (monthly report) is tested in 92-major-incidents,
+-- stats_call_funnel (monthly report) in 94-call-funnel.
 create temp table fx_calls (fn text, sql text);
 insert into fx_calls values
   ('stats_calls_by_type', $$select * from public.stats_calls_by_type(now() - interval '1 day', now())$$),
@@ -215,24 +216,24 @@ select is(
 -- shape: security definer, fixed search_path, no caller data in any result ------------------------
 select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname <> 'stats_major_incidents'), 8::bigint, 'eight statistics functions');
+    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname not in ('stats_major_incidents', 'stats_call_funnel')), 8::bigint, 'eight statistics functions');
 select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname <> 'stats_major_incidents'
+    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname not in ('stats_major_incidents', 'stats_call_funnel')
       and p.prosecdef and p.proconfig @> array['search_path=""']), 8::bigint,
   'all are security definer with an empty search_path');
 select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname <> 'stats_major_incidents'
+    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname not in ('stats_major_incidents', 'stats_call_funnel')
       and array_to_string(p.proargnames, ',') ~ '(caller|phone|notes|description|address)'), 0::bigint,
   'no result column carries caller data or free text');
 select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname <> 'stats_major_incidents' and has_function_privilege('anon', p.oid, 'execute')),
+    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname not in ('stats_major_incidents', 'stats_call_funnel') and has_function_privilege('anon', p.oid, 'execute')),
   0::bigint, 'anon has no execute privilege on any of them');
 select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname <> 'stats_major_incidents'
+    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname not in ('stats_major_incidents', 'stats_call_funnel')
       and has_function_privilege('authenticated', p.oid, 'execute')),
   8::bigint, 'authenticated may execute all (the role check is inside)');
 
