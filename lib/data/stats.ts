@@ -9,7 +9,7 @@ import type { SlaStage } from '@/lib/domain/sla';
 import { answerKpi, type AnswerKpi } from '@/lib/domain/answer-kpi';
 import type { AppRole, CallType } from '@/lib/domain/workflow';
 import type { Db } from './db';
-import { readData } from './read';
+import { ReadError, readData } from './read';
 
 export interface DailyCalls {
   day: string;
@@ -178,5 +178,27 @@ export async function loadStatsReport(
       p50Total: num(r.p50_call_total_seconds),
       totalShare: num(r.call_total_within_target_share),
     })),
+  };
+}
+
+/** The monthly report's call funnel: every call received in the range, answered, classified by type. */
+export interface CallFunnel {
+  incoming: number;
+  answered: number;
+  unansweredEnded: number;
+  classified: number;
+  types: Record<CallType, number>;
+}
+
+export async function loadCallFunnel(client: Db, range: { fromIso: string; toIso: string }): Promise<CallFunnel> {
+  const rows = readData('call funnel', await client.rpc('stats_call_funnel', { p_from: range.fromIso, p_to: range.toIso }));
+  const r = rows[0];
+  if (!r) throw new ReadError('call funnel', 'no row');
+  return {
+    incoming: Number(r.incoming),
+    answered: Number(r.answered),
+    unansweredEnded: Number(r.unanswered_ended),
+    classified: Number(r.classified),
+    types: { emergency: Number(r.emergency), ghost: Number(r.ghost), prank: Number(r.prank), info: Number(r.info) },
   };
 }

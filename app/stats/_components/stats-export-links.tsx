@@ -1,6 +1,7 @@
-/** Download links for every table of /stats, as CSV and as an Excel-ready file, for the shown range. */
+/** Download links for every table of /stats (CSV and Excel-ready) for the shown range, and the monthly report. */
 import { STATS_TABLES, type StatsTable } from '@/lib/domain/stats-csv';
 import type { StatsRange } from '@/lib/domain/stats-range';
+import Link from 'next/link';
 import { getT } from '@/lib/i18n/server';
 import { StatsSection } from './stats-section';
 
@@ -14,6 +15,11 @@ export async function StatsExportLinks({ range, operators }: { range: StatsRange
   return (
     <StatsSection title={t('stats.export.title')} test="stats-export">
       <p className="mb-2 text-sm text-slate-600">{t('stats.export.hint')}</p>
+      <p className="mb-2 text-sm">
+        <Link href={`/reports/monthly?month=${range.to.slice(0, 7)}`} className="font-semibold text-brand-700 underline" data-test="open-monthly-report">
+          {t('report.monthly.open')}
+        </Link>
+      </p>
       <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
         {tables.map((table) => (
           <li key={table} className="flex items-center gap-2" data-test="stats-export-table" data-table={table}>

@@ -12,6 +12,7 @@ import { adminEn } from './admin.en';
 import { adminSlaEn } from './admin-sla.en';
 import { adminNuisanceEn } from './admin-nuisance.en';
 import { majorEn } from './major.en';
+import { reportEn } from './report.en';
 
 export const en = {
   'app.name': 'Command Center 112 Kota Cilegon',
@@ -78,6 +79,7 @@ export const en = {
   ...adminSlaEn,
   ...adminNuisanceEn,
   ...majorEn,
+  ...reportEn,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Not connected',

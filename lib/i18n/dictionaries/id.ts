@@ -14,6 +14,7 @@ import { adminId } from './admin.id';
 import { adminSlaId } from './admin-sla.id';
 import { adminNuisanceId } from './admin-nuisance.id';
 import { majorId } from './major.id';
+import { reportId } from './report.id';
 export const id = {
   'app.name': 'Command Center 112 Kota Cilegon',
   'app.tagline': 'Layanan Kegawatdaruratan 112',
@@ -79,6 +80,7 @@ export const id = {
   ...adminSlaId,
   ...adminNuisanceId,
   ...majorId,
+  ...reportId,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Belum terhubung',

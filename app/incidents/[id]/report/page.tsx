@@ -15,7 +15,7 @@ import type { Agency } from '@/lib/data/dispatch';
 import { describeEvent } from '@/components/incidents/event-details';
 import { CategoryIcon } from '@/components/ui/category-icon';
 import { CasualtyTable } from './_components/casualty-table';
-import { PrintButton } from './_components/print-button';
+import { PrintButton } from '@/components/ui/print-button';
 import { StageTable } from './_components/stage-table';
 import './report-print.css';
 
