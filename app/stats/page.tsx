@@ -8,7 +8,7 @@ import Link from 'next/link';
 import { requireRole } from '@/lib/auth/require-role';
 import { getT } from '@/lib/i18n/server';
 import { createClient } from '@/lib/supabase/server';
-import { loadStatsReport } from '@/lib/data/stats';
+import { loadStatsReport, mayViewOperatorStats } from '@/lib/data/stats';
 import { MAX_RANGE_DAYS, readStatsRange } from '@/lib/domain/stats-range';
 import { Alert } from '@/components/ui/alert';
 import { formatDate } from '@/lib/i18n/format';
@@ -20,6 +20,7 @@ import { StatsRangeForm } from './_components/stats-range-form';
 import { StatsSection } from './_components/stats-section';
 import { StatsTables } from './_components/stats-tables';
 import { AnswerKpiSection } from './_components/answer-kpi-section';
+import { StatsExportLinks } from './_components/stats-export-links';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -33,11 +34,12 @@ function one(v: string | string[] | undefined): string | undefined {
 }
 
 export default async function StatsPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireRole('leadership', 'supervisor', 'admin');
+  const { profile } = await requireRole('leadership', 'supervisor', 'admin');
+  const withOperators = mayViewOperatorStats(profile.role);
   const { t, lang } = await getT();
   const params = await searchParams;
   const { range, problem } = readStatsRange(one(params.from), one(params.to));
-  const report = await loadStatsReport(await createClient(), range);
+  const report = await loadStatsReport(await createClient(), range, { operators: withOperators });
   const typeLabels: Record<CallType, string> = {
     emergency: t('callType.emergency'),
     ghost: t('callType.ghost'),
@@ -99,7 +101,8 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
           />
         </StatsSection>
       </div>
-      <StatsTables report={report} />
+      <StatsTables report={report} operators={withOperators} />
+      <StatsExportLinks range={range} operators={withOperators} />
     </section>
   );
 }

@@ -46,4 +46,10 @@ describe('describeEvent', () => {
   it('ignores a call type the schema does not know', () => {
     expect(describeEvent(event('call_classified', { call_type: 'unknown' }), agencies, makeTranslate(id)).note).toBeNull();
   });
+
+  it('words a major incident ended with its ticket, keeps a supervisor\'s own reason', () => {
+    expect(describeEvent(event('major_ended', { major_incident_id: 'm1', reason: 'incident_closed' }), agencies, makeTranslate(id)).note).toBe('karena tiket ditutup');
+    expect(describeEvent(event('major_ended', { major_incident_id: 'm1', reason: 'incident_cancelled' }), agencies, makeTranslate(en)).note).toBe('because the ticket was cancelled');
+    expect(describeEvent(event('major_ended', { reason: 'Api sudah padam' }), agencies, makeTranslate(id)).note).toBe('Api sudah padam');
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Words for one audit event (incident_events row): what happened, which agencies, and the reason or
  * note recorded with it. Shared by the drawer's timeline and the printable report. Values of the
- * event's data that are database enums (the call type, a forced close) are translated, never shown
+ * event's data that are database enums (the call type, a forced close, a major incident ended with
+ * its ticket) are translated, never shown
  * as the raw value.
  */
 import type { Agency, IncidentEvent } from '@/lib/data/dispatch';
@@ -13,6 +14,9 @@ export interface EventDescription {
   agencies: string[];
   note: string | null;
 }
+
+/** The reasons the database writes when a major incident ends because its ticket did. */
+const ENDED_BY_TICKET = ['incident_closed', 'incident_cancelled'] as const;
 
 const CALL_TYPES: readonly string[] = Constants.public.Enums.call_type;
 
@@ -35,6 +39,13 @@ export function describeEvent(event: IncidentEvent, agencies: ReadonlyMap<string
   if (Array.isArray(many)) for (const id of many) if (typeof id === 'string') ids.push(id);
   const names = ids.map((id) => agencies.get(id)?.code ?? id.slice(0, 8));
   const notes = ['reason', 'note'].map((k) => text(field(data, k))).filter((note) => note !== null);
+  // A major incident ended with its ticket carries the ticket's fate as a code, not as words.
+  if (event.kind === 'major_ended') {
+    const reason = text(field(data, 'reason'));
+    if (reason !== null && (ENDED_BY_TICKET as readonly string[]).includes(reason)) {
+      notes.splice(notes.indexOf(reason), 1, t(`dispatch.event.majorEndedBy.${reason as (typeof ENDED_BY_TICKET)[number]}`));
+    }
+  }
   const callType = field(data, 'call_type');
   if (isCallType(callType)) notes.push(t(`callType.${callType}`));
   if (field(data, 'forced') === true) notes.push(t('dispatch.event.forced'));

@@ -7,9 +7,9 @@
 import type { Enums } from '@/lib/supabase/database.types';
 import type { SlaStage } from '@/lib/domain/sla';
 import { answerKpi, type AnswerKpi } from '@/lib/domain/answer-kpi';
-import type { CallType } from '@/lib/domain/workflow';
+import type { AppRole, CallType } from '@/lib/domain/workflow';
 import type { Db } from './db';
-import { readData } from './read';
+import { ReadError, readData } from './read';
 
 export interface DailyCalls {
   day: string;
@@ -86,7 +86,19 @@ function num(v: unknown): number | null {
   return Number.isNaN(n) ? null : n;
 }
 
-export async function loadStatsReport(client: Db, range: { fromIso: string; toIso: string }): Promise<StatsReport> {
+/** Per-operator figures are for supervisors and admins (the database refuses anyone else). */
+export function mayViewOperatorStats(role: AppRole): boolean {
+  return role === 'supervisor' || role === 'admin';
+}
+
+const NO_ROWS = Promise.resolve({ data: [], error: null });
+
+export async function loadStatsReport(
+  client: Db,
+  range: { fromIso: string; toIso: string },
+  /** Whether to read the per-operator figures; without them `operators` is empty. */
+  { operators: withOperators }: { operators: boolean },
+): Promise<StatsReport> {
   const args = { p_from: range.fromIso, p_to: range.toIso };
   const [byTypeAnswer, slaAnswer, categoriesAnswer, kecamatanAnswer, agenciesAnswer, operatorsAnswer, answerTimeAnswer] = await Promise.all([
     client.rpc('stats_calls_by_type', { ...args, p_bucket: 'day' }),
@@ -94,7 +106,7 @@ export async function loadStatsReport(client: Db, range: { fromIso: string; toIs
     client.rpc('stats_incidents_by_category', args),
     client.rpc('stats_incidents_by_kecamatan', args),
     client.rpc('stats_agency_response', args),
-    client.rpc('stats_operator_stage_times', args),
+    withOperators ? client.rpc('stats_operator_stage_times', args) : NO_ROWS,
     client.rpc('stats_answer_time', args),
   ]);
   const byType = readData('calls by type', byTypeAnswer);
@@ -166,5 +178,27 @@ export async function loadStatsReport(client: Db, range: { fromIso: string; toIs
       p50Total: num(r.p50_call_total_seconds),
       totalShare: num(r.call_total_within_target_share),
     })),
+  };
+}
+
+/** The monthly report's call funnel: every call received in the range, answered, classified by type. */
+export interface CallFunnel {
+  incoming: number;
+  answered: number;
+  unansweredEnded: number;
+  classified: number;
+  types: Record<CallType, number>;
+}
+
+export async function loadCallFunnel(client: Db, range: { fromIso: string; toIso: string }): Promise<CallFunnel> {
+  const rows = readData('call funnel', await client.rpc('stats_call_funnel', { p_from: range.fromIso, p_to: range.toIso }));
+  const r = rows[0];
+  if (!r) throw new ReadError('call funnel', 'no row');
+  return {
+    incoming: Number(r.incoming),
+    answered: Number(r.answered),
+    unansweredEnded: Number(r.unanswered_ended),
+    classified: Number(r.classified),
+    types: { emergency: Number(r.emergency), ghost: Number(r.ghost), prank: Number(r.prank), info: Number(r.info) },
   };
 }

@@ -10,6 +10,7 @@ import {
   checkCallAction,
   checkIncidentAction,
   deriveIncidentStatus,
+  resolutionTime,
   type CallState,
 } from './workflow';
 
@@ -152,5 +153,25 @@ describe('deriveIncidentStatus', () => {
         { status: 'withdrawn', wasOnScene: false },
       ]),
     ).toBe('resolved');
+  });
+});
+
+describe('resolutionTime', () => {
+  const done = { status: 'completed' as const, completed_at: '2026-11-28T10:20:00Z' };
+  const later = { status: 'completed' as const, completed_at: '2026-11-28T10:40:00Z' };
+  const withdrawn = { status: 'withdrawn' as const, completed_at: null };
+
+  it('is resolved_at when the database stamped it', () => {
+    expect(resolutionTime({ status: 'closed', resolved_at: '2026-11-28T10:45:00Z' }, [done])).toBe('2026-11-28T10:45:00Z');
+  });
+
+  it('is the last completion of a ticket closed while another agency was pending (bug 5)', () => {
+    expect(resolutionTime({ status: 'closed', resolved_at: null }, [later, done, withdrawn])).toBe('2026-11-28T10:40:00Z');
+  });
+
+  it('is not reached for a ticket closed with nothing completed, nor for an open one', () => {
+    expect(resolutionTime({ status: 'closed', resolved_at: null }, [withdrawn])).toBeNull();
+    expect(resolutionTime({ status: 'on_scene', resolved_at: null }, [done])).toBeNull();
+    expect(resolutionTime({ status: 'cancelled', resolved_at: null }, [done])).toBeNull();
   });
 });

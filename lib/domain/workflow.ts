@@ -228,6 +228,26 @@ export function deriveIncidentStatus(assignments: readonly AssignmentSnapshot[])
   return level === 3 ? 'on_scene' : level === 2 ? 'acknowledged' : 'dispatched';
 }
 
+/**
+ * When the field work of an incident ended: its `resolved_at`, or, for a ticket closed before the
+ * database saw it resolved (a forced close withdraws the unfinished assignments, so only completed
+ * ones stay active), the last completion among its assignments. A closed ticket whose assignment was
+ * completed has been handled, even when another agency was still pending at the close; one closed
+ * with nothing completed has not. The one rule for every screen that shows the resolve stage.
+ */
+export function resolutionTime(
+  incident: { status: IncidentStatus; resolved_at: string | null },
+  assignments: ReadonlyArray<{ status: AssignmentStatus; completed_at: string | null }>,
+): string | null {
+  if (incident.resolved_at !== null || incident.status !== 'closed') return incident.resolved_at;
+  let last: string | null = null;
+  for (const a of assignments) {
+    if (a.status !== 'completed' || a.completed_at === null) continue;
+    if (last === null || Date.parse(a.completed_at) > Date.parse(last)) last = a.completed_at;
+  }
+  return last;
+}
+
 /** The supervisor's steps that would succeed on an incident now (for buttons). */
 export function allowedIncidentActions(role: AppRole | null, status: IncidentStatus): IncidentAction[] {
   const actions: IncidentAction[] = ['dispatch_incident', 'add_agency', 'cancel_incident', 'close_incident'];

@@ -2985,6 +2985,19 @@ export type Database = {
           within_15s_share: number
         }[]
       }
+      stats_call_funnel: {
+        Args: { p_from: string; p_to: string }
+        Returns: {
+          answered: number
+          classified: number
+          emergency: number
+          ghost: number
+          incoming: number
+          info: number
+          prank: number
+          unanswered_ended: number
+        }[]
+      }
       stats_calls_by_hour_of_day: {
         Args: { p_from: string; p_to: string }
         Returns: {

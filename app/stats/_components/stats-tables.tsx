@@ -1,4 +1,7 @@
-/** The tables of the statistics page: SLA per stage, agency response times, per-operator stage times. */
+/**
+ * The tables of the statistics page: SLA per stage, agency response times, per-operator stage times
+ * (for supervisors and admins only; the database refuses them to leadership, so nothing is hidden here).
+ */
 import type { StatsReport } from '@/lib/data/stats';
 import { formatDuration } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
@@ -7,7 +10,7 @@ import { StatsSection } from './stats-section';
 const th = 'px-2 py-1 text-left font-semibold text-slate-600';
 const td = 'px-2 py-1 tabular-nums';
 
-export async function StatsTables({ report }: { report: StatsReport }) {
+export async function StatsTables({ report, operators }: { report: StatsReport; operators: boolean }) {
   const { t } = await getT();
   const none = t('stats.none');
   const secs = (v: number | null) => formatDuration(v, none);
@@ -76,6 +79,7 @@ export async function StatsTables({ report }: { report: StatsReport }) {
           </table>
         </div>
       </StatsSection>
+      {operators && (
       <StatsSection title={t('stats.section.operators')} test="stats-operators">
         {report.operators.length === 0 ? (
           <p className="text-sm text-slate-600">{t('stats.empty')}</p>
@@ -116,6 +120,7 @@ export async function StatsTables({ report }: { report: StatsReport }) {
           </div>
         )}
       </StatsSection>
+      )}
     </div>
   );
 }

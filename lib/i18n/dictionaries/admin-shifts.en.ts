@@ -8,7 +8,7 @@ export const adminShiftsEn = {
   'admin.shifts.intro': 'A shift lasts from its start hour until the next shift starts. A change applies from the next handover.',
   'admin.shifts.current': 'Schedule in force',
   'admin.shifts.item': '{from}–{to} WIB ({hours} h)',
-  'admin.shifts.lastChanged': 'Last changed {at} WIB',
+  'admin.shifts.lastChanged': 'Last changed {at}',
   'admin.shifts.field': 'Shift start hours (WIB), comma-separated',
   'admin.shifts.hint': 'E.g. 7, 15, 23 for three 8-hour shifts; 7, 19 for two 12-hour shifts.',
   'admin.shifts.save': 'Save schedule',

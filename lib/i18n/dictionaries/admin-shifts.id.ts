@@ -6,7 +6,7 @@ export const adminShiftsId = {
   'admin.shifts.intro': 'Shift berlangsung dari jam mulainya sampai shift berikutnya mulai. Perubahan berlaku untuk serah terima berikutnya.',
   'admin.shifts.current': 'Jadwal yang berlaku',
   'admin.shifts.item': '{from}–{to} WIB ({hours} jam)',
-  'admin.shifts.lastChanged': 'Terakhir diubah {at} WIB',
+  'admin.shifts.lastChanged': 'Terakhir diubah {at}',
   'admin.shifts.field': 'Jam mulai shift (WIB), dipisah koma',
   'admin.shifts.hint': 'Contoh: 7, 15, 23 untuk tiga shift 8 jam; 7, 19 untuk dua shift 12 jam.',
   'admin.shifts.save': 'Simpan jadwal',

@@ -15,6 +15,7 @@ import { majorEn } from './major.en';
 import { handoverEn } from './handover.en';
 import { adminShiftsEn } from './admin-shifts.en';
 import { findEn } from './find.en';
+import { reportEn } from './report.en';
 
 export const en = {
   'app.name': 'Command Center 112 Kota Cilegon',
@@ -84,6 +85,7 @@ export const en = {
   ...handoverEn,
   ...adminShiftsEn,
   ...findEn,
+  ...reportEn,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Not connected',

@@ -34,7 +34,7 @@ export const handoverEn = {
 
   'handover.pending.title': 'Handovers to acknowledge',
   'handover.pending.empty': 'No handover is waiting.',
-  'handover.pending.from': 'From {name} · change at {change} WIB · written {written} WIB',
+  'handover.pending.from': 'From {name} · change at {change} · written {written} WIB',
   'handover.ack.label': 'Acknowledgement note (optional)',
   'handover.ack.submit': 'Acknowledge handover',
   'handover.ack.saving': 'Acknowledging…',
@@ -42,5 +42,5 @@ export const handoverEn = {
 
   'handover.history.title': 'Acknowledged handovers',
   'handover.history.empty': 'No handover acknowledged in the last three days.',
-  'handover.history.item': '{from} → {to} · acknowledged {at} WIB',
+  'handover.history.item': '{from} → {to} · acknowledged {at}',
 } satisfies Record<keyof typeof handoverId, string>;

@@ -32,7 +32,7 @@ export const handoverId = {
 
   'handover.pending.title': 'Serah terima untuk diterima',
   'handover.pending.empty': 'Tidak ada serah terima yang menunggu.',
-  'handover.pending.from': 'Dari {name} · pergantian {change} WIB · ditulis {written} WIB',
+  'handover.pending.from': 'Dari {name} · pergantian {change} · ditulis {written} WIB',
   'handover.ack.label': 'Catatan penerimaan (opsional)',
   'handover.ack.submit': 'Terima serah terima',
   'handover.ack.saving': 'Menerima…',
@@ -40,5 +40,5 @@ export const handoverId = {
 
   'handover.history.title': 'Serah terima yang sudah diterima',
   'handover.history.empty': 'Belum ada serah terima yang diterima dalam tiga hari terakhir.',
-  'handover.history.item': '{from} → {to} · diterima {at} WIB',
+  'handover.history.item': '{from} → {to} · diterima {at}',
 };

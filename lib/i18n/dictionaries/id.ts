@@ -17,6 +17,7 @@ import { majorId } from './major.id';
 import { handoverId } from './handover.id';
 import { adminShiftsId } from './admin-shifts.id';
 import { findId } from './find.id';
+import { reportId } from './report.id';
 export const id = {
   'app.name': 'Command Center 112 Kota Cilegon',
   'app.tagline': 'Layanan Kegawatdaruratan 112',
@@ -85,6 +86,7 @@ export const id = {
   ...handoverId,
   ...adminShiftsId,
   ...findId,
+  ...reportId,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Belum terhubung',

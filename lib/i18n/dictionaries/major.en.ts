@@ -5,6 +5,8 @@ export const majorEn = {
   'dispatch.event.major_declared': 'Declared a major incident',
   'dispatch.event.major_changed': 'Major incident changed',
   'dispatch.event.major_ended': 'Major incident ended',
+  'dispatch.event.majorEndedBy.incident_closed': 'because the ticket was closed',
+  'dispatch.event.majorEndedBy.incident_cancelled': 'because the ticket was cancelled',
 
   'major.template.chemical_explosion': 'Chemical plant explosion',
   'major.template.tsunami_warning': 'Tsunami warning',

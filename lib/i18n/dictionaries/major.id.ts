@@ -3,6 +3,8 @@ export const majorId = {
   'dispatch.event.major_declared': 'Dinyatakan kejadian besar',
   'dispatch.event.major_changed': 'Kejadian besar diubah',
   'dispatch.event.major_ended': 'Kejadian besar diakhiri',
+  'dispatch.event.majorEndedBy.incident_closed': 'karena tiket ditutup',
+  'dispatch.event.majorEndedBy.incident_cancelled': 'karena tiket dibatalkan',
 
   'major.template.chemical_explosion': 'Ledakan pabrik kimia',
   'major.template.tsunami_warning': 'Peringatan tsunami',

@@ -6,7 +6,7 @@
 -- The fixture lives on 10 January 2026 (WIB), away from anything else a test creates.
 begin;
 \ir helpers/test-helpers.psql
-select plan(55);
+select plan(56);
 
 select tests.create_agency('FIRE', 'fire');
 select tests.create_agency('MED', 'medical');
@@ -90,8 +90,11 @@ create temp table r_hod as select * from public.stats_calls_by_hour_of_day('2026
 create temp table r_cat as select * from public.stats_incidents_by_category('2026-01-10 00:00+07', '2026-01-11 00:00+07');
 create temp table r_kec as select * from public.stats_incidents_by_kecamatan('2026-01-10 00:00+07', '2026-01-11 00:00+07');
 create temp table r_agency as select * from public.stats_agency_response('2026-01-10 00:00+07', '2026-01-11 00:00+07');
-create temp table r_op as select * from public.stats_operator_stage_times('2026-01-10 00:00+07', '2026-01-11 00:00+07');
 create temp table r_answer as select * from public.stats_answer_time('2026-01-10 00:00+07', '2026-01-11 00:00+07');
+-- Per-operator figures are the supervisors' and admins' (20261205050000); read them as a supervisor.
+select tests.as_owner();
+select tests.authenticate_as(pg_temp.uid('sup'));
+create temp table r_op as select * from public.stats_operator_stage_times('2026-01-10 00:00+07', '2026-01-11 00:00+07');
 select tests.as_owner();
 
 -- SLA compliance ----------------------------------------------------------------------------------
@@ -169,7 +172,8 @@ select results_eq(
 
 -- who may call them -------------------------------------------------------------------------------
 
--- The statistics page's functions; stats_major_incidents (monthly report) is tested in 92-major-incidents.
+-- The statistics page's functions; stats_major_incidents (monthly report) is tested in 92-major-incidents,
+-- stats_call_funnel (monthly report) in 94-call-funnel.
 create temp table fx_calls (fn text, sql text);
 insert into fx_calls values
   ('stats_calls_by_type', $$select * from public.stats_calls_by_type(now() - interval '1 day', now())$$),
@@ -184,8 +188,12 @@ grant select on fx_calls to anon, authenticated, service_role;
 
 select is(
   (select array_agg(distinct tests.outcome_as(u.who, pg_temp.uid(u.who), c.sql)) from fx_calls c,
-     (values ('lead'), ('sup'), ('adm'), ('service_role')) as u (who)),
-  array['ok'], 'leadership, supervisors, admins and the service role get every statistic');
+     (values ('lead'), ('sup'), ('adm'), ('service_role')) as u (who)
+    where not (u.who = 'lead' and c.fn = 'stats_operator_stage_times')),
+  array['ok'], 'leadership, supervisors, admins and the service role get every statistic (leadership: but per operator)');
+select is(
+  tests.outcome_as('lead', pg_temp.uid('lead'), (select c.sql from fx_calls c where c.fn = 'stats_operator_stage_times')),
+  '42501 forbidden_role', 'leadership is refused the per-operator figures with 42501 forbidden_role');
 select is(
   (select array_agg(distinct tests.outcome_as('op1', pg_temp.uid('op1'), c.sql)) from fx_calls c),
   array['42501 forbidden_role'], 'an operator is refused every statistic with 42501 forbidden_role');
@@ -208,24 +216,24 @@ select is(
 -- shape: security definer, fixed search_path, no caller data in any result ------------------------
 select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname <> 'stats_major_incidents'), 8::bigint, 'eight statistics functions');
+    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname not in ('stats_major_incidents', 'stats_call_funnel')), 8::bigint, 'eight statistics functions');
 select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname <> 'stats_major_incidents'
+    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname not in ('stats_major_incidents', 'stats_call_funnel')
       and p.prosecdef and p.proconfig @> array['search_path=""']), 8::bigint,
   'all are security definer with an empty search_path');
 select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname <> 'stats_major_incidents'
+    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname not in ('stats_major_incidents', 'stats_call_funnel')
       and array_to_string(p.proargnames, ',') ~ '(caller|phone|notes|description|address)'), 0::bigint,
   'no result column carries caller data or free text');
 select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname <> 'stats_major_incidents' and has_function_privilege('anon', p.oid, 'execute')),
+    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname not in ('stats_major_incidents', 'stats_call_funnel') and has_function_privilege('anon', p.oid, 'execute')),
   0::bigint, 'anon has no execute privilege on any of them');
 select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname <> 'stats_major_incidents'
+    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname not in ('stats_major_incidents', 'stats_call_funnel')
       and has_function_privilege('authenticated', p.oid, 'execute')),
   8::bigint, 'authenticated may execute all (the role check is inside)');
 
@@ -263,9 +271,13 @@ select is(
 select is(
   (select sum(calls) from public.stats_calls_by_type('2025-01-01 00:00+07', '2025-01-02 00:00+07')),
   0::numeric, 'zero calls in an empty range');
+select tests.as_owner();
+select tests.authenticate_as(pg_temp.uid('sup'));
 select is(
   (select count(*) from public.stats_operator_stage_times('2025-01-01 00:00+07', '2025-01-02 00:00+07')),
   0::bigint, 'no operator rows in an empty range');
+select tests.as_owner();
+select tests.authenticate_as(pg_temp.uid('lead'));
 select is(
   (select sum(assignments) from public.stats_agency_response('2025-01-01 00:00+07', '2025-01-02 00:00+07')),
   0::numeric, 'agencies listed with zero assignments in an empty range');
@@ -282,6 +294,8 @@ create temp table r_edge as select * from public.stats_sla_compliance('2026-01-0
 create temp table r_inner as select * from public.stats_sla_compliance('2026-01-10 08:05+07', '2026-01-10 20:20+07');
 create temp table r_hour_in as select * from public.stats_calls_by_type('2026-01-10 08:05+07', '2026-01-10 09:00+07', 'hour');
 create temp table r_hour_edge as select * from public.stats_calls_by_type('2026-01-10 07:30+07', '2026-01-10 20:30+07', 'hour');
+select tests.as_owner();
+select tests.authenticate_as(pg_temp.uid('sup'));
 create temp table r_op_edge as select * from public.stats_operator_stage_times('2026-01-09 12:00+07', '2026-01-11 06:00+07');
 select tests.as_owner();
 

@@ -15,7 +15,7 @@ import type { Agency } from '@/lib/data/dispatch';
 import { describeEvent } from '@/components/incidents/event-details';
 import { CategoryIcon } from '@/components/ui/category-icon';
 import { CasualtyTable } from './_components/casualty-table';
-import { PrintButton } from './_components/print-button';
+import { PrintButton } from '@/components/ui/print-button';
 import { StageTable } from './_components/stage-table';
 import './report-print.css';
 
@@ -115,7 +115,7 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
 
       <section className="mt-4">
         <h2 className="mb-1 text-lg font-semibold">{t('dispatch.report.stages')}</h2>
-        <StageTable incident={incident} call={calls[0]} targets={report.targets} nowMs={renderedAt.getTime()} t={t} />
+        <StageTable incident={incident} assignments={assignments} call={calls[0]} targets={report.targets} nowMs={renderedAt.getTime()} t={t} />
       </section>
 
       <section className="mt-4" data-test="report-agencies">
@@ -153,8 +153,9 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
         <h2 className="mb-1 text-lg font-semibold">{t('dispatch.report.fieldReports')}</h2>
         {withReports.length === 0 && <p className="text-sm text-slate-600">{t('dispatch.report.noFieldReports')}</p>}
         {withReports.map((a) => (
+          // pre-line keeps the liaison's line breaks; React escapes the text, so it stays text.
           <div key={a.id} className="mb-1 text-sm" data-test="report-field-report">
-            <span className="font-semibold">{agencies.get(a.agency_id)?.code}:</span> {a.report}
+            <span className="font-semibold">{agencies.get(a.agency_id)?.code}:</span> <span className="whitespace-pre-line">{a.report}</span>
           </div>
         ))}
       </section>
@@ -164,14 +165,18 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
       {(incident.close_summary || incident.cancel_reason) && (
         <section className="mt-4" data-test="report-closing">
           <h2 className="mb-1 text-lg font-semibold">{t('dispatch.report.closing')}</h2>
-          {incident.close_summary && <p className="text-sm">{incident.close_summary}</p>}
+          {incident.close_summary && (
+            <p className="whitespace-pre-line text-sm" data-test="report-close-summary">
+              {incident.close_summary}
+            </p>
+          )}
           {incident.closed_forced && (
             <p className="text-sm font-semibold text-amber-800" data-test="report-closed-forced">
               {t('dispatch.report.closedForced')}
             </p>
           )}
           {incident.cancel_reason && (
-            <p className="text-sm">
+            <p className="whitespace-pre-line text-sm">
               {t('dispatch.report.cancelReason')}: {incident.cancel_reason}
             </p>
           )}
@@ -197,7 +202,7 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
                   <td>
                     {d.title}
                     {d.agencies.length > 0 && ` · ${d.agencies.join(', ')}`}
-                    {d.note && <span className="text-slate-600"> — “{d.note}”</span>}
+                    {d.note && <span className="whitespace-pre-line text-slate-600"> — “{d.note}”</span>}
                   </td>
                   <td>{e.actor_id ? (people.get(e.actor_id) ?? t('dispatch.timeline.unknownActor')) : t('dispatch.timeline.system')}</td>
                 </tr>

@@ -3,8 +3,9 @@
  * (answer time, panggilan masuk, data laporan, penyelesaian, total) and the incident (dispatch, acknowledge, on scene), then
  * resolve and close without a target.
  */
-import type { Call, Incident } from '@/lib/data/dispatch';
+import type { Assignment, Call, Incident } from '@/lib/data/dispatch';
 import { CALL_STAGES, callStages, incidentStages, targetsForPriority, type SlaStage, type SlaTargetSet, type StageResult } from '@/lib/domain/sla';
+import { resolutionTime } from '@/lib/domain/workflow';
 import { formatDuration, formatTime } from '@/lib/i18n/format';
 import type { Translate } from '@/lib/i18n/translate';
 import { slaClasses } from '@/components/ui/sla-scale';
@@ -23,8 +24,9 @@ function span(from: string | null, to: string | null): number | null {
   return from && to ? Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000) : null;
 }
 
-export function StageTable({ incident, call, targets, nowMs, t }: {
+export function StageTable({ incident, assignments, call, targets, nowMs, t }: {
   incident: Incident;
+  assignments: readonly Assignment[];
   call: Call | undefined;
   targets: SlaTargetSet;
   nowMs: number;
@@ -47,7 +49,8 @@ export function StageTable({ incident, call, targets, nowMs, t }: {
   for (const r of incidentStages(incident, nowMs, targetsForPriority(targets, incident.priority), stoppedAt)) {
     rows.push({ stage: r.stage, from: incidentBounds[r.stage][0], to: incidentBounds[r.stage][1], result: r, seconds: r.seconds });
   }
-  rows.push({ stage: 'resolve', from: incident.dispatched_at, to: incident.resolved_at, result: null, seconds: span(incident.dispatched_at, incident.resolved_at) });
+  const resolvedAt = resolutionTime(incident, assignments);
+  rows.push({ stage: 'resolve', from: incident.dispatched_at, to: resolvedAt, result: null, seconds: span(incident.dispatched_at, resolvedAt) });
   rows.push({ stage: 'close', from: incident.reported_at, to: incident.closed_at, result: null, seconds: span(incident.reported_at, incident.closed_at) });
 
   return (
