@@ -48,10 +48,10 @@ select is((select count(*)::int from public.sla_target_history where priority is
 -- A critical incident stamped a little ahead of the database clock, dispatched after 90 s: within the
 -- general 120 s, not within a 60-s override saved now. One assignment acknowledged after 90 s too.
 insert into public.incidents (ticket_no, category, priority, description, lat, lng, reported_at, dispatched_at, status)
-values ('112-20261205-9101', 'fire', 'critical', 'Kebakaran gudang', -6.0, 106.03, now() + interval '10 seconds',
-        now() + interval '100 seconds', 'dispatched');
+values ('112-20261205-9101', 'fire', 'critical', 'Kebakaran gudang', -6.0, 106.03, now() + interval '2 days 10 seconds',
+        now() + interval '2 days 100 seconds', 'dispatched');
 insert into public.assignments (incident_id, agency_id, status, assigned_at, acknowledged_at)
-select i.id, tests.id('agb'), 'acknowledged', now() + interval '100 seconds', now() + interval '190 seconds'
+select i.id, tests.id('agb'), 'acknowledged', now() + interval '2 days 100 seconds', now() + interval '2 days 190 seconds'
 from public.incidents i where i.ticket_no = '112-20261205-9101';
 
 -- the admin sets and removes it ----------------------------------------------------------------------
@@ -69,16 +69,16 @@ select is(tests.run_as(tests.id('admin'), $$select * from public.set_sla_priorit
   'saving the value in force changes nothing');
 select is((select target_seconds from private.sla_target_in_force('dispatch', 'critical', now())), 60, 'KRITIS incidents: the override');
 select is((select target_seconds from private.sla_target_in_force('dispatch', 'high', now())), 120, 'other priorities: the general target');
-select is((select within from private.stats_incident_seconds where span = 1 and stage = 'dispatch' and seconds = 90 and samples > 0), false,
+select is((select within from private.stats_incident_seconds where span = 1 and day = ((now() + interval '2 days 10 seconds') at time zone 'Asia/Jakarta')::date and stage = 'dispatch' and seconds = 90 and samples > 0), false,
   'the future KRITIS incident''s 90-s dispatch was re-filed: outside the 60-s override');
 
 select tests.run_as(tests.id('admin'), $$select * from public.set_sla_priority_target('acknowledge', 'critical', 60)$$);
-select is((select within from private.stats_assignment_seconds where span = 1 and stage = 'acknowledge' and seconds = 90 and samples > 0), false,
+select is((select within from private.stats_assignment_seconds where span = 1 and day = ((now() + interval '2 days 10 seconds') at time zone 'Asia/Jakarta')::date and stage = 'acknowledge' and seconds = 90 and samples > 0), false,
   'its assignment is judged by its incident''s priority');
 update public.incidents set priority = 'high' where ticket_no = '112-20261205-9101';
-select is((select array_agg(within order by stage) from private.stats_incident_seconds where span = 1 and seconds = 90 and samples > 0), array[true],
+select is((select array_agg(within order by stage) from private.stats_incident_seconds where span = 1 and day = ((now() + interval '2 days 10 seconds') at time zone 'Asia/Jakarta')::date and seconds = 90 and samples > 0), array[true],
   'a priority changed to TINGGI: the incident is judged by the general target again');
-select is((select within from private.stats_assignment_seconds where span = 1 and stage = 'acknowledge' and seconds = 90 and samples > 0), true,
+select is((select within from private.stats_assignment_seconds where span = 1 and day = ((now() + interval '2 days 10 seconds') at time zone 'Asia/Jakarta')::date and stage = 'acknowledge' and seconds = 90 and samples > 0), true,
   'and so is its assignment');
 select is((select count(*)::int from private.stats_rollup_mismatches()), 0, 'the rollups equal their recomputation');
 
