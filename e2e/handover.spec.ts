@@ -20,8 +20,9 @@ test.describe('shift handover', () => {
     await outgoing.goto();
     await expect(outgoing.shift).toContainText('WIB');
     // The seed leaves open incidents: what is handed over is on screen before anything is written.
+    // (The live list fills after its snapshot: wait for it rather than read the first render.)
+    await expect.poll(async () => Number(await outgoing.openFigure.getAttribute('data-count'))).toBeGreaterThan(0);
     const openShown = Number(await outgoing.openFigure.getAttribute('data-count'));
-    expect(openShown).toBeGreaterThan(0);
 
     await outgoing.write('   ');
     await expect(outgoing.problem).toHaveText('Tulis catatan serah terima.');
