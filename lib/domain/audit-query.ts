@@ -5,7 +5,7 @@
  * problem, never silently dropped: the viewer then shows the problem and no rows.
  */
 import { z } from 'zod';
-import { defaultStatsRange, MAX_RANGE_DAYS, parseStatsRange, type StatsRange } from './stats-range';
+import { readExactRange, type StatsRange } from './stats-range';
 
 export interface AuditCursor {
   at: string;
@@ -24,7 +24,6 @@ export type AuditQueryProblem = 'range' | 'ticket' | 'user' | 'kind' | 'cursor';
 
 export type ParsedAuditQuery = { ok: true; query: AuditQuery } | { ok: false; problem: AuditQueryProblem };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const optional = z
   .string()
   .trim()
@@ -49,17 +48,8 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export function parseAuditQuery(params: SearchParams, nowMs: number = Date.now()): ParsedAuditQuery {
-  const from = first(params.from);
-  const to = first(params.to);
-  let range: StatsRange;
-  if (!from && !to) {
-    range = defaultStatsRange(nowMs);
-  } else {
-    if (!from || !to || !DAY.test(from) || !DAY.test(to)) return { ok: false, problem: 'range' };
-    range = parseStatsRange(from, to, nowMs);
-    // parseStatsRange falls back to the default for a bad range; here that must be an error instead.
-    if (range.from !== from || range.to !== to || range.days > MAX_RANGE_DAYS) return { ok: false, problem: 'range' };
-  }
+  const range = readExactRange(first(params.from), first(params.to), nowMs);
+  if (!range) return { ok: false, problem: 'range' };
   const t = ticket.safeParse(first(params.ticket));
   if (!t.success) return { ok: false, problem: 'ticket' };
   const u = userId.safeParse(first(params.user));

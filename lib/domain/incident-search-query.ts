@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { Constants, type Enums } from '../supabase/database.types';
 import { KECAMATAN, type Kecamatan } from './city';
 import { CALLER_PHONE_PATTERN } from './phone';
-import { defaultStatsRange, MAX_RANGE_DAYS, parseStatsRange, type StatsRange } from './stats-range';
+import { readExactRange, type StatsRange } from './stats-range';
 import { OPEN_INCIDENT_STATUSES, type IncidentStatus } from './workflow';
 import type { SearchParams } from './audit-query';
 
@@ -42,7 +42,6 @@ export type SearchProblem = 'range' | 'text' | 'phone' | 'category' | 'kecamatan
 
 export type ParsedSearchQuery = { ok: true; query: IncidentSearchQuery } | { ok: false; problem: SearchProblem };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const optional = z
   .string()
   .trim()
@@ -69,17 +68,8 @@ const cursor = optional.pipe(
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export function parseSearchQuery(params: SearchParams, nowMs: number = Date.now()): ParsedSearchQuery {
-  const from = first(params.from);
-  const to = first(params.to);
-  let range: StatsRange;
-  if (!from && !to) {
-    range = defaultStatsRange(nowMs);
-  } else {
-    if (!from || !to || !DAY.test(from) || !DAY.test(to)) return { ok: false, problem: 'range' };
-    range = parseStatsRange(from, to, nowMs);
-    // parseStatsRange falls back to the default for a bad range; here that must be an error instead.
-    if (range.from !== from || range.to !== to || range.days > MAX_RANGE_DAYS) return { ok: false, problem: 'range' };
-  }
+  const range = readExactRange(first(params.from), first(params.to), nowMs);
+  if (!range) return { ok: false, problem: 'range' };
   const t = text.safeParse(first(params.q));
   if (!t.success) return { ok: false, problem: 'text' };
   const p = phone.safeParse(first(params.phone));

@@ -69,3 +69,17 @@ export function readStatsRange(from: string | undefined, to: string | undefined,
 export function parseStatsRange(from: string | undefined, to: string | undefined, nowMs: number = Date.now()): StatsRange {
   return readStatsRange(from, to, nowMs).range;
 }
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A range named in a URL that must be exactly what was asked for (searches, the audit viewer): the
+ * default when neither day is given, null when only one is, either is not a real YYYY-MM-DD day, they
+ * are reversed or the span is too long — where /stats instead shows the default with a notice.
+ */
+export function readExactRange(from: string | undefined, to: string | undefined, nowMs: number = Date.now()): StatsRange | null {
+  if (!from && !to) return defaultStatsRange(nowMs);
+  if (!from || !to || !ISO_DAY.test(from) || !ISO_DAY.test(to)) return null;
+  const { range, problem } = readStatsRange(from, to, nowMs);
+  return problem === null && range.from === from && range.to === to ? range : null;
+}
