@@ -863,6 +863,65 @@ export type Database = {
           },
         ]
       }
+      letterhead_settings: {
+        Row: {
+          address_line: string
+          agency_name: string
+          city: string
+          email: string | null
+          government_name: string
+          id: boolean
+          phone: string | null
+          signatory_name: string | null
+          signatory_nip: string | null
+          signatory_title: string
+          updated_at: string
+          updated_by: string | null
+          version: number
+          website: string | null
+        }
+        Insert: {
+          address_line?: string
+          agency_name?: string
+          city?: string
+          email?: string | null
+          government_name?: string
+          id?: boolean
+          phone?: string | null
+          signatory_name?: string | null
+          signatory_nip?: string | null
+          signatory_title?: string
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+          website?: string | null
+        }
+        Update: {
+          address_line?: string
+          agency_name?: string
+          city?: string
+          email?: string | null
+          government_name?: string
+          id?: boolean
+          phone?: string | null
+          signatory_name?: string | null
+          signatory_nip?: string | null
+          signatory_title?: string
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+          website?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "letterhead_settings_updated_by_fkey"
+            columns: ["updated_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       major_incident_minutes: {
         Row: {
           calls: number
@@ -2807,6 +2866,43 @@ export type Database = {
         }
       }
       server_now: { Args: Record<PropertyKey, never>; Returns: string }
+      set_letterhead: {
+        Args: {
+          p_address_line: string
+          p_agency_name: string
+          p_city: string
+          p_email: string
+          p_expected_version?: number
+          p_government_name: string
+          p_phone: string
+          p_signatory_name: string
+          p_signatory_nip: string
+          p_signatory_title: string
+          p_website: string
+        }
+        Returns: {
+          address_line: string
+          agency_name: string
+          city: string
+          email: string | null
+          government_name: string
+          id: boolean
+          phone: string | null
+          signatory_name: string | null
+          signatory_nip: string | null
+          signatory_title: string
+          updated_at: string
+          updated_by: string | null
+          version: number
+          website: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "letterhead_settings"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       set_nuisance_settings: {
         Args: {
           p_block_hours: number
@@ -3167,6 +3263,7 @@ export type Database = {
         | "access_log"
         | "data_subject_request"
         | "data_subject_export"
+        | "official_report"
       data_subject_request_kind:
         | "access"
         | "correction"
@@ -3419,6 +3516,7 @@ export const Constants = {
         "access_log",
         "data_subject_request",
         "data_subject_export",
+        "official_report",
       ],
       data_subject_request_kind: [
         "access",
