@@ -16,7 +16,11 @@ export function readsCallerPhones(role: AppRole): boolean {
   return role === 'operator' || role === 'supervisor' || role === 'opd';
 }
 
-/** The printed Laporan Kondisi Gawat Darurat is the supervisor's (app/incidents/[id]/report). */
+/**
+ * The printed Laporan Kondisi Gawat Darurat and its official form with letterhead are the
+ * supervisor's (app/incidents/[id]/report, …/official): admins read no incident, leadership and
+ * agencies no caller data of every call.
+ */
 export function readsPrintedReport(role: AppRole): boolean {
   return role === 'supervisor';
 }

@@ -90,6 +90,9 @@ export const WORKFLOW_ERROR_CODES = [
   'invalid_screen',
   'not_found',
   'retention_too_short',
+  // Raised by set_letterhead (…_official_report.sql, issue #17).
+  'invalid_letterhead',
+  'invalid_nip',
 ] as const;
 
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];

@@ -35,6 +35,11 @@ describe('formatDate', () => {
     // ICU versions differ on the comma after the English weekday.
     expect(formatDate(LATE_UTC, 'en', 'long')).toMatch(/^Sunday,? 29 November 2026$/);
   });
+
+  it('writes the date line of a letter without the weekday, on the WIB day', () => {
+    expect(formatDate(LATE_UTC, 'id', 'letter')).toBe('29 November 2026');
+    expect(formatDate(LATE_UTC, 'en', 'letter')).toBe('29 November 2026');
+  });
 });
 
 describe('formatDateTime', () => {

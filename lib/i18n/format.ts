@@ -17,6 +17,8 @@ export const LOCALES: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
 const DATE_OPTIONS = {
   short: { day: 'numeric', month: 'short', year: 'numeric' },
   long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  // The date line of a letter: "3 Desember 2026".
+  letter: { day: 'numeric', month: 'long', year: 'numeric' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 type DateStyle = keyof typeof DATE_OPTIONS;
@@ -52,7 +54,7 @@ export function formatTime(value: DateInput, options: { seconds?: boolean } = {}
   return [part('hour'), part('minute'), ...(withSeconds ? [part('second')] : [])].join(':');
 }
 
-/** The calendar date in WIB, e.g. `29 Nov 2026`, or `Minggu, 29 November 2026` with style `long`. */
+/** The calendar date in WIB, e.g. `29 Nov 2026`, `Minggu, 29 November 2026` with style `long`, `29 November 2026` with `letter`. */
 export function formatDate(value: DateInput, lang: Language, style: DateStyle = 'short'): string {
   return formatter(`date:${style}:${lang}`, LOCALES[lang], DATE_OPTIONS[style]).format(toDate(value));
 }

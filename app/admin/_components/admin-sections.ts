@@ -18,5 +18,6 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { href: '/admin/sla', labelKey: 'admin.section.sla', descriptionKey: 'admin.section.sla.description' },
   { href: '/admin/nuisance', labelKey: 'admin.section.nuisance', descriptionKey: 'admin.section.nuisance.description' },
   { href: '/admin/shifts', labelKey: 'admin.section.shifts', descriptionKey: 'admin.section.shifts.description' },
+  { href: '/admin/letterhead', labelKey: 'admin.section.letterhead', descriptionKey: 'admin.section.letterhead.description' },
   { href: '/admin/audit', labelKey: 'admin.section.audit', descriptionKey: 'admin.section.audit.description' },
 ];

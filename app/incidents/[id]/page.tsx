@@ -2,7 +2,7 @@
  * One incident, read-only (issue #17): what it is, where, who handled it, and its timeline, for
  * every role that may read it (RLS decides: an incident the reader may not see is "not found",
  * as one that does not exist). Callers' numbers appear only when the calls policies return them;
- * the printed report is linked for the role that may open it.
+ * the printed and the official report are linked for the role that may open them.
  */
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -53,9 +53,14 @@ export default async function IncidentRecordPage({ params }: { params: Promise<{
             {t('find.detail.back')}
           </Link>
           {readsPrintedReport(profile.role) ? (
-            <Link href={`/incidents/${incident.id}/report`} className={buttonClasses({ variant: 'secondary', size: 'sm', className: 'ml-auto' })} data-test="record-report-link">
-              {t('find.detail.report')}
-            </Link>
+            <>
+              <Link href={`/incidents/${incident.id}/report`} className={buttonClasses({ variant: 'secondary', size: 'sm', className: 'ml-auto' })} data-test="record-report-link">
+                {t('find.detail.report')}
+              </Link>
+              <Link href={`/incidents/${incident.id}/official`} className={buttonClasses({ variant: 'secondary', size: 'sm' })} data-test="record-official-link">
+                {t('official.link')}
+              </Link>
+            </>
           ) : null}
         </div>
         <header className="flex flex-col gap-1">

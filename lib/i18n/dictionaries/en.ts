@@ -14,6 +14,7 @@ import { adminNuisanceEn } from './admin-nuisance.en';
 import { majorEn } from './major.en';
 import { handoverEn } from './handover.en';
 import { adminShiftsEn } from './admin-shifts.en';
+import { officialEn } from './official.en';
 import { findEn } from './find.en';
 import { reportEn } from './report.en';
 
@@ -84,6 +85,7 @@ export const en = {
   ...majorEn,
   ...handoverEn,
   ...adminShiftsEn,
+  ...officialEn,
   ...findEn,
   ...reportEn,
 

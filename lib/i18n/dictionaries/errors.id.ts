@@ -83,6 +83,9 @@ export const errorsId = {
   'workflow.own_handover': 'Serah terima diterima oleh supervisor shift berikutnya, bukan penulisnya.',
   'workflow.handover_immutable': 'Serah terima sudah diterima dan tidak dapat diubah.',
 
+  // the official report's letterhead (issue #17)
+  'workflow.invalid_letterhead': 'Kop surat tidak valid: setiap isian satu baris (pemerintah 1–120, dinas 1–160, alamat 1–200, telepon ≤ 60, email ≤ 120 berupa alamat email, situs ≤ 120 tanpa spasi, kota 1–60, jabatan 1–160, nama ≤ 120 karakter).',
+  'workflow.invalid_nip': 'NIP harus 18 angka.',
   'write.noAnswer': 'Server tidak menjawab. Periksa koneksi lalu coba lagi.',
   'write.serverError': 'Server gagal memproses permintaan ({status}). Coba lagi.',
   'write.unexpected': 'Permintaan ditolak: {detail}',

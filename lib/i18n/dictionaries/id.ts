@@ -16,6 +16,7 @@ import { adminNuisanceId } from './admin-nuisance.id';
 import { majorId } from './major.id';
 import { handoverId } from './handover.id';
 import { adminShiftsId } from './admin-shifts.id';
+import { officialId } from './official.id';
 import { findId } from './find.id';
 import { reportId } from './report.id';
 export const id = {
@@ -85,6 +86,7 @@ export const id = {
   ...majorId,
   ...handoverId,
   ...adminShiftsId,
+  ...officialId,
   ...findId,
   ...reportId,
 

@@ -12,9 +12,11 @@ import { formatDateTime, formatTime } from '@/lib/i18n/format';
 import { createClient } from '@/lib/supabase/server';
 import { getIncidentReport } from '@/lib/data/incidents';
 import type { Agency } from '@/lib/data/dispatch';
-import { describeEvent } from '@/components/incidents/event-details';
 import { CategoryIcon } from '@/components/ui/category-icon';
-import { CasualtyTable } from './_components/casualty-table';
+import { CasualtyTable } from '@/components/incidents/casualty-table';
+import { ReportAgenciesTable } from '@/components/incidents/report-agencies-table';
+import { ReportFieldReports } from '@/components/incidents/report-field-reports';
+import { ReportTimelineTable } from '@/components/incidents/report-timeline-table';
 import { PrintButton } from '@/components/ui/print-button';
 import { StageTable } from './_components/stage-table';
 import './report-print.css';
@@ -35,7 +37,6 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
   const people = new Map(report.people.map((p) => [p.id, p.full_name]));
   // The report is a snapshot: running stages are measured up to the moment it is rendered.
   const renderedAt = new Date();
-  const withReports = assignments.filter((a) => a.report);
   const place = [
     incident.address,
     incident.kelurahan && t('dispatch.report.kelurahan', { name: incident.kelurahan }),
@@ -50,7 +51,12 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
         <Link href="/dispatch" className="text-sm text-blue-700 underline">
           {t('dispatch.report.back')}
         </Link>
-        <PrintButton label={t('dispatch.report.print')} />
+        <span className="flex items-center gap-3">
+          <Link href={`/incidents/${incident.id}/official`} className="text-sm text-blue-700 underline" data-test="report-official-link">
+            {t('official.link')}
+          </Link>
+          <PrintButton label={t('dispatch.report.print')} />
+        </span>
       </div>
 
       <header className="border-b-2 border-slate-900 pb-2">
@@ -120,44 +126,12 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
 
       <section className="mt-4" data-test="report-agencies">
         <h2 className="mb-1 text-lg font-semibold">{t('dispatch.report.agencies')}</h2>
-        <table className="w-full border-collapse text-sm">
-          <thead>
-            <tr className="border-b border-slate-400 text-left">
-              <th className="py-1">{t('dispatch.report.agency')}</th>
-              <th>{t('dispatch.report.status')}</th>
-              <th>{t('dispatch.assignment.assigned')}</th>
-              <th>{t('dispatch.assignment.acknowledged')}</th>
-              <th>{t('dispatch.assignment.on_scene')}</th>
-              <th>{t('dispatch.assignment.completed')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {assignments.map((a) => (
-              <tr key={a.id} className="border-b border-slate-200" data-test="report-assignment" data-agency-code={agencies.get(a.agency_id)?.code}>
-                <td className="py-1">{agencies.get(a.agency_id)?.name ?? a.agency_id}</td>
-                <td>
-                  {t(`dispatch.assignment.${a.status}`)}
-                  {a.escalation_count > 0 && ` · ${t('dispatch.assignments.followUps', { count: a.escalation_count })}`}
-                </td>
-                <td className="tabular-nums">{formatTime(a.assigned_at)}</td>
-                <td className="tabular-nums">{a.acknowledged_at ? formatTime(a.acknowledged_at) : '—'}</td>
-                <td className="tabular-nums">{a.on_scene_at ? formatTime(a.on_scene_at) : '—'}</td>
-                <td className="tabular-nums">{a.completed_at ? formatTime(a.completed_at) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ReportAgenciesTable assignments={assignments} agencies={agencies} t={t} />
       </section>
 
       <section className="mt-4" data-test="report-field-reports">
         <h2 className="mb-1 text-lg font-semibold">{t('dispatch.report.fieldReports')}</h2>
-        {withReports.length === 0 && <p className="text-sm text-slate-600">{t('dispatch.report.noFieldReports')}</p>}
-        {withReports.map((a) => (
-          // pre-line keeps the liaison's line breaks; React escapes the text, so it stays text.
-          <div key={a.id} className="mb-1 text-sm" data-test="report-field-report">
-            <span className="font-semibold">{agencies.get(a.agency_id)?.code}:</span> <span className="whitespace-pre-line">{a.report}</span>
-          </div>
-        ))}
+        <ReportFieldReports assignments={assignments} agencies={agencies} t={t} />
       </section>
 
       <CasualtyTable assignments={assignments} agencies={agencies} category={incident.category} t={t} />
@@ -185,31 +159,7 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
 
       <section className="mt-4" data-test="report-timeline">
         <h2 className="mb-1 text-lg font-semibold">{t('dispatch.report.timeline')}</h2>
-        <table className="w-full border-collapse text-sm">
-          <thead>
-            <tr className="border-b border-slate-400 text-left">
-              <th className="py-1">{t('dispatch.report.time')}</th>
-              <th>{t('dispatch.report.event')}</th>
-              <th>{t('dispatch.report.actor')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => {
-              const d = describeEvent(e, agencies, t);
-              return (
-                <tr key={e.id} className="border-b border-slate-200 align-top" data-test="report-event" data-kind={e.kind}>
-                  <td className="py-1 tabular-nums">{formatTime(e.at)}</td>
-                  <td>
-                    {d.title}
-                    {d.agencies.length > 0 && ` · ${d.agencies.join(', ')}`}
-                    {d.note && <span className="whitespace-pre-line text-slate-600"> — “{d.note}”</span>}
-                  </td>
-                  <td>{e.actor_id ? (people.get(e.actor_id) ?? t('dispatch.timeline.unknownActor')) : t('dispatch.timeline.system')}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ReportTimelineTable events={events} agencies={agencies} people={people} t={t} />
       </section>
     </article>
   );

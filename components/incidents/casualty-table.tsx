@@ -1,5 +1,5 @@
 /**
- * Victims per agency for the printed report: the counts each agency gave on completing its
+ * Victims per agency for the printed and the official report: the counts each agency gave on completing its
  * assignment. No total row: two agencies at one scene often count the same people (the fire brigade
  * and the ambulance both report the injured they rescued), so a sum would overstate the toll.
  */
@@ -7,11 +7,13 @@ import type { Agency, Assignment } from '@/lib/data/dispatch';
 import { categoryNeedsCounts, countsOf, COUNT_KEYS } from '@/lib/domain/opd-inbox';
 import type { Translate } from '@/lib/i18n/translate';
 
-export function CasualtyTable({ assignments, agencies, category, t }: {
+export function CasualtyTable({ assignments, agencies, category, t, title }: {
   assignments: readonly Assignment[];
   agencies: ReadonlyMap<string, Agency>;
   category: string;
   t: Translate;
+  /** The heading, when the report numbers its sections. */
+  title?: string;
 }) {
   const rows = assignments.flatMap((a) => {
     const counts = countsOf(a);
@@ -22,7 +24,7 @@ export function CasualtyTable({ assignments, agencies, category, t }: {
 
   return (
     <section className="mt-4" data-test="report-casualties">
-      <h2 className="mb-1 text-lg font-semibold">{t('opd.casualties.title')}</h2>
+      <h2 className="mb-1 text-lg font-semibold">{title ?? t('opd.casualties.title')}</h2>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">{t('opd.casualties.none')}</p>
       ) : (
