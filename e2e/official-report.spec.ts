@@ -6,6 +6,8 @@
  * PDF. The caller's data it shows is in the access log. Liaison, leadership and admin are refused.
  * A screenshot (print media, A4 width) and the PDF are attached; the letterhead is put back.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from './support/fixtures';
 import { signedInPage } from './support/sign-in';
 import { pageSupabaseConfig, serviceRoleClient, type DemoDb } from './support/stack';
@@ -116,14 +118,27 @@ test.describe('official report', () => {
         const rules = (await official.pageRules()).join('\n');
         expect(rules).toContain('counter(pages)');
         expect(rules).toMatch(/"Halaman "\s*counter\(page\)\s*" dari "\s*counter\(pages\)/);
-        await testInfo.attach('official-report-a4.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+        // Kept beside the walk's screenshots too, for a person to look at after a local run.
+        const dir = path.join('test-results', 'walk-screenshots');
+        mkdirSync(dir, { recursive: true });
+        const png = path.join(dir, 'official-report-a4.png');
+        await page.screenshot({ path: png, fullPage: true });
+        await testInfo.attach('official-report-a4.png', { path: png, contentType: 'image/png' });
         const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+        writeFileSync(path.join(dir, 'official-report.pdf'), pdf);
         await testInfo.attach('official-report.pdf', { body: pdf, contentType: 'application/pdf' });
         expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-        const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+        const text = pdf.toString('latin1');
+        const pages = text.match(/\/Type\s*\/Page[^s]/g) ?? [];
         expect(pages.length).toBeGreaterThanOrEqual(1);
-        // A4 is 595 × 842 points.
-        expect(pdf.toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0 0 595\.\d* 841\.\d*\s*\]|\/MediaBox\s*\[\s*0 0 595 842\s*\]/);
+        // Every page is A4: 210 × 297 mm = 595.3 × 841.9 points.
+        const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+        expect(boxes.length).toBe(pages.length);
+        for (const [w, h] of boxes) {
+          expect(Math.abs(w - 595.3)).toBeLessThan(1);
+          expect(Math.abs(h - 841.9)).toBeLessThan(1);
+        }
+        testInfo.annotations.push({ type: 'official report pages', description: String(pages.length) });
       } finally {
         await page.context().close();
       }
