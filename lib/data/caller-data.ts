@@ -11,7 +11,10 @@ export type CallerDataScreen = Database['public']['Enums']['caller_data_screen']
 export type CallerData = Database['public']['Functions']['read_caller_data']['Returns'][number];
 export type CallerDataAccess = Tables<'caller_data_access'>;
 
-/** Caller data of up to 500 calls for a screen; the database writes one access record per call. */
+/** The most calls read_caller_data answers in one request (its invalid_calls bound). */
+export const CALLER_DATA_MAX_CALLS = 500;
+
+/** Caller data of up to CALLER_DATA_MAX_CALLS calls for a screen; the database writes one access record per call. */
 export async function readCallerData(client: Db, callIds: readonly string[], screen: CallerDataScreen, reason?: string): Promise<CallerData[]> {
   return readData(
     'caller data',

@@ -16,7 +16,7 @@ import { getT } from '@/lib/i18n/server';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import { createClient } from '@/lib/supabase/server';
 import { getIncidentReport } from '@/lib/data/incidents';
-import { readCallerData } from '@/lib/data/caller-data';
+import { CALLER_DATA_MAX_CALLS, readCallerData } from '@/lib/data/caller-data';
 import { readLetterhead } from '@/lib/data/letterhead';
 import type { Agency } from '@/lib/data/dispatch';
 import { placeLine } from '@/lib/domain/incident-place';
@@ -36,8 +36,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SectionKey = 'facts' | 'caller' | 'agencies' | 'fieldReports' | 'casualties' | 'timeline' | 'closing';
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'] as const;
-// read_caller_data answers at most 500 calls; a ticket never gathers that many.
-const MAX_CALLS = 500;
 
 export default async function OfficialReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { profile } = await requireRole('supervisor');
@@ -49,7 +47,7 @@ export default async function OfficialReportPage({ params }: { params: Promise<{
   const { incident, calls, assignments, events } = report;
   const [letterhead, callers, link] = await Promise.all([
     readLetterhead(client),
-    calls.length > 0 ? readCallerData(client, calls.slice(0, MAX_CALLS).map((c) => c.id), 'official_report') : Promise.resolve([]),
+    calls.length > 0 ? readCallerData(client, calls.slice(0, CALLER_DATA_MAX_CALLS).map((c) => c.id), 'official_report') : Promise.resolve([]),
     publicLinkTo(`/incidents/${incident.id}`),
   ]);
   const callerOf = new Map(callers.map((c) => [c.call_id, c]));
@@ -124,7 +122,7 @@ export default async function OfficialReportPage({ params }: { params: Promise<{
               </tr>
             </thead>
             <tbody>
-              {calls.slice(0, MAX_CALLS).map((c) => {
+              {calls.slice(0, CALLER_DATA_MAX_CALLS).map((c) => {
                 const caller = callerOf.get(c.id);
                 return (
                   <tr key={c.id} className="border-b border-slate-200" data-test="official-call">
