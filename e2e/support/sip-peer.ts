@@ -117,6 +117,22 @@ function exited(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
 }
 
+/** SIGTERM, then SIGKILL if the child is still there after `graceMs`. */
+async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = exited(child);
+  child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), graceMs);
+  });
+  if ((await Promise.race([gone, late])) === 'late') {
+    child.kill('SIGKILL');
+    await gone;
+  }
+  clearTimeout(timer);
+}
+
 export class SipPeer {
   private readonly dir = mkdtempSync(path.join(os.tmpdir(), 'c112-sip-'));
   private readonly ports = sipPorts();
@@ -221,12 +237,13 @@ export class SipPeer {
   }
 
   async stop(): Promise<void> {
-    for (const child of [this.kamailio, this.relay]) {
-      if (child && child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        await exited(child);
-      }
-    }
+    // Both at once and each bounded: a child stuck on SIGTERM once held the spec's afterAll past its
+    // 30 s, and the relay it never reached kept its port, so the retry could not start. The relay
+    // gets its own 10 s to empty its queue first.
+    await Promise.all([
+      this.kamailio && stopChild(this.kamailio, 5_000),
+      this.relay && stopChild(this.relay, 12_000),
+    ]);
     rmSync(this.dir, { recursive: true, force: true });
   }
 
