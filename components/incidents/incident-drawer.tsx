@@ -26,6 +26,7 @@ import { IncidentTimeline } from './incident-timeline';
 import { NearestPosts } from './nearest-posts';
 import type { RunCard } from '@/lib/domain/dispatch-agencies';
 import { useLiveIncidentCalls } from './use-live-incident-calls';
+import { useCallerData } from './use-caller-data';
 import { useLiveIncidentEvents } from './use-live-incident-events';
 import { UNFINISHED_ASSIGNMENT_STATUSES } from '@/lib/domain/workflow';
 import { DrawerNoticeLine, type DrawerNotice } from './drawer-notice';
@@ -58,6 +59,7 @@ export function IncidentDrawer(props: IncidentDrawerProps) {
   const { t, lang } = useT();
   const assignments = useLiveAssignments(client, { incidentId: incident.id });
   const calls = useLiveIncidentCalls(client, incident.id);
+  const callers = useCallerData(client, calls.rows, 'dispatch_drawer');
   const events = useLiveIncidentEvents(client, incident.id);
   // A newer incident version means its assignments, calls or timeline changed too: after a conflict
   // the screen reloads the incident, and the drawer must not show older details beside it.
@@ -125,20 +127,29 @@ export function IncidentDrawer(props: IncidentDrawerProps) {
         <h3 className="text-sm font-semibold">{t('dispatch.drawer.caller')}</h3>
         {calls.rows.length === 0 && <p className="text-xs text-slate-500">{t('dispatch.drawer.noCalls')}</p>}
         <ul className="text-sm">
-          {calls.rows.map((c) => (
-            <li key={c.id} data-test="caller-contact">
-              {c.caller_name ?? t('dispatch.drawer.callerUnknown')}
-              {c.caller_phone && (
-                <>
-                  {' · '}
-                  <a className="font-mono text-blue-700 underline" href={`tel:${c.caller_phone.replace(/[^+0-9]/g, '')}`}>
-                    {c.caller_phone}
-                  </a>
-                </>
-              )}
-            </li>
-          ))}
+          {calls.rows.map((call) => {
+            const c = callers.byCall.get(call.id);
+            if (!c) return <li key={call.id} data-test="caller-loading" className="text-xs text-slate-500">{callers.loading ? t('dispatch.drawer.callerLoading') : '—'}</li>;
+            return (
+              <li key={call.id} data-test="caller-contact">
+                {c.caller_name ?? t('dispatch.drawer.callerUnknown')}
+                {c.caller_phone && (
+                  <>
+                    {' · '}
+                    <a className="font-mono text-blue-700 underline" href={`tel:${c.caller_phone.replace(/[^+0-9]/g, '')}`}>
+                      {c.caller_phone}
+                    </a>
+                  </>
+                )}
+              </li>
+            );
+          })}
         </ul>
+        {callers.error && (
+          <p className="text-xs text-red-700" role="alert" data-test="caller-error">
+            {t('dispatch.drawer.callerError')}
+          </p>
+        )}
       </section>
 
       <section className="mt-2">

@@ -1,10 +1,15 @@
 'use client';
-/** Live calls of one incident: the caller's contact, and repeat callers linked while it is open. */
+/**
+ * Live calls of one incident (repeat callers linked while it is open), without the caller's data:
+ * the drawer reads the number and name through useCallerData, which logs the read.
+ */
 import type { Db } from '@/lib/data/db';
 import type { Tables } from '@/lib/supabase/database.types';
 import { useLiveRows, type LiveRows } from '@/lib/realtime/use-live-rows';
 
-export type LiveCall = Tables<'calls'>;
+const COLUMNS = ['id', 'received_at', 'version'] as const;
+
+export type LiveCall = Pick<Tables<'calls'>, (typeof COLUMNS)[number]>;
 
 const byReceived = (a: LiveCall, b: LiveCall) => Date.parse(a.received_at) - Date.parse(b.received_at);
 
@@ -12,6 +17,7 @@ export function useLiveIncidentCalls(client: Db, incidentId: string): LiveRows<L
   return useLiveRows({
     client,
     table: 'calls',
+    columns: COLUMNS,
     key: 'id',
     version: 'version',
     filter: { column: 'incident_id', op: 'eq', value: incidentId },

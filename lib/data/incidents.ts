@@ -1,10 +1,12 @@
 /**
- * Typed reads of one incident with everything around it — the calls (caller contact), the
+ * Typed reads of one incident with everything around it — the calls (without the caller's data:
+ * a screen that shows it asks read_caller_data, which logs the read, see callerDataOfReport), the
  * assignments with their agencies, the audit timeline with actor names, the SLA targets — for the
  * Laporan Kondisi Gawat Darurat. Returns null when the incident does not exist (a malformed id
  * included) or is not visible.
  */
-import type { Agency, Assignment, Call, Incident, IncidentEvent, PersonName } from './dispatch';
+import type { Agency, Assignment, Incident, IncidentEvent, PersonName } from './dispatch';
+import { CALL_COLUMNS_WITHOUT_CALLER, readCallerDataOf, type CallerData, type CallerDataScreen, type CallWithoutCaller } from './caller-data';
 import type { Db } from './db';
 import { readData, readFailed } from './read';
 import { readSlaTargets, type SlaTargets } from './sla-targets';
@@ -12,7 +14,7 @@ import { isUuid } from './uuid';
 
 export interface IncidentReport {
   incident: Incident;
-  calls: Call[];
+  calls: CallWithoutCaller[];
   assignments: Assignment[];
   events: IncidentEvent[];
   agencies: Agency[];
@@ -32,7 +34,7 @@ export async function getIncidentReport(client: Db, incidentId: string): Promise
   if (found.error) readFailed('the incident', found.error);
   if (!found.data) return null;
   const [calls, assignments, events, agencies, people, targets] = await Promise.all([
-    client.from('calls').select('*').eq('incident_id', incidentId).order('received_at'),
+    client.from('calls').select(CALL_COLUMNS_WITHOUT_CALLER).eq('incident_id', incidentId).order('received_at'),
     client.from('assignments').select('*').eq('incident_id', incidentId).order('assigned_at'),
     client.from('incident_events').select('*').eq('incident_id', incidentId).order('at').order('id'),
     client.from('agencies').select('*'),
@@ -50,4 +52,13 @@ export async function getIncidentReport(client: Db, incidentId: string): Promise
     people: readData('profiles', people),
     targets,
   };
+}
+
+/**
+ * The caller data of the report's calls for one screen, keyed by call id; every call is logged as
+ * read. The calls are those the reader selected under RLS, so the read is never refused for them
+ * (read_caller_data applies the same rule); a role that reads no calls asks nothing.
+ */
+export function callerDataOfReport(client: Db, report: IncidentReport, screen: CallerDataScreen): Promise<Map<string, CallerData>> {
+  return readCallerDataOf(client, report.calls.map((c) => c.id), screen);
 }

@@ -6,6 +6,7 @@
 import type { Tables } from '@/lib/supabase/database.types';
 import type { AssignmentState, QueueItem, SendResult } from '@/lib/domain/offline-queue';
 import type { Db } from './db';
+import { readCallerDataOf } from './caller-data';
 import { ReadError, readData, readFailed } from './read';
 import { readSlaTargets, type SlaTargets } from './sla-targets';
 import { isUuid } from './uuid';
@@ -72,8 +73,16 @@ export async function loadOpdIncident(client: Db, incidentId: string): Promise<O
   const { data: incident, error } = await client.from('incidents').select(INCIDENT_COLUMNS).eq('id', incidentId).maybeSingle();
   if (error) readFailed(`incident ${incidentId}`, error);
   if (!incident) return null;
-  const calls = await client.from('calls').select('id, caller_name, caller_phone, received_at').eq('incident_id', incidentId).order('received_at');
-  return { incident, callers: readData(`the calls of incident ${incidentId}`, calls) };
+  const calls = readData(
+    `the calls of incident ${incidentId}`,
+    await client.from('calls').select('id, received_at').eq('incident_id', incidentId).order('received_at'),
+  );
+  // The caller's number and name only through read_caller_data, which logs the liaison's read.
+  const data = await readCallerDataOf(client, calls.map((c) => c.id), 'opd_detail');
+  return {
+    incident,
+    callers: calls.map((c) => ({ ...c, caller_name: data.get(c.id)?.caller_name ?? null, caller_phone: data.get(c.id)?.caller_phone ?? null })),
+  };
 }
 
 /** The assignment as it stands now, for reconciling a refused retry; null when no longer visible. */

@@ -1928,25 +1928,22 @@ export type Database = {
           p_before_id?: string
           p_call_id?: string
           p_limit?: number
+          p_screen?: Database["public"]["Enums"]["caller_data_screen"]
+          p_ticket_no?: string
         }
         Returns: {
-          actor_id: string | null
-          actor_role: Database["public"]["Enums"]["app_role"] | null
+          actor_id: string
+          actor_name: string
+          actor_role: Database["public"]["Enums"]["app_role"]
           at: string
-          call_id: string | null
+          call_id: string
           id: string
-          incident_id: string | null
-          phone_pseudonym: string | null
-          reason: string | null
-          rows_shown: number | null
+          incident_id: string
+          reason: string
+          rows_shown: number
           screen: Database["public"]["Enums"]["caller_data_screen"]
+          ticket_no: string
         }[]
-        SetofOptions: {
-          from: "*"
-          to: "caller_data_access"
-          isOneToOne: false
-          isSetofReturn: true
-        }
       }
       cancel_incident: {
         Args: {
@@ -3264,6 +3261,7 @@ export type Database = {
         | "data_subject_request"
         | "data_subject_export"
         | "official_report"
+        | "incident_record"
       data_subject_request_kind:
         | "access"
         | "correction"
@@ -3517,6 +3515,7 @@ export const Constants = {
         "data_subject_request",
         "data_subject_export",
         "official_report",
+        "incident_record",
       ],
       data_subject_request_kind: [
         "access",

@@ -1,7 +1,8 @@
 /**
  * One incident, read-only (issue #17): what it is, where, who handled it, and its timeline, for
  * every role that may read it (RLS decides: an incident the reader may not see is "not found",
- * as one that does not exist). Callers' numbers appear only when the calls policies return them;
+ * as one that does not exist). Callers' numbers appear only when the calls policies return them,
+ * read through read_caller_data ('incident_record') so that each view is in the access log;
  * the printed and the official report are linked for the role that may open them.
  */
 import type { Metadata } from 'next';
@@ -12,7 +13,7 @@ import { requireRole } from '@/lib/auth/require-role';
 import { getT } from '@/lib/i18n/server';
 import { formatDateTime } from '@/lib/i18n/format';
 import { createClient } from '@/lib/supabase/server';
-import { getIncidentReport } from '@/lib/data/incidents';
+import { callerDataOfReport, getIncidentReport } from '@/lib/data/incidents';
 import type { Agency } from '@/lib/data/dispatch';
 import { FIND_ROLES, readsPrintedReport } from '@/lib/domain/find-roles';
 import { placeLine } from '@/lib/domain/incident-place';
@@ -29,9 +30,11 @@ export default async function IncidentRecordPage({ params }: { params: Promise<{
   const { profile } = await requireRole(...FIND_ROLES);
   const { id } = await params;
   const { t, lang } = await getT();
-  const report = await getIncidentReport(await createClient(), id);
+  const client = await createClient();
+  const report = await getIncidentReport(client, id);
   if (!report) notFound();
   const { incident, calls, assignments, events } = report;
+  const callers = await callerDataOfReport(client, report, 'incident_record');
   const agencies = new Map<string, Agency>(report.agencies.map((a) => [a.id, a]));
   const people = new Map(report.people.flatMap((p) => (p.full_name ? [[p.id, p.full_name] as const] : [])));
   const place = placeLine(incident.address, incident.kelurahan, incident.kecamatan);
@@ -119,7 +122,7 @@ export default async function IncidentRecordPage({ params }: { params: Promise<{
             <ul className="flex flex-col gap-1 text-sm">
               {calls.map((c) => (
                 <li key={c.id} data-test="record-call">
-                  <span className="font-mono">{c.caller_phone ?? '—'}</span> · {c.caller_name ?? '—'} · {formatDateTime(c.received_at, lang)}
+                  <span className="font-mono">{callers.get(c.id)?.caller_phone ?? '—'}</span> · {callers.get(c.id)?.caller_name ?? '—'} · {formatDateTime(c.received_at, lang)}
                 </li>
               ))}
             </ul>

@@ -69,6 +69,8 @@ export const dispatchEn = {
   'dispatch.drawer.location': 'Location',
   'dispatch.drawer.caller': 'Caller',
   'dispatch.drawer.callerUnknown': 'Unknown',
+  'dispatch.drawer.callerLoading': 'Loading caller data…',
+  'dispatch.drawer.callerError': 'The caller data could not be read. Reload the page.',
   'dispatch.drawer.noCalls': 'No linked calls.',
   'dispatch.drawer.viewers': 'Also open by: {names}',
   'dispatch.drawer.conflict': 'Someone else changed this incident just now. The fresh state is shown; check it and repeat if needed.',

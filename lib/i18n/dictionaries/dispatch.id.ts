@@ -67,6 +67,8 @@ export const dispatchId = {
   'dispatch.drawer.location': 'Lokasi',
   'dispatch.drawer.caller': 'Penelepon',
   'dispatch.drawer.callerUnknown': 'Tidak diketahui',
+  'dispatch.drawer.callerLoading': 'Memuat data penelepon…',
+  'dispatch.drawer.callerError': 'Data penelepon tidak dapat dibaca. Muat ulang halaman.',
   'dispatch.drawer.noCalls': 'Tidak ada panggilan terkait.',
   'dispatch.drawer.viewers': 'Juga dibuka oleh: {names}',
   'dispatch.drawer.conflict': 'Insiden ini baru saja diubah oleh pengguna lain. Data terbaru sudah dimuat; periksa lalu ulangi bila perlu.',

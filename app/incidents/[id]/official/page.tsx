@@ -16,7 +16,7 @@ import { getT } from '@/lib/i18n/server';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import { createClient } from '@/lib/supabase/server';
 import { getIncidentReport } from '@/lib/data/incidents';
-import { CALLER_DATA_MAX_CALLS, readCallerData } from '@/lib/data/caller-data';
+import { CALLER_DATA_MAX_CALLS, readCallerDataOf } from '@/lib/data/caller-data';
 import { readLetterhead } from '@/lib/data/letterhead';
 import type { Agency } from '@/lib/data/dispatch';
 import { placeLine } from '@/lib/domain/incident-place';
@@ -47,10 +47,10 @@ export default async function OfficialReportPage({ params }: { params: Promise<{
   const { incident, calls, assignments, events } = report;
   const [letterhead, callers, link] = await Promise.all([
     readLetterhead(client),
-    calls.length > 0 ? readCallerData(client, calls.slice(0, CALLER_DATA_MAX_CALLS).map((c) => c.id), 'official_report') : Promise.resolve([]),
+    // The sheet lists at most CALLER_DATA_MAX_CALLS calls; only those are read (and logged).
+    readCallerDataOf(client, calls.slice(0, CALLER_DATA_MAX_CALLS).map((c) => c.id), 'official_report'),
     publicLinkTo(`/incidents/${incident.id}`),
   ]);
-  const callerOf = new Map(callers.map((c) => [c.call_id, c]));
   const agencies = new Map<string, Agency>(report.agencies.map((a) => [a.id, a]));
   const people = new Map(report.people.map((p) => [p.id, p.full_name]));
   const renderedAt = new Date();
@@ -123,7 +123,7 @@ export default async function OfficialReportPage({ params }: { params: Promise<{
             </thead>
             <tbody>
               {calls.slice(0, CALLER_DATA_MAX_CALLS).map((c) => {
-                const caller = callerOf.get(c.id);
+                const caller = callers.get(c.id);
                 return (
                   <tr key={c.id} className="border-b border-slate-200" data-test="official-call">
                     {caller?.pseudonymised_at ? (

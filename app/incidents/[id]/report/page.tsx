@@ -1,7 +1,8 @@
 /**
  * Laporan Kondisi Gawat Darurat — the printable report of one incident, the product of the service
  * standard: ticket, the caller's call, times per stage against the targets, agencies, field reports,
- * victims per agency and the timeline. Server-rendered; print CSS in report-print.css.
+ * victims per agency and the timeline. Server-rendered; print CSS in report-print.css. The caller's
+ * number and name come from read_caller_data ('incident_report'), so every print is in the access log.
  */
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -10,7 +11,7 @@ import { requireRole } from '@/lib/auth/require-role';
 import { getT } from '@/lib/i18n/server';
 import { formatDateTime, formatTime } from '@/lib/i18n/format';
 import { createClient } from '@/lib/supabase/server';
-import { getIncidentReport } from '@/lib/data/incidents';
+import { callerDataOfReport, getIncidentReport } from '@/lib/data/incidents';
 import type { Agency } from '@/lib/data/dispatch';
 import { CategoryIcon } from '@/components/ui/category-icon';
 import { CasualtyTable } from '@/components/incidents/casualty-table';
@@ -30,9 +31,11 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
   await requireRole('supervisor');
   const { id } = await params;
   const { t, lang } = await getT();
-  const report = await getIncidentReport(await createClient(), id);
+  const client = await createClient();
+  const report = await getIncidentReport(client, id);
   if (!report) notFound();
   const { incident, calls, assignments, events } = report;
+  const callers = await callerDataOfReport(client, report, 'incident_report');
   const agencies = new Map<string, Agency>(report.agencies.map((a) => [a.id, a]));
   const people = new Map(report.people.map((p) => [p.id, p.full_name]));
   // The report is a snapshot: running stages are measured up to the moment it is rendered.
@@ -106,8 +109,8 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
           <tbody>
             {calls.map((c) => (
               <tr key={c.id} className="border-b border-slate-200" data-test="report-call">
-                <td className="py-1 font-mono">{c.caller_phone ?? '—'}</td>
-                <td>{c.caller_name ?? '—'}</td>
+                <td className="py-1 font-mono">{callers.get(c.id)?.caller_phone ?? '—'}</td>
+                <td>{callers.get(c.id)?.caller_name ?? '—'}</td>
                 <td className="tabular-nums">{formatDateTime(c.received_at, lang, { seconds: true })}</td>
                 <td className="tabular-nums">{c.answered_at ? formatTime(c.answered_at) : '—'}</td>
                 <td className="tabular-nums">{c.classified_at ? formatTime(c.classified_at) : '—'}</td>

@@ -3,7 +3,8 @@
  * (answer time, panggilan masuk, data laporan, penyelesaian, total) and the incident (dispatch, acknowledge, on scene), then
  * resolve and close without a target.
  */
-import type { Assignment, Call, Incident } from '@/lib/data/dispatch';
+import type { Assignment, Incident } from '@/lib/data/dispatch';
+import type { CallWithoutCaller } from '@/lib/data/caller-data';
 import { CALL_STAGES, callStages, incidentStages, targetsForPriority, type SlaStage, type SlaTargetSet, type StageResult } from '@/lib/domain/sla';
 import { resolutionTime } from '@/lib/domain/workflow';
 import { formatDuration, formatTime } from '@/lib/i18n/format';
@@ -27,7 +28,7 @@ function span(from: string | null, to: string | null): number | null {
 export function StageTable({ incident, assignments, call, targets, nowMs, t }: {
   incident: Incident;
   assignments: readonly Assignment[];
-  call: Call | undefined;
+  call: CallWithoutCaller | undefined;
   targets: SlaTargetSet;
   nowMs: number;
   t: Translate;
