@@ -14,6 +14,7 @@ import { listAccounts } from '@/lib/data/admin-accounts';
 import { Constants } from '@/lib/supabase/database.types';
 import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
+import { AuditTabs } from './_components/audit-tabs';
 
 const PAGE_SIZE = 50;
 const ADMIN_KINDS = ['account.created', 'account.changed', 'account.deactivated', 'account.reactivated', 'account.password_reset'];
@@ -42,6 +43,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <h1 className="text-2xl font-bold">{t('audit.title')}</h1>
+      <AuditTabs current="trail" t={t} />
       <form method="get" className="flex flex-wrap items-end gap-3" data-test="audit-filter">
         <label className="flex flex-col gap-1 text-sm font-semibold">
           {t('audit.from')}
