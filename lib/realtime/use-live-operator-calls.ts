@@ -11,6 +11,9 @@ import type { TableQuery } from './live-table';
 import { useLiveEmbeddedRows, type LiveRows } from './use-live-rows';
 
 // The embedded incident makes each change refetch its row, which is what brings the ticket number.
+// The caller's number and name are read here directly, not through read_caller_data (issue #22):
+// they are of the operator's own calls, the one being taken among them, which the operator must see
+// to answer and complete; every other screen reads them through read_caller_data and is logged.
 const SELECT =
   'id, idempotency_key, source, received_at, answered_at, classified_at, recorded_at, ended_at, call_type, caller_phone, caller_name, incident_id, operator_id, blocked_number_id, version, incident:incidents(ticket_no)';
 

@@ -9,6 +9,10 @@ import type { Db } from '@/lib/data/db';
 import type { Tables } from '@/lib/supabase/database.types';
 import { useLiveRows, type LiveRows } from './use-live-rows';
 
+// The one screen that reads the caller's number straight from calls, not through read_caller_data
+// (issue #22): an operator must see the number of a ringing call to pick it up, and a log record per
+// ringing call and console would say nothing a call record does not. The dispatch strip keeps the
+// column but shows no number.
 const COLUMNS = ['id', 'received_at', 'caller_phone', 'version'] as const;
 
 export type RingingCall = Pick<Tables<'calls'>, (typeof COLUMNS)[number]>;

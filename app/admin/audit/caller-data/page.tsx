@@ -112,10 +112,13 @@ export default async function CallerDataAccessPage({ searchParams }: { searchPar
                     {row.actor_name ?? t('audit.system')}
                   </td>
                   <td className="px-3 py-2">{row.actor_role ? t(`role.${row.actor_role}`) : '–'}</td>
-                  <td className="px-3 py-2 font-mono" data-test="access-ticket-no">
+                  <td className="whitespace-nowrap px-3 py-2 font-mono" data-test="access-ticket-no">
                     {row.ticket_no ?? '–'}
                   </td>
-                  <td className="px-3 py-2 font-mono text-xs">{row.call_id ?? '–'}</td>
+                  {/* The first block of the id tells calls apart on a page; the whole id is in the title. */}
+                  <td className="px-3 py-2 font-mono text-xs" title={row.call_id ?? undefined}>
+                    {row.call_id ? row.call_id.slice(0, 8) : '–'}
+                  </td>
                   <td className="px-3 py-2" data-test="access-screen-name">
                     {t(`access.screen.${row.screen}`)}
                     {row.rows_shown !== null ? ` (${t('access.rowsShown', { count: row.rows_shown })})` : ''}
