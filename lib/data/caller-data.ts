@@ -33,6 +33,14 @@ export async function readCallerData(client: Db, callIds: readonly string[], scr
   );
 }
 
+/** Distinct call ids in requests of at most CALLER_DATA_MAX_CALLS, in the order given; none for none. */
+export function callerDataBatches(callIds: readonly string[]): string[][] {
+  const ids = [...new Set(callIds)];
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += CALLER_DATA_MAX_CALLS) batches.push(ids.slice(i, i + CALLER_DATA_MAX_CALLS));
+  return batches;
+}
+
 /**
  * Caller data of any number of calls, keyed by call id: asks read_caller_data in requests of at most
  * CALLER_DATA_MAX_CALLS (each call logged once), and asks nothing for no calls. Pass only calls the
@@ -44,10 +52,7 @@ export async function readCallerDataOf(
   screen: CallerDataScreen,
   reason?: string,
 ): Promise<Map<string, CallerData>> {
-  const ids = [...new Set(callIds)];
-  const batches: string[][] = [];
-  for (let i = 0; i < ids.length; i += CALLER_DATA_MAX_CALLS) batches.push(ids.slice(i, i + CALLER_DATA_MAX_CALLS));
-  const answers = await Promise.all(batches.map((batch) => readCallerData(client, batch, screen, reason)));
+  const answers = await Promise.all(callerDataBatches(callIds).map((batch) => readCallerData(client, batch, screen, reason)));
   return new Map(answers.flat().map((row) => [row.call_id, row]));
 }
 

@@ -9,6 +9,7 @@ import Link from 'next/link';
 import { requireRole } from '@/lib/auth/require-role';
 import { getT } from '@/lib/i18n/server';
 import { formatDateTime } from '@/lib/i18n/format';
+import { pluralKey } from '@/lib/i18n/plural';
 import { createClient } from '@/lib/supabase/server';
 import type { SearchParams } from '@/lib/domain/audit-query';
 import { accessQueryParams, CALLER_DATA_SCREENS, parseAccessQuery } from '@/lib/domain/caller-access-query';
@@ -121,7 +122,7 @@ export default async function CallerDataAccessPage({ searchParams }: { searchPar
                   </td>
                   <td className="px-3 py-2" data-test="access-screen-name">
                     {t(`access.screen.${row.screen}`)}
-                    {row.rows_shown !== null ? ` (${t('access.rowsShown', { count: row.rows_shown })})` : ''}
+                    {row.rows_shown !== null ? ` (${t(pluralKey('access.rowsShown', row.rows_shown, lang), { count: row.rows_shown })})` : ''}
                   </td>
                   <td className="max-w-md whitespace-pre-line break-words px-3 py-2">{row.reason ?? '–'}</td>
                 </tr>
