@@ -52,6 +52,7 @@ export const errorsEn = {
   'workflow.invalid_request': 'Kind and requester (2–200 characters) are required.',
   'workflow.invalid_screen': 'Unknown screen for caller data.',
   'workflow.not_found': 'Not found.',
+  'workflow.invalid_ticket': 'A ticket number looks like 112-20261201-0042.',
   'workflow.retention_too_short': 'Nuisance calls must be kept at least as long as the nuisance window plus a block.',
   'workflow.invalid_bucket': 'Group by day or by hour.',
   'workflow.account_not_found': 'The account does not exist.',

@@ -55,6 +55,7 @@ export const errorsId = {
   'workflow.invalid_request': 'Jenis permintaan dan nama pemohon (2–200 karakter) wajib diisi.',
   'workflow.invalid_screen': 'Layar yang menampilkan data pelapor tidak dikenal.',
   'workflow.not_found': 'Data tidak ditemukan.',
+  'workflow.invalid_ticket': 'Nomor tiket berbentuk 112-20261201-0042.',
   'workflow.retention_too_short': 'Masa simpan panggilan iseng tidak boleh lebih pendek dari jendela ditambah masa blokir.',
   'workflow.invalid_bucket': 'Pengelompokan harus per hari atau per jam.',
   'workflow.account_not_found': 'Akun tidak ditemukan.',
