@@ -30,6 +30,31 @@ export interface RetentionOutcome {
   heldSkipped: number;
 }
 
+export interface RetentionView {
+  incidentDays: number;
+  nuisanceDays: number;
+  version: number;
+  updatedAt: string;
+  /** Full name of the admin who changed the periods last; null for the defaults or the service role. */
+  updatedBy: string | null;
+}
+
+export async function readRetention(client: Db): Promise<RetentionView> {
+  const rows = readData(
+    'retention settings',
+    await client.from('retention_settings').select('incident_days, nuisance_days, version, updated_at, updater:profiles(full_name)'),
+  );
+  const row = rows[0];
+  if (!row) throw new ReadError('retention settings', 'no row visible');
+  return {
+    incidentDays: row.incident_days,
+    nuisanceDays: row.nuisance_days,
+    version: row.version,
+    updatedAt: row.updated_at,
+    updatedBy: row.updater?.full_name ?? null,
+  };
+}
+
 export async function setRetentionSettings(client: Db, values: RetentionValues, expectedVersion: number): Promise<WriteResult<RetentionSettings>> {
   return toWriteResult(
     await client.rpc('set_retention_settings', {
