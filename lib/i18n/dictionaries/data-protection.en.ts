@@ -127,7 +127,7 @@ export const dataProtectionEn = {
   'admin.dsr.kind.erasure': 'Erasure',
   'admin.dsr.kind.objection': 'Objection',
   'admin.dsr.requests.title': 'Requests about this number',
-  'admin.dsr.requests.received': 'Received {at} · recorded by {by}',
+  'admin.dsr.requests.received': 'Received {at}',
   'admin.dsr.requests.open': 'Not answered yet',
   'admin.dsr.requests.answered': 'Answered {at}',
   'admin.dsr.answer.label': 'Answer',

@@ -128,7 +128,7 @@ export const dataProtectionId = {
   'admin.dsr.kind.erasure': 'Penghapusan',
   'admin.dsr.kind.objection': 'Keberatan',
   'admin.dsr.requests.title': 'Permintaan tentang nomor ini',
-  'admin.dsr.requests.received': 'Diterima {at} · dicatat oleh {by}',
+  'admin.dsr.requests.received': 'Diterima {at}',
   'admin.dsr.requests.open': 'Belum dijawab',
   'admin.dsr.requests.answered': 'Dijawab {at}',
   'admin.dsr.answer.label': 'Jawaban',
