@@ -46,10 +46,12 @@ const SHOWN: Record<DataSubjectSection, readonly Field[]> = {
   requests: ['received_at', 'kind', 'requester', 'answered_at'],
 };
 
-function cell(row: DataSubjectRow, field: Field, t: Translate, lang: Language): string {
+function cell(section: DataSubjectSection, row: DataSubjectRow, field: Field, t: Translate, lang: Language): string {
   const value = row[field];
   if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'string' && field.endsWith('_at')) return formatDateTime(value, lang);
+  if (typeof value === 'string' && (field === 'at' || field.endsWith('_at'))) return formatDateTime(value, lang);
+  if (section === 'incidents' && field === 'status') return t(`dispatch.status.${String(value)}` as MessageKey);
+  if (section === 'incidents' && field === 'category') return t(`dispatch.category.${String(value)}` as MessageKey);
   if (field === 'call_type') return t(`callType.${String(value)}` as MessageKey);
   if (field === 'actor_role') return t(`role.${String(value)}` as MessageKey);
   if (field === 'kind') return t(`admin.dsr.kind.${String(value)}` as MessageKey);
@@ -85,7 +87,7 @@ export async function SubjectSections({ doc }: { doc: DataSubjectDocument }) {
                     <tr key={String(row.id)} className="border-b border-slate-100" data-test={`dsr-row-${section}`} data-id={String(row.id)}>
                       {SHOWN[section].map((f) => (
                         <td key={f} className="py-1 pr-3 break-words">
-                          {cell(row, f, t, lang)}
+                          {cell(section, row, f, t, lang)}
                         </td>
                       ))}
                     </tr>
