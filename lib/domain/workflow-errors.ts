@@ -93,7 +93,8 @@ export const WORKFLOW_ERROR_CODES = [
   // Raised by set_letterhead (…_official_report.sql, issue #17).
   'invalid_letterhead',
   'invalid_nip',
-  // Raised by caller_data_access_page's ticket filter (…_caller_data_reads.sql, issue #22).
+  // Raised by caller_data_access_page's ticket filter (…_caller_data_reads.sql) and by legal_hold_incident
+  // (…_data_protection_admin.sql), issue #22.
   'invalid_ticket',
 ] as const;
 

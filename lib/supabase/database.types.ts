@@ -2404,6 +2404,32 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      legal_hold_incident: {
+        Args: { p_ticket_no: string }
+        Returns: {
+          category: Database["public"]["Enums"]["incident_category"]
+          id: string
+          reported_at: string
+          status: Database["public"]["Enums"]["incident_status"]
+          ticket_no: string
+        }[]
+      }
+      legal_hold_list: {
+        Args: { p_incident_id?: string; p_limit?: number }
+        Returns: {
+          active: boolean
+          expires_at: string
+          id: string
+          incident_id: string
+          lift_reason: string
+          lifted_at: string
+          lifted_by_name: string
+          placed_at: string
+          placed_by_name: string
+          reason: string
+          ticket_no: string
+        }[]
+      }
       lift_legal_hold: {
         Args: { p_hold_id: string; p_reason: string }
         Returns: {

@@ -19,5 +19,8 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { href: '/admin/nuisance', labelKey: 'admin.section.nuisance', descriptionKey: 'admin.section.nuisance.description' },
   { href: '/admin/shifts', labelKey: 'admin.section.shifts', descriptionKey: 'admin.section.shifts.description' },
   { href: '/admin/letterhead', labelKey: 'admin.section.letterhead', descriptionKey: 'admin.section.letterhead.description' },
+  { href: '/admin/retention', labelKey: 'admin.section.retention', descriptionKey: 'admin.section.retention.description' },
+  { href: '/admin/legal-holds', labelKey: 'admin.section.legalHolds', descriptionKey: 'admin.section.legalHolds.description' },
+  { href: '/admin/data-subject', labelKey: 'admin.section.dataSubject', descriptionKey: 'admin.section.dataSubject.description' },
   { href: '/admin/audit', labelKey: 'admin.section.audit', descriptionKey: 'admin.section.audit.description' },
 ];

@@ -18,6 +18,7 @@ import type { Agency } from '@/lib/data/dispatch';
 import { FIND_ROLES, readsPrintedReport } from '@/lib/domain/find-roles';
 import { placeLine } from '@/lib/domain/incident-place';
 import { IncidentTimeline } from '@/components/incidents/incident-timeline';
+import { LegalHoldPanel } from '@/components/incidents/legal-hold-panel';
 import { CategoryIcon } from '@/components/ui/category-icon';
 import { buttonClasses } from '@/components/ui/button';
 
@@ -147,6 +148,7 @@ export default async function IncidentRecordPage({ params }: { params: Promise<{
           <h2 className="mb-1 font-semibold">{t('dispatch.report.timeline')}</h2>
           <IncidentTimeline events={events} agencies={agencies} people={people} />
         </section>
+        <LegalHoldPanel incidentId={incident.id} ticketNo={incident.ticket_no} role={profile.role} />
       </article>
     </AppShell>
   );

@@ -51,7 +51,7 @@ export const errorsEn = {
   'workflow.invalid_reason': 'A reason has at most 300 characters.',
   'workflow.invalid_request': 'Kind and requester (2–200 characters) are required.',
   'workflow.invalid_screen': 'Unknown screen for caller data.',
-  'workflow.invalid_ticket': 'A ticket number has 1–30 characters.',
+  'workflow.invalid_ticket': 'Not a ticket number: it looks like 112-20261201-0042 (at most 30 characters).',
   'workflow.not_found': 'Not found.',
   'workflow.retention_too_short': 'Nuisance calls must be kept at least as long as the nuisance window plus a block.',
   'workflow.invalid_bucket': 'Group by day or by hour.',

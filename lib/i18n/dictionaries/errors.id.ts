@@ -54,7 +54,7 @@ export const errorsId = {
   'workflow.invalid_reason': 'Alasan paling banyak 300 karakter.',
   'workflow.invalid_request': 'Jenis permintaan dan nama pemohon (2–200 karakter) wajib diisi.',
   'workflow.invalid_screen': 'Layar yang menampilkan data pelapor tidak dikenal.',
-  'workflow.invalid_ticket': 'Nomor tiket 1–30 karakter.',
+  'workflow.invalid_ticket': 'Bukan nomor tiket: bentuknya seperti 112-20261201-0042 (paling banyak 30 karakter).',
   'workflow.not_found': 'Data tidak ditemukan.',
   'workflow.retention_too_short': 'Masa simpan panggilan iseng tidak boleh lebih pendek dari jendela ditambah masa blokir.',
   'workflow.invalid_bucket': 'Pengelompokan harus per hari atau per jam.',

@@ -1,0 +1,85 @@
+'use client';
+/**
+ * The requests about the searched number, newest first, each with its answer form: saved with the
+ * version the screen showed, so a second admin's answer is a conflict and not overwritten.
+ */
+import { useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { createClient } from '@/lib/supabase/client';
+import { answerDataSubjectRequest, type DataSubjectRequest } from '@/lib/data/data-protection';
+import { ANSWER_MAX, parseDataSubjectAnswer } from '@/lib/domain/data-subject-input';
+import { workflowErrorKey } from '@/lib/domain/workflow-errors';
+import { formatDateTime } from '@/lib/i18n/format';
+import { useT } from '@/lib/i18n/use-t';
+import { Button } from '@/components/ui/button';
+import { AdminNoticeLine } from '../../_components/admin-notice-line';
+import { useAdminWrite } from '../../_components/use-admin-write';
+
+function AnswerForm({ request }: { request: DataSubjectRequest }) {
+  const { t } = useT();
+  const router = useRouter();
+  const [, startTransition] = useTransition();
+  const [answer, setAnswer] = useState(request.answer ?? '');
+  const { busy, notice, setNotice, run } = useAdminWrite(async () => startTransition(() => router.refresh()));
+
+  async function save() {
+    const parsed = parseDataSubjectAnswer(answer);
+    if (!parsed.ok) {
+      setNotice({ kind: 'error', message: t(workflowErrorKey(parsed.problem)) });
+      return;
+    }
+    const saved = await run(() => answerDataSubjectRequest(createClient(), request.id, parsed.value, request.version), t('admin.dsr.answer.saved'));
+    if (saved) startTransition(() => router.refresh());
+  }
+
+  return (
+    <form
+      className="flex flex-col gap-2"
+      data-test="dsr-answer-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <AdminNoticeLine notice={notice} />
+      <label className="flex flex-col gap-1 text-sm font-semibold text-slate-800">
+        {t('admin.dsr.answer.label')}
+        <textarea
+          rows={2}
+          maxLength={ANSWER_MAX}
+          value={answer}
+          onChange={(e) => setAnswer(e.target.value)}
+          className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base font-normal"
+          data-test="dsr-answer"
+        />
+      </label>
+      <div>
+        <Button type="submit" size="sm" disabled={busy} data-test="dsr-answer-save">
+          {busy ? t('admin.dsr.answer.saving') : t('admin.dsr.answer.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function RequestList({ requests }: { requests: readonly DataSubjectRequest[] }) {
+  const { t, lang } = useT();
+  if (requests.length === 0) return <p className="text-sm text-slate-600">{t('admin.dsr.none')}</p>;
+  return (
+    <ul className="flex flex-col gap-3">
+      {requests.map((r) => (
+        <li key={r.id} className="flex flex-col gap-2 rounded border border-slate-200 p-3" data-test="dsr-request" data-request-id={r.id} data-answered={r.answered_at !== null} data-version={r.version}>
+          <p className="text-sm">
+            <span className="font-semibold">{t(`admin.dsr.kind.${r.kind}`)}</span> · {r.requester} · {t('admin.dsr.requests.received', { at: formatDateTime(r.received_at, lang) })}
+          </p>
+          {r.details ? <p className="whitespace-pre-line break-words text-sm text-slate-700">{r.details}</p> : null}
+          <p className="text-xs font-semibold text-slate-600" data-test="dsr-request-state">
+            {r.answered_at ? t('admin.dsr.requests.answered', { at: formatDateTime(r.answered_at, lang) }) : t('admin.dsr.requests.open')}
+          </p>
+          <AnswerForm key={r.version} request={r} />
+        </li>
+      ))}
+    </ul>
+  );
+}
