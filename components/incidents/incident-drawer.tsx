@@ -24,6 +24,7 @@ import { IncidentCancelForm } from './incident-cancel-form';
 import { IncidentCloseForm } from './incident-close-form';
 import { IncidentTimeline } from './incident-timeline';
 import { NearestPosts } from './nearest-posts';
+import { HazardLines } from './hazard-lines';
 import type { RunCard } from '@/lib/domain/dispatch-agencies';
 import { useLiveIncidentCalls } from './use-live-incident-calls';
 import { useLiveIncidentEvents } from './use-live-incident-events';
@@ -119,6 +120,7 @@ export function IncidentDrawer(props: IncidentDrawerProps) {
           {t('dispatch.drawer.location')}: {[incident.address, incident.kecamatan].filter(Boolean).join(', ') || `${incident.lat.toFixed(5)}, ${incident.lng.toFixed(5)}`}
         </p>
         <p className="text-xs text-slate-600">{t('dispatch.drawer.reportedAt', { time: formatDateTime(incident.reported_at, lang, { seconds: true }) })}</p>
+        <HazardLines lat={incident.lat} lng={incident.lng} className="mt-1" />
       </section>
 
       <section className="mt-2" data-test="drawer-caller">

@@ -14,9 +14,9 @@ const square = [
   { lat: -6.005, lng: 106.005 },
   { lat: -6.005, lng: 105.995 },
 ];
-const chem: Hazard = { id: 'c', name: 'Uji kimia', kind: 'industrial_chemical', hazard: 'chemical', source: 's', shape: { type: 'area', ring: square } };
+const chem: Hazard = { id: 'c', name: 'Uji kimia', label: 'Kimia', kind: 'industrial_chemical', hazard: 'chemical', source: 's', shape: { type: 'area', ring: square }, anchor: { lat: -6.0, lng: 106.0 } };
 const tsunami: Hazard = { ...chem, id: 't', name: 'Uji tsunami', kind: 'tsunami_zone', hazard: 'tsunami' };
-const school: Hazard = { id: 's', name: 'Uji sekolah', kind: 'school', hazard: null, source: 's', shape: { type: 'point', at: { lat: -6.0, lng: 106.01 } } };
+const school: Hazard = { id: 's', name: 'Uji sekolah', label: 'Sekolah', kind: 'school', hazard: null, source: 's', shape: { type: 'point', at: { lat: -6.0, lng: 106.01 } }, anchor: { lat: -6.0, lng: 106.01 } };
 const school2: Hazard = { ...school, id: 's2', shape: { type: 'point', at: { lat: -6.0, lng: 106.012 } } };
 
 describe('insideRing / distanceToRing', () => {

@@ -10,7 +10,7 @@ const square = [
   { lat: -6.005, lng: 106.005 },
   { lat: -6.005, lng: 105.995 },
 ];
-const chem: Hazard = { id: 'c', name: 'Uji kimia', kind: 'industrial_chemical', hazard: 'chemical', source: 's', shape: { type: 'area', ring: square } };
+const chem: Hazard = { id: 'c', name: 'Uji kimia', label: 'Kimia', kind: 'industrial_chemical', hazard: 'chemical', source: 's', shape: { type: 'area', ring: square }, anchor: { lat: -6.0, lng: 106.0 } };
 const tsunami: Hazard = { ...chem, id: 't', kind: 'tsunami_zone', hazard: 'tsunami' };
 const fireCard: RunCard = { category: 'fire', lead_kinds: ['fire'], support_kinds: ['medical'] };
 

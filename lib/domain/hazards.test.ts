@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import raw from '../../data/cilegon-hazards.geo.json';
 import { CITY_BOUNDS } from './city';
+import { insideRing } from './hazard-proximity';
 import { GROUP_OF_KIND, HAZARD_KINDS, hazardCollectionSchema, parseHazards } from './hazards';
 
-const point = (lng: number, lat: number) => ({ type: 'Feature', properties: { name: 'Uji titik', kind: 'school', source: 'OpenStreetMap: uji', approximate: true }, geometry: { type: 'Point', coordinates: [lng, lat] } });
+const point = (lng: number, lat: number) => ({ type: 'Feature', properties: { name: 'Uji titik', label: 'Uji', kind: 'school', source: 'OpenStreetMap: uji', approximate: true }, geometry: { type: 'Point', coordinates: [lng, lat] } });
 const collection = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
 
 describe('data/cilegon-hazards.geo.json', () => {
@@ -69,5 +70,11 @@ describe('hazardCollectionSchema', () => {
     expect(hazardCollectionSchema.safeParse(collection(open)).success).toBe(false);
     const closed = { ...open, geometry: { type: 'Polygon', coordinates: [[...open.geometry.coordinates[0], [106, -6]]] } };
     expect(hazardCollectionSchema.safeParse(collection(closed)).success).toBe(true);
+  });
+});
+
+describe('label anchors', () => {
+  it('puts every area label inside its area', () => {
+    for (const h of parseHazards(raw)) if (h.shape.type === 'area') expect(insideRing(h.anchor, h.shape.ring), h.name).toBe(true);
   });
 });

@@ -65,11 +65,15 @@ const geometry = z.discriminatedUnion('type', [
 
 const properties = z.object({
   name: z.string().trim().min(3).max(120),
+  /** The short text drawn on the map. */
+  label: z.string().trim().min(2).max(40),
   kind: z.enum(HAZARD_KINDS),
   hazard: z.enum(HAZARD_TYPES).optional(),
   source: z.string().trim().min(5).max(300),
   approximate: z.literal(true),
   note: z.string().max(300).optional(),
+  /** Where an area's label goes when the middle of its corners is not inside it (a long coastal band). */
+  label_at: position.optional(),
 });
 
 export const hazardFeatureSchema = z.object({ type: z.literal('Feature'), properties, geometry });
@@ -87,25 +91,34 @@ export type HazardCollection = z.infer<typeof hazardCollectionSchema>;
 export interface Hazard {
   id: string;
   name: string;
+  label: string;
   kind: HazardKind;
   hazard: HazardType | null;
   source: string;
   /** A point feature (a hospital) or the outer ring of an area (holes are not used in this data). */
   shape: { type: 'point'; at: LatLng } | { type: 'area'; ring: readonly LatLng[] };
+  /** Where the map puts the icon and label. */
+  anchor: LatLng;
+}
+
+const toLatLng = ([lng, lat]: readonly [number, number]): LatLng => ({ lat, lng });
+
+/** The middle of the ring's corners: inside for the compact outlines of this data. */
+function middle(ring: readonly LatLng[]): LatLng {
+  const sum = ring.reduce((s, p) => ({ lat: s.lat + p.lat, lng: s.lng + p.lng }), { lat: 0, lng: 0 });
+  return { lat: sum.lat / ring.length, lng: sum.lng / ring.length };
 }
 
 /** Parses the shipped collection (throws with zod's message when the file is wrong). */
 export function parseHazards(json: unknown): Hazard[] {
   const fc = hazardCollectionSchema.parse(json);
-  return fc.features.map((f, i) => ({
-    id: `hazard-${i}`,
-    name: f.properties.name,
-    kind: f.properties.kind,
-    hazard: f.properties.hazard ?? null,
-    source: f.properties.source,
-    shape:
-      f.geometry.type === 'Point'
-        ? { type: 'point', at: { lat: f.geometry.coordinates[1], lng: f.geometry.coordinates[0] } }
-        : { type: 'area', ring: f.geometry.coordinates[0].slice(0, -1).map(([lng, lat]) => ({ lat, lng })) },
-  }));
+  return fc.features.map((f, i) => {
+    const base = { id: `hazard-${i}`, name: f.properties.name, label: f.properties.label, kind: f.properties.kind, hazard: f.properties.hazard ?? null, source: f.properties.source };
+    if (f.geometry.type === 'Point') {
+      const at = toLatLng(f.geometry.coordinates);
+      return { ...base, shape: { type: 'point', at }, anchor: at };
+    }
+    const ring = f.geometry.coordinates[0].slice(0, -1).map(toLatLng);
+    return { ...base, shape: { type: 'area', ring }, anchor: f.properties.label_at ? toLatLng(f.properties.label_at) : middle(ring) };
+  });
 }

@@ -1,0 +1,67 @@
+'use client';
+/**
+ * The hazard and vital-objects layer on every map (issue #18 §2): industrial sites, the power plant,
+ * flood-prone kelurahan and the tsunami zone as outlined areas with an icon and label, and ports,
+ * toll gates, hospitals and schools as icons. Nothing here takes clicks, so picking a location on the
+ * operator's map and selecting incidents work through it. Groups toggle per user (HazardLayerControl).
+ */
+import { useState } from 'react';
+import { Marker, Pane, Polygon, useMapEvents } from 'react-leaflet';
+import { GROUP_OF_KIND } from '@/lib/domain/hazards';
+import { HAZARDS } from '@/lib/domain/hazard-catalog';
+import { HAZARD_STYLES } from './hazard-symbols';
+import { hazardIcon } from './hazard-icons';
+import { HazardLayerControl } from './hazard-layer-control';
+import { useHazardToggles } from './use-hazard-toggles';
+
+/** Area labels from the city-wide view on; point labels only once zoomed in, where they have room. */
+const AREA_LABEL_ZOOM = 12;
+const POINT_LABEL_ZOOM = 14;
+
+export function HazardLayer({ dark = false }: { dark?: boolean }) {
+  const { toggles, ready, setGroup } = useHazardToggles();
+  const [zoom, setZoom] = useState<number | null>(null);
+  const map = useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
+  const z = zoom ?? map.getZoom();
+  const shown = HAZARDS.filter((h) => toggles[GROUP_OF_KIND[h.kind]]);
+  return (
+    <>
+      {/* Above the tiles (200) and the offline coastline, below incidents and posts (markers, 600). */}
+      <Pane name="hazard-areas" style={{ zIndex: 350 }}>
+        {shown.map((h) => {
+          if (h.shape.type !== 'area') return null;
+          const style = HAZARD_STYLES[h.kind];
+          return (
+            <Polygon
+              key={h.id}
+              positions={h.shape.ring.map((p) => [p.lat, p.lng] as [number, number])}
+              interactive={false}
+              pathOptions={{
+                color: style.color,
+                weight: 2,
+                opacity: dark ? 0.9 : 1,
+                dashArray: style.dashArray,
+                fillColor: style.color,
+                fillOpacity: dark ? style.fillOpacity * 1.3 : style.fillOpacity,
+                className: `hazard-area hazard-area--${h.kind}`,
+              }}
+            />
+          );
+        })}
+      </Pane>
+      <Pane name="hazard-markers" style={{ zIndex: 450 }}>
+        {shown.map((h) => (
+          <Marker
+            key={h.id}
+            pane="hazard-markers"
+            position={[h.anchor.lat, h.anchor.lng]}
+            interactive={false}
+            keyboard={false}
+            icon={hazardIcon(h, { label: z >= (h.shape.type === 'area' ? AREA_LABEL_ZOOM : POINT_LABEL_ZOOM), dark, size: h.shape.type === 'area' ? 18 : 16 })}
+          />
+        ))}
+      </Pane>
+      <HazardLayerControl toggles={toggles} ready={ready} dark={dark} onChange={setGroup} />
+    </>
+  );
+}
