@@ -26,6 +26,7 @@ import { IncidentTimeline } from './incident-timeline';
 import { NearestPosts } from './nearest-posts';
 import { HazardLines } from './hazard-lines';
 import type { RunCard } from '@/lib/domain/dispatch-agencies';
+import type { HazardAddition } from '@/lib/domain/hazard-run-card';
 import { useLiveIncidentCalls } from './use-live-incident-calls';
 import { useLiveIncidentEvents } from './use-live-incident-events';
 import { UNFINISHED_ASSIGNMENT_STATUSES } from '@/lib/domain/workflow';
@@ -38,6 +39,8 @@ export interface IncidentDrawerProps {
   posts: readonly AgencyPost[];
   /** The run card of the incident's category, which ranks the nearest posts. */
   runCard: RunCard | undefined;
+  /** Kinds the hazards near the incident added to the card, with their reasons. */
+  hazardAdditions?: readonly HazardAddition[];
   people: ReadonlyMap<string, string>;
   targets: SlaTargetSet;
   nowMs: number;
@@ -159,7 +162,7 @@ export function IncidentDrawer(props: IncidentDrawerProps) {
       <DrawerNoticeLine notice={notice} place="assign" />
       {open && (
         <div className="mt-2">
-          <NearestPosts incident={incident} posts={posts} agencies={agencies} runCard={props.runCard} assignedAgencyIds={assignedAgencyIds} busy={busy} onAssign={props.onAssign} />
+          <NearestPosts incident={incident} posts={posts} agencies={agencies} runCard={props.runCard} hazardAdditions={props.hazardAdditions} assignedAgencyIds={assignedAgencyIds} busy={busy} onAssign={props.onAssign} />
         </div>
       )}
 

@@ -28,5 +28,4 @@ export const hazardEn = {
   'hazard.group.tsunami': 'Tsunami zone',
 
   'hazard.runCard.reason': '{code}: {reason}',
-  'hazard.runCard.title': 'Added for the location',
 } satisfies Record<keyof typeof hazardId, string>;

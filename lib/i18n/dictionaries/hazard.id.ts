@@ -26,5 +26,4 @@ export const hazardId = {
   'hazard.group.tsunami': 'Zona tsunami',
 
   'hazard.runCard.reason': '{code}: {reason}',
-  'hazard.runCard.title': 'Ditambahkan karena lokasi',
 };
