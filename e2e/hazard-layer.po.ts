@@ -4,7 +4,7 @@
  */
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
-/** Any {z}/{x}/{y}.png tile, from OpenStreetMap or a center's own server. */
+/** Any {z}/{x}/{y}.png tile, from OpenStreetMap or a center's own server: blocked even if one is configured. */
 const TILE = /\/\d+\/\d+\/\d+\.png(\?.*)?$/;
 
 export async function blockTiles(context: BrowserContext): Promise<{ blocked: () => number }> {

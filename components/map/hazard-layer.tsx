@@ -15,7 +15,7 @@ import { HazardLayerControl } from './hazard-layer-control';
 import { useHazardToggles } from './use-hazard-toggles';
 
 /** Area labels from the city-wide view on; point labels only once zoomed in, where they have room. */
-const AREA_LABEL_ZOOM = 12;
+const AREA_LABEL_ZOOM = 11;
 const POINT_LABEL_ZOOM = 14;
 
 export function HazardLayer({ dark = false }: { dark?: boolean }) {
@@ -36,6 +36,8 @@ export function HazardLayer({ dark = false }: { dark?: boolean }) {
               key={h.id}
               positions={h.shape.ring.map((p) => [p.lat, p.lng] as [number, number])}
               interactive={false}
+              // Leaflet reads className only when it creates the path, not from later style updates.
+              className={`hazard-area hazard-area--${h.kind}`}
               pathOptions={{
                 color: style.color,
                 weight: 2,
@@ -43,7 +45,6 @@ export function HazardLayer({ dark = false }: { dark?: boolean }) {
                 dashArray: style.dashArray,
                 fillColor: style.color,
                 fillOpacity: dark ? style.fillOpacity * 1.3 : style.fillOpacity,
-                className: `hazard-area hazard-area--${h.kind}`,
               }}
             />
           );
