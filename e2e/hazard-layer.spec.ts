@@ -2,18 +2,21 @@
  * The hazard and vital-objects layer (issue #18 §2) in the real browser with every map tile blocked:
  * the layer draws on the dispatch map and the wall, its toggles persist for the user over a reload,
  * and an incident the operator reports 550 m from the Chandra Asri / Asahimas chemical zone shows that
- * on the operator's form, its queue card and drawer, with BPBD proposed for the reason.
+ * on the operator's form, its queue card and drawer, with BPBD proposed for the reason, and on the
+ * BPBD liaison's phone once dispatched.
  */
 import { expect, test } from './support/fixtures';
 import { DispatchApi, DispatchPage, DISPATCH_VIEWPORT } from './dispatch.po';
 import { OperatorConsolePage } from './operator.po';
 import { WallPage } from './wall.po';
+import { OpdPage, phoneContext } from './opd.po';
 import { signedInPage } from './support/sign-in';
 import { attachScreenshot } from './walk.po';
 import { blockTiles, HazardLayer } from './hazard-layer.po';
 
 const SUPERVISOR = 'supervisor1@112.cilegon.test';
 const OPERATOR = 'operator1@112.cilegon.test';
+const BPBD = 'bpbd@112.cilegon.test';
 /** 0.005° east of the chemical zone's eastern edge (105.985): about 553 m, shown as 550 m. */
 const NEAR_CHEMICAL = '-6.036000, 105.990000';
 const LINE = '550 m dari kawasan industri kimia';
@@ -93,16 +96,28 @@ test.describe('hazard layer', () => {
     await supervisorPage.getByTestId('dispatch-map').scrollIntoViewIfNeeded();
     await attachScreenshot(supervisorPage, testInfo, 'hazard-layer-dispatch');
 
-    // Leave the shared database as found: the test incident is cancelled.
+    // Dispatched to BPBD, the liaison's phone shows the same line on the incident.
+    await bpbd.getByTestId('assign-post').click();
+    await expect(dispatch.assignment('BPBD')).toBeVisible();
     const api = await DispatchApi.fromPage(supervisorPage);
+    const phone = await phoneContext(browser, BPBD);
     try {
       const db = await api.as(SUPERVISOR);
+      const found = await db.from('incidents').select('id').eq('ticket_no', ticket).single();
+      if (found.error) throw new Error(found.error.message);
+      const opd = new OpdPage(phone.page);
+      await opd.gotoIncident(found.data.id);
+      await expect(opd.incident.getByTestId('hazard-line')).toHaveText(LINE);
+      await expect(phone.page.getByTestId('incident-mini-map').getByTestId('hazard-control')).toBeVisible();
+
+      // Leave the shared database as found: the test incident is cancelled.
       const { data, error } = await db.from('incidents').select('id, version').eq('ticket_no', ticket).single();
       if (error) throw new Error(error.message);
       const r = await db.rpc('cancel_incident', { p_incident_id: data.id, p_reason: 'Uji lapisan bahaya selesai', p_expected_version: data.version });
       if (r.error) throw new Error(r.error.message);
     } finally {
       await api.close();
+      await phone.context.close();
       await op.page.context().close();
       await supervisorPage.context().close();
     }
