@@ -7,16 +7,26 @@
  */
 import { useState } from 'react';
 import { Marker, Pane, Polygon, useMapEvents } from 'react-leaflet';
-import { GROUP_OF_KIND } from '@/lib/domain/hazards';
+import { GROUP_OF_KIND, type Hazard } from '@/lib/domain/hazards';
 import { HAZARDS } from '@/lib/domain/hazard-catalog';
 import { HAZARD_STYLES } from './hazard-symbols';
 import { hazardIcon } from './hazard-icons';
 import { HazardLayerControl } from './hazard-layer-control';
 import { useHazardToggles } from './use-hazard-toggles';
 
-/** Area labels from the city-wide view on; point labels only once zoomed in, where they have room. */
+/**
+ * Labels of industry, the power plant and the tsunami zone from the city-wide view on; the seven
+ * flood-prone kelurahan crowd that view (their dashed outline and icon say enough), so they and
+ * the point features get labels only once zoomed in.
+ */
 const AREA_LABEL_ZOOM = 11;
+const FLOOD_LABEL_ZOOM = 13;
 const POINT_LABEL_ZOOM = 14;
+
+function labelZoom(h: Hazard): number {
+  if (h.shape.type === 'point') return POINT_LABEL_ZOOM;
+  return h.kind === 'flood_prone_kelurahan' ? FLOOD_LABEL_ZOOM : AREA_LABEL_ZOOM;
+}
 
 export function HazardLayer({ dark = false }: { dark?: boolean }) {
   const { toggles, ready, setGroup } = useHazardToggles();
@@ -58,7 +68,7 @@ export function HazardLayer({ dark = false }: { dark?: boolean }) {
             position={[h.anchor.lat, h.anchor.lng]}
             interactive={false}
             keyboard={false}
-            icon={hazardIcon(h, { label: z >= (h.shape.type === 'area' ? AREA_LABEL_ZOOM : POINT_LABEL_ZOOM), dark, size: h.shape.type === 'area' ? 18 : 16 })}
+            icon={hazardIcon(h, { label: z >= labelZoom(h), dark, size: h.shape.type === 'area' ? 18 : 16 })}
           />
         ))}
       </Pane>
