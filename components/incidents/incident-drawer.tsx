@@ -24,7 +24,9 @@ import { IncidentCancelForm } from './incident-cancel-form';
 import { IncidentCloseForm } from './incident-close-form';
 import { IncidentTimeline } from './incident-timeline';
 import { NearestPosts } from './nearest-posts';
+import { HazardLines } from './hazard-lines';
 import type { RunCard } from '@/lib/domain/dispatch-agencies';
+import type { HazardAddition } from '@/lib/domain/hazard-run-card';
 import { useLiveIncidentCalls } from './use-live-incident-calls';
 import { useCallerData } from './use-caller-data';
 import { useLiveIncidentEvents } from './use-live-incident-events';
@@ -38,6 +40,8 @@ export interface IncidentDrawerProps {
   posts: readonly AgencyPost[];
   /** The run card of the incident's category, which ranks the nearest posts. */
   runCard: RunCard | undefined;
+  /** Kinds the hazards near the incident added to the card, with their reasons. */
+  hazardAdditions?: readonly HazardAddition[];
   people: ReadonlyMap<string, string>;
   targets: SlaTargetSet;
   nowMs: number;
@@ -121,6 +125,7 @@ export function IncidentDrawer(props: IncidentDrawerProps) {
           {t('dispatch.drawer.location')}: {[incident.address, incident.kecamatan].filter(Boolean).join(', ') || `${incident.lat.toFixed(5)}, ${incident.lng.toFixed(5)}`}
         </p>
         <p className="text-xs text-slate-600">{t('dispatch.drawer.reportedAt', { time: formatDateTime(incident.reported_at, lang, { seconds: true }) })}</p>
+        <HazardLines lat={incident.lat} lng={incident.lng} className="mt-1" />
       </section>
 
       <section className="mt-2" data-test="drawer-caller">
@@ -168,7 +173,7 @@ export function IncidentDrawer(props: IncidentDrawerProps) {
       <DrawerNoticeLine notice={notice} place="assign" />
       {open && (
         <div className="mt-2">
-          <NearestPosts incident={incident} posts={posts} agencies={agencies} runCard={props.runCard} assignedAgencyIds={assignedAgencyIds} busy={busy} onAssign={props.onAssign} />
+          <NearestPosts incident={incident} posts={posts} agencies={agencies} runCard={props.runCard} hazardAdditions={props.hazardAdditions} assignedAgencyIds={assignedAgencyIds} busy={busy} onAssign={props.onAssign} />
         </div>
       )}
 

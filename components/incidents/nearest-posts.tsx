@@ -2,24 +2,31 @@
 /**
  * The posts to dispatch from, ranked by the incident category's run card (lib/domain/post-ranking):
  * the recommended set first — the nearest post of each kind the card names, lead before support —
- * then the other posts of those kinds, nearest first with the travel estimate; one click assigns
+ * then the other posts of those kinds, nearest first with the travel estimate (a kind a nearby hazard
+ * added says why: "BPBD: 300 m dari kawasan industri kimia"); one click assigns
  * the post's agency. "Show every agency" lists the rest too. Posts and agencies are live, so a post
  * an administrator moves or deactivates changes this list at once.
  */
 import { useMemo, useState } from 'react';
 import type { Agency, AgencyPost, Incident } from '@/lib/data/dispatch';
 import type { RunCard } from '@/lib/domain/dispatch-agencies';
+import { describeProximity } from '@/lib/domain/hazard-proximity';
+import type { HazardAddition } from '@/lib/domain/hazard-run-card';
 import { etaMinutes } from '@/lib/domain/eta';
 import { rankPostsForIncident } from '@/lib/domain/post-ranking';
 import { formatNumber } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
 import { Button } from '@/components/ui/button';
 
+const NO_ADDITIONS: readonly HazardAddition[] = [];
+
 export interface NearestPostsProps {
   incident: Pick<Incident, 'lat' | 'lng' | 'category' | 'status'>;
   posts: readonly AgencyPost[];
   agencies: ReadonlyMap<string, Agency>;
   runCard: RunCard | undefined;
+  /** Kinds a hazard near the incident added to the card: their recommended post says why. */
+  hazardAdditions?: readonly HazardAddition[];
   assignedAgencyIds: ReadonlySet<string>;
   busy: boolean;
   onAssign: (agencyId: string) => void;
@@ -27,7 +34,7 @@ export interface NearestPostsProps {
   limit?: number;
 }
 
-export function NearestPosts({ incident, posts, agencies, runCard, assignedAgencyIds, busy, onAssign, limit = 8 }: NearestPostsProps) {
+export function NearestPosts({ incident, posts, agencies, runCard, hazardAdditions = NO_ADDITIONS, assignedAgencyIds, busy, onAssign, limit = 8 }: NearestPostsProps) {
   const { t, lang } = useT();
   const [showAll, setShowAll] = useState(false);
   const ranked = useMemo(() => rankPostsForIncident(incident, posts, agencies, runCard), [incident, posts, agencies, runCard]);
@@ -47,6 +54,7 @@ export function NearestPosts({ incident, posts, agencies, runCard, assignedAgenc
       <ol className="flex flex-col gap-1">
         {visible.map(({ post, agency, role, recommended, distanceMetres, etaSeconds }) => {
           const assigned = assignedAgencyIds.has(post.agency_id);
+          const hazard = recommended ? hazardAdditions.find((a) => a.kind === agency.kind) : undefined;
           return (
             <li
               key={post.id}
@@ -74,6 +82,11 @@ export function NearestPosts({ incident, posts, agencies, runCard, assignedAgenc
                     </span>
                   )}
                 </div>
+                {hazard && (
+                  <div className="text-xs font-semibold text-amber-800" data-test="post-hazard-reason" title={`${hazard.because.hazard.name} — ${hazard.because.hazard.source}`}>
+                    {t('hazard.runCard.reason', { code: agency.code, reason: describeProximity(hazard.because, t, lang) })}
+                  </div>
+                )}
                 <div className="text-xs text-slate-600" data-test="post-eta">
                   {t('dispatch.posts.distance', { km: formatNumber(distanceMetres / 1000, lang, { fractionDigits: 1 }), minutes: etaMinutes(etaSeconds) })}
                 </div>

@@ -13,6 +13,7 @@ import type { LatLngBoundsExpression } from 'leaflet';
 import { CITY_BOUNDS } from '@/lib/domain/city';
 import type { LatLng } from '@/lib/domain/geo';
 import type { TileConfig } from '@/lib/map/tile-config';
+import { HazardLayer } from './hazard-layer';
 
 export interface BaseMapProps {
   tiles: TileConfig;
@@ -47,6 +48,7 @@ export function BaseMap({ tiles, children, onPick, bounds, dark = false, classNa
           )}
         </Pane>
         {tiles.url && <TileLayer url={tiles.url} attribution={tiles.attribution} opacity={dark ? 0.55 : 1} />}
+        <HazardLayer dark={dark} />
         {onPick && <PickHandler onPick={onPick} />}
         {children}
       </MapContainer>

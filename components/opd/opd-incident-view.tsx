@@ -25,6 +25,7 @@ import { AckTimer } from './ack-timer';
 import { AgencyList } from './agency-list';
 import { AssignmentSteps } from './assignment-steps';
 import { LazyIncidentMiniMap } from './lazy-incident-mini-map';
+import { HazardLines } from '@/components/incidents/hazard-lines';
 import { NavigationLinks } from './navigation-links';
 import { OfflineBanner } from './offline-banner';
 import { PriorityBadge } from './priority-badge';
@@ -124,6 +125,7 @@ export function OpdIncidentView({ initialIncident, callers, agencies, myAgencyId
           {incident.address ?? t('opd.detail.noAddress')}
           {incident.kecamatan && <span className="text-slate-600"> · {incident.kecamatan}</span>}
         </p>
+        <HazardLines lat={incident.lat} lng={incident.lng} />
         <LazyIncidentMiniMap lat={incident.lat} lng={incident.lng} status={incident.status} category={incident.category} tiles={tiles} />
         <NavigationLinks lat={incident.lat} lng={incident.lng} label={label} t={t} />
       </section>

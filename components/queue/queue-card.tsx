@@ -1,7 +1,7 @@
 'use client';
 /**
  * One incident on the queue board: ticket, category, priority, place, the running stage timer, the
- * agencies on it (with escalation flags), a NEW highlight and who else has it open.
+ * agencies on it (with escalation flags), the hazards it is near, a NEW highlight and who else has it open.
  */
 import type { Agency, Assignment, Incident } from '@/lib/data/dispatch';
 import { currentStageTimer, escalationState } from '@/lib/domain/dispatch-board';
@@ -11,6 +11,7 @@ import { CategoryIcon } from '@/components/ui/category-icon';
 import { pluralKey } from '@/lib/i18n/plural';
 import { useT } from '@/lib/i18n/use-t';
 import { StageTimer } from './stage-timer';
+import { HazardLines } from '@/components/incidents/hazard-lines';
 
 export interface QueueCardProps {
   incident: Incident;
@@ -67,6 +68,7 @@ export function QueueCard({ incident, assignments, agencies, nowMs, targets, sel
         <span>{t(`dispatch.category.${incident.category}`)}</span>
         {incident.kecamatan && <span className="truncate text-xs font-normal text-slate-500">· {incident.kecamatan}</span>}
       </div>
+      <HazardLines lat={incident.lat} lng={incident.lng} variant="compact" className="mt-1" />
       {timer && (
         <div className="mt-1">
           <StageTimer timer={timer} />

@@ -12,6 +12,8 @@ import { assignAgency, cancelIncident, closeIncident, recordFollowUp } from '@/l
 import { writeFailureMessage } from '@/lib/data/write-result';
 import { isRefusal, type WriteResult } from '@/lib/domain/write-failure';
 import { runCardFor } from '@/lib/domain/dispatch-agencies';
+import { hazardAdditions, withHazardAdditions } from '@/lib/domain/hazard-run-card';
+import { HAZARDS } from '@/lib/domain/hazard-catalog';
 import { calledAgencyIds } from '@/lib/domain/post-ranking';
 import { BOARD_COLUMNS } from '@/lib/domain/dispatch-board';
 import { UNFINISHED_ASSIGNMENT_STATUSES } from '@/lib/domain/workflow';
@@ -110,7 +112,18 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
     [active.rows, selectedId],
   );
   const selectedCategory = selected?.category;
-  const runCard = selectedCategory ? runCardFor(runCards, selectedCategory) : undefined;
+  const categoryCard = selectedCategory ? runCardFor(runCards, selectedCategory) : undefined;
+  // Hazards near the incident may add agencies to its card (issue #18 §2), each with its reason.
+  const selectedLat = selected?.lat;
+  const selectedLng = selected?.lng;
+  const hazardPlan = useMemo(
+    () =>
+      selectedCategory && selectedLat !== undefined && selectedLng !== undefined
+        ? withHazardAdditions(categoryCard, selectedCategory, hazardAdditions({ lat: selectedLat, lng: selectedLng }, selectedCategory, HAZARDS))
+        : { card: categoryCard, added: [] },
+    [categoryCard, selectedCategory, selectedLat, selectedLng],
+  );
+  const runCard = hazardPlan.card;
   const highlightAgencyIds = useMemo(
     () => (selectedCategory ? calledAgencyIds(agencies.values(), runCard) : null),
     [selectedCategory, agencies, runCard],
@@ -255,6 +268,7 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
               agencies={agencies}
               posts={posts}
               runCard={runCard}
+              hazardAdditions={hazardPlan.added}
               people={people}
               targets={reference.targets}
               nowMs={clock.nowMs}

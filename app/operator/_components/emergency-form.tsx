@@ -21,6 +21,7 @@ import type { TileConfig } from '@/lib/map/tile-config';
 import type { OperatorIncidentRow } from '@/lib/realtime/use-live-operator-incidents';
 import { Button } from '@/components/ui/button';
 import { LazyLocationMap } from './lazy-location-map';
+import { HazardLines } from '@/components/incidents/hazard-lines';
 import { LocatePanel } from './locate-panel';
 import type { MapFocus } from './location-map';
 import { NearbyIncidents } from './nearby-incidents';
@@ -205,6 +206,7 @@ export function EmergencyForm({ draft, onChange, problems, tiles, incidents, nea
           nearbyIds={nearbyIds}
           onPick={(p: LatLng) => onChange({ coordinates: formatCoordinates(p) })}
         />
+        {point && <HazardLines lat={point.lat} lng={point.lng} />}
         <NearbyIncidents nearby={nearby} located={!!point && !!draft.category} busy={busy} onLink={onLink} />
         <Button type="submit" disabled={busy} data-test="emergency-submit" className="min-h-14 bg-red-700 text-lg hover:bg-red-800">
           {busy ? t('operator.form.submitting') : nearby.length > 0 ? t('operator.form.submitNewAnyway') : t('operator.form.submit')}

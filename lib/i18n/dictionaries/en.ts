@@ -18,6 +18,7 @@ import { officialEn } from './official.en';
 import { findEn } from './find.en';
 import { reportEn } from './report.en';
 import { dataProtectionEn } from './data-protection.en';
+import { hazardEn } from './hazard.en';
 
 export const en = {
   'app.name': 'Command Center 112 Kota Cilegon',
@@ -90,6 +91,7 @@ export const en = {
   ...findEn,
   ...reportEn,
   ...dataProtectionEn,
+  ...hazardEn,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Not connected',

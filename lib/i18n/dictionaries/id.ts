@@ -20,6 +20,7 @@ import { officialId } from './official.id';
 import { findId } from './find.id';
 import { reportId } from './report.id';
 import { dataProtectionId } from './data-protection.id';
+import { hazardId } from './hazard.id';
 export const id = {
   'app.name': 'Command Center 112 Kota Cilegon',
   'app.tagline': 'Layanan Kegawatdaruratan 112',
@@ -91,6 +92,7 @@ export const id = {
   ...findId,
   ...reportId,
   ...dataProtectionId,
+  ...hazardId,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Belum terhubung',
