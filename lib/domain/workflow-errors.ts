@@ -93,6 +93,11 @@ export const WORKFLOW_ERROR_CODES = [
   // Raised by set_letterhead (…_official_report.sql, issue #17).
   'invalid_letterhead',
   'invalid_nip',
+  // Raised by answer_dispatch_feedback (…_dispatch_accuracy.sql, issue #18 §5).
+  'answer_required',
+  'too_many_agencies',
+  'unknown_agency',
+  'own_agency_missing',
 ] as const;
 
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];

@@ -17,6 +17,7 @@ import { adminShiftsEn } from './admin-shifts.en';
 import { officialEn } from './official.en';
 import { findEn } from './find.en';
 import { reportEn } from './report.en';
+import { accuracyEn } from './accuracy.en';
 
 export const en = {
   'app.name': 'Command Center 112 Kota Cilegon',
@@ -88,6 +89,7 @@ export const en = {
   ...officialEn,
   ...findEn,
   ...reportEn,
+  ...accuracyEn,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Not connected',

@@ -19,6 +19,7 @@ import { adminShiftsId } from './admin-shifts.id';
 import { officialId } from './official.id';
 import { findId } from './find.id';
 import { reportId } from './report.id';
+import { accuracyId } from './accuracy.id';
 export const id = {
   'app.name': 'Command Center 112 Kota Cilegon',
   'app.tagline': 'Layanan Kegawatdaruratan 112',
@@ -89,6 +90,7 @@ export const id = {
   ...officialId,
   ...findId,
   ...reportId,
+  ...accuracyId,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Belum terhubung',
