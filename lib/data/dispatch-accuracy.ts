@@ -4,8 +4,8 @@
  * active posts with their agency's kind for lib/domain/coverage.ts. The agencies the statistics name
  * by id are resolved here, so screens get names. Reads return data or throw a ReadError.
  */
-import type { Enums } from '@/lib/supabase/database.types';
-import { coverageByKind, KELURAHAN_AREAS, type KindCoverage } from '@/lib/domain/coverage';
+import { Constants, type Enums } from '@/lib/supabase/database.types';
+import { coverageByKind, KELURAHAN_AREAS, type CoveragePost, type KindCoverage } from '@/lib/domain/coverage';
 import type { Db } from './db';
 import { readData } from './read';
 
@@ -82,12 +82,21 @@ export async function loadRunCardHints(client: Db): Promise<RunCardHint[]> {
   }));
 }
 
+export interface Coverage {
+  posts: CoveragePost<AgencyKind>[];
+  kinds: KindCoverage<AgencyKind>[];
+}
+
+// The order kinds are listed in: the database enum's.
+const KIND_ORDER: readonly AgencyKind[] = Constants.public.Enums.agency_kind;
+
 /** Coverage of every agency kind with an active post, from the posts as the admins keep them. */
-export async function loadCoverage(client: Db): Promise<KindCoverage<AgencyKind>[]> {
+export async function loadCoverage(client: Db): Promise<Coverage> {
   const rows = readData(
     'posts for coverage',
     await client.from('agency_posts').select('lat, lng, agency:agencies!inner(kind)').eq('active', true).order('name'),
   );
   const posts = rows.map((p) => ({ kind: p.agency.kind, lat: p.lat, lng: p.lng }));
-  return coverageByKind(KELURAHAN_AREAS, posts);
+  const kinds = coverageByKind(KELURAHAN_AREAS, posts).sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  return { posts, kinds };
 }
