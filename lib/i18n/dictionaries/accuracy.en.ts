@@ -28,6 +28,13 @@ export const accuracyEn = {
   'accuracy.hint.title': 'Feedback from agency reports',
   'accuracy.hint.none': 'No agency answers for this category yet.',
 
+  'accuracy.csv.times': 'Times',
+  'accuracy.csv.kelurahanAll': 'Kelurahan in all',
+  'accuracy.csv.populationAll': 'Population in all',
+  'accuracy.csv.estimate': 'Note',
+  'stats.export.table.accuracy': 'Dispatch accuracy',
+  'stats.export.table.coverage': '15-minute coverage (estimate)',
+
   'coverage.title': '15-minute coverage per agency kind',
   'coverage.estimate': 'Estimate: straight line × road factor, not a real travel time.',
   'coverage.method': 'Nearest post of each kind, straight-line distance × {factor} at {speed} km/h; a kelurahan counts as reached when its centre is ≤ 15 minutes away.',

@@ -26,6 +26,13 @@ export const accuracyId = {
   'accuracy.hint.title': 'Masukan dari laporan OPD',
   'accuracy.hint.none': 'Belum ada jawaban OPD untuk kategori ini.',
 
+  'accuracy.csv.times': 'Kali',
+  'accuracy.csv.kelurahanAll': 'Jumlah kelurahan',
+  'accuracy.csv.populationAll': 'Jumlah penduduk',
+  'accuracy.csv.estimate': 'Catatan',
+  'stats.export.table.accuracy': 'Ketepatan pengerahan',
+  'stats.export.table.coverage': 'Jangkauan 15 menit (perkiraan)',
+
   'coverage.title': 'Jangkauan 15 menit per jenis instansi',
   'coverage.estimate': 'Perkiraan garis lurus × faktor jalan, bukan waktu tempuh nyata.',
   'coverage.method': 'Pos terdekat setiap jenis, jarak garis lurus × {factor} pada {speed} km/jam; kelurahan dihitung terjangkau bila titik tengahnya ≤ 15 menit.',
