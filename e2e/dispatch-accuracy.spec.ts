@@ -118,8 +118,9 @@ test.describe('dispatch accuracy and coverage', () => {
       await expect(page.locator('[data-test="stats-export-table"][data-table="coverage"]')).toBeVisible();
 
       await page.getByTestId('open-monthly-report').click();
+      await expect(page.getByTestId('monthly-report')).toBeVisible();
       const monthlyAccuracy = page.getByTestId('monthly-accuracy');
-      expect(await monthlyAccuracy.getByTestId('stats-accuracy-row').count()).toBeGreaterThan(0);
+      await expect(monthlyAccuracy.getByTestId('stats-accuracy-row').first()).toBeVisible();
       const monthlyCoverage = page.getByTestId('monthly-coverage');
       await expect(monthlyCoverage.getByTestId('coverage-estimate')).toBeVisible();
       await expect(monthlyCoverage.locator('[data-test="coverage-row"][data-kind="fire"]')).toBeVisible();
