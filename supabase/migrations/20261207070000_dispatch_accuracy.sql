@@ -160,11 +160,12 @@ begin
     cross join lateral unnest(f.missing_agency_ids) as m(agency_id)
     where not exists (select 1 from sent s where s.incident_id = x.id and s.agency_id = m.agency_id)
   ),
+  -- Joined, not probed per incident: an exists over a CTE would scan it once per incident.
   per_incident as (
-    select x.category,
-           exists (select 1 from unneeded u where u.incident_id = x.id) as has_unneeded,
-           exists (select 1 from missing m where m.incident_id = x.id) as has_missing
+    select x.category, u.incident_id is not null as has_unneeded, m.incident_id is not null as has_missing
     from answered x
+    left join (select distinct incident_id from unneeded) u on u.incident_id = x.id
+    left join (select distinct incident_id from missing) m on m.incident_id = x.id
   ),
   totals as (
     select p.category,
