@@ -87,6 +87,13 @@ const CASES: Array<{ name: string; fn: string; naive: string }> = [
             from public.assignments where assigned_at >= $1 and assigned_at < $2 group by 1`,
   },
   {
+    name: 'dispatch accuracy',
+    fn: `select * from public.stats_dispatch_accuracy($1, $2)`,
+    naive: `select i.category, count(distinct i.id), count(distinct i.id) filter (where not f.agency_needed)
+            from public.incidents i join public.dispatch_feedback f on f.incident_id = i.id
+            where i.reported_at >= $1 and i.reported_at < $2 group by 1`,
+  },
+  {
     name: 'operator stage times',
     fn: `select * from public.stats_operator_stage_times($1, $2)`,
     naive: `select operator_id, count(*), percentile_cont(0.5) within group (order by extract(epoch from answered_at - received_at))
@@ -162,11 +169,20 @@ export async function build(db: Database): Promise<string> {
     -- One agency per incident, a second one for about a third of them (hash of the id: stable).
     join public.agencies a on a.code = 'AG' || (1 + (abs(hashtext(i.id::text)) % 9))
        or (abs(hashtext(i.id::text || 'second')) % 3 = 0 and a.code = 'AG' || (1 + ((abs(hashtext(i.id::text)) + 4) % 9)));
+    -- Dispatch-accuracy answers for about 80 % of the assignments; one in five "not needed", one in
+    -- twenty naming another agency as missing.
+    insert into public.dispatch_feedback (assignment_id, incident_id, agency_id, agency_needed, missing_agency_ids)
+    select a.id, a.incident_id, a.agency_id, abs(hashtext(a.id::text)) % 5 <> 0,
+           case when abs(hashtext(a.id::text || 'missing')) % 20 = 0
+                then array[(select g.id from public.agencies g where g.id <> a.agency_id order by g.code limit 1)] else '{}' end
+    from public.assignments a
+    where abs(hashtext(a.id::text || 'answered')) % 10 < 8;
     do $$ declare r record; begin for r in select * from bench_indexes loop execute r.def; end loop; end $$;
     set session_replication_role = origin;
     analyze public.calls;
     analyze public.incidents;
     analyze public.assignments;
+    analyze public.dispatch_feedback;
   `);
   return (await db.query<{ id: string }>(`select md5('bench-user0')::uuid::text as id`)).rows[0].id;
 }

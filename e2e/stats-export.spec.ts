@@ -33,7 +33,7 @@ test.describe('stats export', () => {
     const page = await signedInPage(browser, SUPERVISOR);
     try {
       await page.goto('/stats');
-      await expect(page.getByTestId('stats-export-table')).toHaveCount(6);
+      await expect(page.getByTestId('stats-export-table')).toHaveCount(8); // the six tables, dispatch accuracy and coverage
 
       // SLA per stage: the stage names, sample counts and shares the page shows.
       const sla = await download(page, 'sla', 'csv');
@@ -79,7 +79,7 @@ test.describe('stats export', () => {
     const page = await signedInPage(browser, LEADERSHIP);
     try {
       await page.goto('/stats');
-      await expect(page.getByTestId('stats-export-table')).toHaveCount(5);
+      await expect(page.getByTestId('stats-export-table')).toHaveCount(7);
       await expect(page.locator('[data-test="stats-export-table"][data-table="operators"]')).toHaveCount(0);
       await expect(page.getByTestId('stats-operators')).toHaveCount(0);
       expect((await page.request.get('/api/stats/export?table=operators')).status()).toBe(403);

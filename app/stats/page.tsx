@@ -1,7 +1,8 @@
 /**
  * Statistics for leadership, supervisors and admins: a WIB date range (default the last 30 days) and
  * the statistics functions' aggregates as charts and tables. Read on the server per request; no
- * caller data exists in any of the figures. Links to the wall display.
+ * caller data exists in any of the figures. Dispatch accuracy and the 15-minute coverage estimate
+ * (issue #18 §5) below the tables. Links to the wall display.
  */
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -21,6 +22,9 @@ import { StatsSection } from './_components/stats-section';
 import { StatsTables } from './_components/stats-tables';
 import { AnswerKpiSection } from './_components/answer-kpi-section';
 import { StatsExportLinks } from './_components/stats-export-links';
+import { DispatchAccuracySection } from './_components/dispatch-accuracy-section';
+import { CoverageSection } from './_components/coverage-section';
+import { loadCoverage, loadDispatchAccuracy } from '@/lib/data/dispatch-accuracy';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -39,7 +43,12 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
   const { t, lang } = await getT();
   const params = await searchParams;
   const { range, problem } = readStatsRange(one(params.from), one(params.to));
-  const report = await loadStatsReport(await createClient(), range, { operators: withOperators });
+  const client = await createClient();
+  const [report, accuracy, coverage] = await Promise.all([
+    loadStatsReport(client, range, { operators: withOperators }),
+    loadDispatchAccuracy(client, range),
+    loadCoverage(client),
+  ]);
   const typeLabels: Record<CallType, string> = {
     emergency: t('callType.emergency'),
     ghost: t('callType.ghost'),
@@ -102,6 +111,8 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
         </StatsSection>
       </div>
       <StatsTables report={report} operators={withOperators} />
+      <DispatchAccuracySection rows={accuracy} />
+      <CoverageSection coverage={coverage} />
       <StatsExportLinks range={range} operators={withOperators} />
     </section>
   );

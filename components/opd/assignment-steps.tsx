@@ -11,7 +11,9 @@ import { latestState, type Counts } from '@/lib/domain/opd-inbox';
 import { allowedAssignmentActions, type AssignmentAction, type IncidentStatus } from '@/lib/domain/workflow';
 import { useT } from '@/lib/i18n/use-t';
 import { Button, type ButtonStyle } from '@/components/ui/button';
+import type { DispatchFeedback } from '@/lib/domain/dispatch-feedback';
 import { CompleteForm } from './complete-form';
+import type { FeedbackAgency } from './dispatch-feedback-fields';
 import { DeclineForm } from './decline-form';
 import { QueueNotice } from './queue-notice';
 import { useOpdQueue } from './opd-queue-provider';
@@ -33,7 +35,15 @@ const STEP_LABEL: Record<AssignmentAction, 'opd.ack.button' | 'opd.step.en_route
   decline_assignment: 'opd.step.decline',
 };
 
-export function AssignmentSteps({ assignment, incidentStatus, category }: { assignment: Assignment; incidentStatus: IncidentStatus; category: string }) {
+export interface AssignmentStepsProps {
+  assignment: Assignment;
+  incidentStatus: IncidentStatus;
+  category: string;
+  /** Agencies the completion may name as missing. */
+  missingCandidates?: readonly FeedbackAgency[];
+}
+
+export function AssignmentSteps({ assignment, incidentStatus, category, missingCandidates = [] }: AssignmentStepsProps) {
   const { t } = useT();
   const { queue, applied, submit, dismiss } = useOpdQueue();
   const [form, setForm] = useState<'complete' | 'decline' | null>(null);
@@ -42,15 +52,22 @@ export function AssignmentSteps({ assignment, incidentStatus, category }: { assi
   const actions = allowedAssignmentActions('opd', { status: effective.status, incidentStatus, ownAgency: true });
   const mine = queue.filter((i) => i.assignmentId === assignment.id);
 
-  function take(action: AssignmentAction, text?: string, counts?: Counts | null) {
-    submit({ assignmentId: assignment.id, action, expectedVersion: effective.version, text, counts: counts ?? undefined });
+  function take(action: AssignmentAction, text?: string, counts?: Counts | null, feedback?: DispatchFeedback | null) {
+    submit({ assignmentId: assignment.id, action, expectedVersion: effective.version, text, counts: counts ?? undefined, feedback: feedback ?? undefined });
     setForm(null);
   }
 
   return (
     <div className="flex flex-col gap-2" data-test="assignment-steps" data-effective-status={effective.status}>
       <QueueNotice items={mine} onDismiss={dismiss} />
-      {form === 'complete' && <CompleteForm category={category} onSubmit={(r, counts) => take('complete_assignment', r, counts)} onCancel={() => setForm(null)} />}
+      {form === 'complete' && (
+        <CompleteForm
+          category={category}
+          candidates={missingCandidates}
+          onSubmit={(r, counts, feedback) => take('complete_assignment', r, counts, feedback)}
+          onCancel={() => setForm(null)}
+        />
+      )}
       {form === 'decline' && <DeclineForm onSubmit={(r) => take('decline_assignment', r)} onCancel={() => setForm(null)} />}
       {form === null && actions.length > 0 && (
         <div className="flex flex-col gap-2">

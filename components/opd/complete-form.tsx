@@ -1,19 +1,31 @@
 'use client';
 /**
  * The field report that completes an assignment: what was done and, for categories with people hurt
- * or moved, the victim counts (handed on as data beside the text; complete_assignment stores both).
+ * or moved, the victim counts (handed on as data beside the text; complete_assignment stores both),
+ * and the dispatch-accuracy answers (DispatchFeedbackFields, sent with the step).
  */
 import { useState } from 'react';
 import { categoryNeedsCounts, composeReport, COUNT_KEYS, type CountKey, type Counts } from '@/lib/domain/opd-inbox';
 import { useT } from '@/lib/i18n/use-t';
 import { ReasonForm } from '@/components/ui/reason-form';
+import { EMPTY_FEEDBACK_DRAFT, readFeedback, type DispatchFeedback } from '@/lib/domain/dispatch-feedback';
+import { DispatchFeedbackFields, type FeedbackAgency } from './dispatch-feedback-fields';
 
 // assignments.report's limit: the counts travel as columns now, not appended to the text.
 const TEXT_MAX_LENGTH = 4000;
 
-export function CompleteForm({ category, onSubmit, onCancel }: { category: string; onSubmit: (report: string, counts: Counts | null) => void; onCancel: () => void }) {
+export interface CompleteFormProps {
+  category: string;
+  /** Agencies the liaison may name as missing (not theirs, not already sent). */
+  candidates?: readonly FeedbackAgency[];
+  onSubmit: (report: string, counts: Counts | null, feedback: DispatchFeedback | null) => void;
+  onCancel: () => void;
+}
+
+export function CompleteForm({ category, candidates = [], onSubmit, onCancel }: CompleteFormProps) {
   const { t } = useT();
   const [counts, setCounts] = useState<Partial<Record<CountKey, string>>>({});
+  const [feedback, setFeedback] = useState(EMPTY_FEEDBACK_DRAFT);
   const [problem, setProblem] = useState<string | null>(null);
   const needsCounts = categoryNeedsCounts(category);
 
@@ -23,8 +35,13 @@ export function CompleteForm({ category, onSubmit, onCancel }: { category: strin
       setProblem(t(`opd.report.${r.problem}`));
       return;
     }
+    const f = readFeedback(feedback, candidates.map((a) => a.id));
+    if (!f.ok) {
+      setProblem(t(`accuracy.form.${f.problem}`));
+      return;
+    }
     setProblem(null);
-    onSubmit(r.report, r.counts);
+    onSubmit(r.report, r.counts, f.feedback);
   }
 
   return (
@@ -66,6 +83,7 @@ export function CompleteForm({ category, onSubmit, onCancel }: { category: strin
           </div>
         </fieldset>
       )}
+      <DispatchFeedbackFields draft={feedback} candidates={candidates} onChange={setFeedback} />
     </ReasonForm>
   );
 }

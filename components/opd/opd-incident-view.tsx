@@ -24,6 +24,7 @@ import { VictimCounts } from '@/components/incidents/victim-counts';
 import { AckTimer } from './ack-timer';
 import { AgencyList } from './agency-list';
 import { AssignmentSteps } from './assignment-steps';
+import { missingCandidates } from '@/lib/domain/dispatch-feedback';
 import { LazyIncidentMiniMap } from './lazy-incident-mini-map';
 import { HazardLines } from '@/components/incidents/hazard-lines';
 import { NavigationLinks } from './navigation-links';
@@ -54,6 +55,8 @@ export function OpdIncidentView({ initialIncident, callers, agencies, myAgencyId
     .sort((a, b) => Date.parse(b.assigned_at) - Date.parse(a.assigned_at));
   // The open one if any; else the latest (completed, declined) to show what was reported.
   const mine = mineAll.find((a) => a.status !== 'withdrawn' && a.status !== 'completed' && a.status !== 'declined') ?? mineAll[0];
+  const sentAgencyIds = liveAssignments.rows.filter((a) => a.status !== 'withdrawn').map((a) => a.agency_id);
+  const candidates = missingCandidates(agencies, myAgencyId, sentAgencyIds);
   const stamp = (v: string | null) => (v ? formatTime(v, { seconds: false }) : '–');
   const label = `${t(`opd.category.${incident.category}`)} ${incident.ticket_no}`;
 
@@ -107,7 +110,7 @@ export function OpdIncidentView({ initialIncident, callers, agencies, myAgencyId
             {!isIncidentOpen(incident.status) ? (
               <p className="text-sm">{t('opd.detail.closedIncident', { status: t(`opd.incident.${incident.status}`) })}</p>
             ) : (
-              <AssignmentSteps assignment={mine} incidentStatus={incident.status} category={incident.category} />
+              <AssignmentSteps assignment={mine} incidentStatus={incident.status} category={incident.category} missingCandidates={candidates} />
             )}
           </>
         )}

@@ -92,11 +92,21 @@ export async function readAssignmentState(client: Db, assignmentId: string): Pro
   return data;
 }
 
-type Step = Pick<QueueItem, 'assignmentId' | 'action' | 'expectedVersion' | 'text' | 'counts'>;
+type Step = Pick<QueueItem, 'assignmentId' | 'action' | 'expectedVersion' | 'text' | 'counts' | 'feedback'>;
 
 /** Sends one queued step to its workflow function. Never throws: the queue decides what follows. */
 export async function sendAssignmentStep(client: Db, item: Step): Promise<SendResult> {
   try {
+    // The answers go first: they are taken until the ticket closes, also after completion, so a
+    // retried step sends them again harmlessly and a refused one never loses the completion.
+    if (item.action === 'complete_assignment' && item.feedback) {
+      const sent = await client.rpc('answer_dispatch_feedback', {
+        p_assignment_id: item.assignmentId,
+        p_agency_needed: item.feedback.needed,
+        p_missing_agency_ids: item.feedback.missingAgencyIds,
+      });
+      if (sent.error) return { ok: false, failure: toWriteFailure(sent.error, sent.status) };
+    }
     const answer = await callStep(client, item);
     if (answer.error) return { ok: false, failure: toWriteFailure(answer.error, answer.status) };
     return { ok: true, data: answer.data ? { status: answer.data.status, version: answer.data.version } : null };

@@ -172,4 +172,10 @@ describe('storage', () => {
     expect(parseQueue(serializeQueue(q)).items[0].counts).toEqual(counts);
     expect(parseQueue(JSON.stringify([{ ...q[0], counts: { ...counts, dead: -1 } }]))).toEqual({ items: [], unreadable: true });
   });
+  it('keeps the dispatch-accuracy answers of a completion queued offline, and drops an item with broken ones', () => {
+    const feedback = { needed: false, missingAgencyIds: ['11111111-1111-4111-8111-111111111111'] };
+    const q = enqueue([], { ...step('s1', 'complete_assignment', 4), text: 'Api padam', feedback });
+    expect(parseQueue(serializeQueue(q)).items[0].feedback).toEqual(feedback);
+    expect(parseQueue(JSON.stringify([{ ...q[0], feedback: { needed: 'no', missingAgencyIds: [] } }]))).toEqual({ items: [], unreadable: true });
+  });
 });

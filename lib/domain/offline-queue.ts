@@ -15,6 +15,7 @@
 import type { WriteFailure, WriteResult } from './write-failure';
 import { ASSIGNMENT_TRANSITIONS, type AssignmentAction, type AssignmentStatus } from './workflow';
 import { isCounts, type Counts } from './opd-inbox';
+import { isDispatchFeedback, type DispatchFeedback } from './dispatch-feedback';
 import type { WorkflowErrorCode } from './workflow-errors';
 
 export type QueueItemState = 'pending' | 'sending' | 'failed';
@@ -30,6 +31,8 @@ export interface QueueItem {
   text?: string;
   /** Victim counts of a completion, sent as data so a step queued offline keeps them. */
   counts?: Counts;
+  /** The completion's answers on dispatch accuracy, sent before it (answering again is harmless). */
+  feedback?: DispatchFeedback;
   /** Local clock when the liaison took the step (display only; the database stamps the real time). */
   createdAtMs: number;
   state: QueueItemState;
@@ -39,7 +42,7 @@ export interface QueueItem {
   errorMessage?: string;
 }
 
-export type NewQueueItem = Pick<QueueItem, 'id' | 'assignmentId' | 'action' | 'expectedVersion' | 'text' | 'counts' | 'createdAtMs'>;
+export type NewQueueItem = Pick<QueueItem, 'id' | 'assignmentId' | 'action' | 'expectedVersion' | 'text' | 'counts' | 'feedback' | 'createdAtMs'>;
 
 /** Where an assignment stands: what a step moves it to, and the version the next step must expect. */
 export interface AssignmentState {
@@ -208,6 +211,7 @@ function isQueueItem(value: unknown): value is QueueItem {
     typeof v.expectedVersion === 'number' &&
     (v.text === undefined || typeof v.text === 'string') &&
     (v.counts === undefined || isCounts(v.counts)) &&
+    (v.feedback === undefined || isDispatchFeedback(v.feedback)) &&
     typeof v.createdAtMs === 'number' &&
     typeof v.state === 'string' &&
     STATES.has(v.state) &&

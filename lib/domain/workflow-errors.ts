@@ -96,6 +96,11 @@ export const WORKFLOW_ERROR_CODES = [
   // Raised by caller_data_access_page's ticket filter (…_caller_data_reads.sql) and by legal_hold_incident
   // (…_data_protection_admin.sql), issue #22.
   'invalid_ticket',
+  // Raised by answer_dispatch_feedback (…_dispatch_accuracy.sql, issue #18 §5).
+  'answer_required',
+  'too_many_agencies',
+  'unknown_agency',
+  'own_agency_missing',
 ] as const;
 
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];

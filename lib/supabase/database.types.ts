@@ -651,6 +651,65 @@ export type Database = {
           },
         ]
       }
+      dispatch_feedback: {
+        Row: {
+          agency_id: string
+          agency_needed: boolean
+          answered_at: string
+          answered_by: string | null
+          assignment_id: string
+          incident_id: string
+          missing_agency_ids: string[]
+        }
+        Insert: {
+          agency_id: string
+          agency_needed: boolean
+          answered_at?: string
+          answered_by?: string | null
+          assignment_id: string
+          incident_id: string
+          missing_agency_ids?: string[]
+        }
+        Update: {
+          agency_id?: string
+          agency_needed?: boolean
+          answered_at?: string
+          answered_by?: string | null
+          assignment_id?: string
+          incident_id?: string
+          missing_agency_ids?: string[]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "dispatch_feedback_agency_id_fkey"
+            columns: ["agency_id"]
+            isOneToOne: false
+            referencedRelation: "agencies"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "dispatch_feedback_answered_by_fkey"
+            columns: ["answered_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "dispatch_feedback_assignment_id_fkey"
+            columns: ["assignment_id"]
+            isOneToOne: true
+            referencedRelation: "assignments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "dispatch_feedback_incident_id_fkey"
+            columns: ["incident_id"]
+            isOneToOne: false
+            referencedRelation: "incidents"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       incident_events: {
         Row: {
           actor_id: string | null
@@ -1909,6 +1968,28 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      answer_dispatch_feedback: {
+        Args: {
+          p_agency_needed: boolean
+          p_assignment_id: string
+          p_missing_agency_ids?: string[]
+        }
+        Returns: {
+          agency_id: string
+          agency_needed: boolean
+          answered_at: string
+          answered_by: string | null
+          assignment_id: string
+          incident_id: string
+          missing_agency_ids: string[]
+        }
+        SetofOptions: {
+          from: "*"
+          to: "dispatch_feedback"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       caller_call_history: {
         Args: {
           p_caller_phone: string
@@ -2839,6 +2920,15 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      run_card_feedback_hints: {
+        Args: { p_last?: number }
+        Returns: {
+          agency_id: string
+          answers: number
+          category: Database["public"]["Enums"]["incident_category"]
+          not_needed: number
+        }[]
+      }
       run_retention: { Args: Record<PropertyKey, never>; Returns: Json }
       search_incidents: {
         Args: {
@@ -3131,6 +3221,23 @@ export type Database = {
           bucket_start: string
           call_type: Database["public"]["Enums"]["call_type"]
           calls: number
+        }[]
+      }
+      stats_dispatch_accuracy: {
+        Args: { p_from: string; p_to: string }
+        Returns: {
+          answered: number
+          category: Database["public"]["Enums"]["incident_category"]
+          missing_count: number
+          missing_share: number
+          right_count: number
+          right_share: number
+          top_missing_agency_id: string
+          top_missing_times: number
+          top_unneeded_agency_id: string
+          top_unneeded_times: number
+          unneeded_count: number
+          unneeded_share: number
         }[]
       }
       stats_incidents_by_category: {

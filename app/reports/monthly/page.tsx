@@ -1,7 +1,8 @@
 /**
  * Laporan Bulanan — the printable monthly report for leadership (issue #17): the incidents by the
  * categories of Permenkominfo 10/2016, the call funnel, time per stage against the targets, the
- * agencies' response times and scorecard, incidents per kecamatan, the month's major incidents and,
+ * agencies' response times and scorecard, incidents per kecamatan, the month's major incidents, dispatch
+ * accuracy, the 15-minute coverage estimate (as a table) and,
  * for supervisors and admins only (the database refuses anyone else), the per-operator figures.
  * Server-rendered from the statistics functions with the reader's session; A4 print CSS in
  * monthly-print.css. Outside the app shell so that paper carries only the report.
@@ -20,6 +21,9 @@ import { CountBarChart } from '@/components/charts/count-bar-chart';
 import { SlaShareChart } from '@/components/charts/sla-share-chart';
 import { PrintButton } from '@/components/ui/print-button';
 import { MajorIncidentsSection } from '@/app/stats/_components/major-incidents-section';
+import { DispatchAccuracySection } from '@/app/stats/_components/dispatch-accuracy-section';
+import { CoverageSection } from '@/app/stats/_components/coverage-section';
+import { loadCoverage, loadDispatchAccuracy } from '@/lib/data/dispatch-accuracy';
 import './monthly-print.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,10 +43,12 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
   const { month, range } = parseReportMonth(Array.isArray(raw) ? raw[0] : raw);
   const withOperators = mayViewOperatorStats(profile.role);
   const client = await createClient();
-  const [report, funnel, majors] = await Promise.all([
+  const [report, funnel, majors, accuracy, coverage] = await Promise.all([
     loadStatsReport(client, range, { operators: withOperators }),
     loadCallFunnel(client, range),
     readMajorIncidentStats(client, { from: range.fromIso, to: range.toIso }),
+    loadDispatchAccuracy(client, range),
+    loadCoverage(client),
   ]);
   const categories = countByReportCategory(report.categories);
   const totalIncidents = REPORT_CATEGORIES.reduce((sum, c) => sum + categories[c], 0);
@@ -253,6 +259,12 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
 
       <div className="mt-4">
         <MajorIncidentsSection rows={majors} />
+      </div>
+      <div className="mt-4" data-test="monthly-accuracy">
+        <DispatchAccuracySection rows={accuracy} />
+      </div>
+      <div className="mt-4" data-test="monthly-coverage">
+        <CoverageSection coverage={coverage} maps={false} />
       </div>
 
       {withOperators && (

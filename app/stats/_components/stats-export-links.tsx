@@ -1,17 +1,18 @@
 /** Download links for every table of /stats (CSV and Excel-ready) for the shown range, and the monthly report. */
 import { STATS_TABLES, type StatsTable } from '@/lib/domain/stats-csv';
+import { ACCURACY_TABLES, type AccuracyTable } from '@/lib/domain/accuracy-csv';
 import type { StatsRange } from '@/lib/domain/stats-range';
 import Link from 'next/link';
 import { getT } from '@/lib/i18n/server';
 import { StatsSection } from './stats-section';
 
-function href(table: StatsTable, range: StatsRange, format: 'csv' | 'excel'): string {
+function href(table: StatsTable | AccuracyTable, range: StatsRange, format: 'csv' | 'excel'): string {
   return `/api/stats/export?${new URLSearchParams({ table, from: range.from, to: range.to, format })}`;
 }
 
 export async function StatsExportLinks({ range, operators }: { range: StatsRange; operators: boolean }) {
   const { t } = await getT();
-  const tables = STATS_TABLES.filter((table) => operators || table !== 'operators');
+  const tables = [...STATS_TABLES.filter((table) => operators || table !== 'operators'), ...ACCURACY_TABLES];
   return (
     <StatsSection title={t('stats.export.title')} test="stats-export">
       <p className="mb-2 text-sm text-slate-600">{t('stats.export.hint')}</p>

@@ -19,6 +19,7 @@ import { findEn } from './find.en';
 import { reportEn } from './report.en';
 import { dataProtectionEn } from './data-protection.en';
 import { hazardEn } from './hazard.en';
+import { accuracyEn } from './accuracy.en';
 
 export const en = {
   'app.name': 'Command Center 112 Kota Cilegon',
@@ -92,6 +93,7 @@ export const en = {
   ...reportEn,
   ...dataProtectionEn,
   ...hazardEn,
+  ...accuracyEn,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Not connected',

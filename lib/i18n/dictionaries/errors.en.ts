@@ -84,6 +84,10 @@ export const errorsEn = {
   // the official report's letterhead (issue #17)
   'workflow.invalid_letterhead': 'Invalid letterhead: one line each (government 1–120, agency 1–160, address 1–200, phone ≤ 60, email ≤ 120 and an email address, website ≤ 120 without blanks, city 1–60, title 1–160, name ≤ 120 characters).',
   'workflow.invalid_nip': 'A NIP has 18 digits.',
+  'workflow.answer_required': 'Say whether your agency was needed.',
+  'workflow.too_many_agencies': 'Choose at most 20 agencies.',
+  'workflow.unknown_agency': 'A chosen agency is unknown.',
+  'workflow.own_agency_missing': 'Your own agency cannot be the missing one.',
   'write.noAnswer': 'The server did not answer. Check the connection and try again.',
   'write.serverError': 'The server failed to process the request ({status}). Try again.',
   'write.unexpected': 'The request was refused: {detail}',

@@ -87,6 +87,10 @@ export const errorsId = {
   // the official report's letterhead (issue #17)
   'workflow.invalid_letterhead': 'Kop surat tidak valid: setiap isian satu baris (pemerintah 1–120, dinas 1–160, alamat 1–200, telepon ≤ 60, email ≤ 120 berupa alamat email, situs ≤ 120 tanpa spasi, kota 1–60, jabatan 1–160, nama ≤ 120 karakter).',
   'workflow.invalid_nip': 'NIP harus 18 angka.',
+  'workflow.answer_required': 'Jawab apakah kehadiran instansi Anda diperlukan.',
+  'workflow.too_many_agencies': 'Pilih paling banyak 20 instansi.',
+  'workflow.unknown_agency': 'Instansi yang dipilih tidak dikenal.',
+  'workflow.own_agency_missing': 'Instansi Anda sendiri tidak dapat dipilih sebagai yang kurang.',
   'write.noAnswer': 'Server tidak menjawab. Periksa koneksi lalu coba lagi.',
   'write.serverError': 'Server gagal memproses permintaan ({status}). Coba lagi.',
   'write.unexpected': 'Permintaan ditolak: {detail}',

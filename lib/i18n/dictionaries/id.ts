@@ -21,6 +21,7 @@ import { findId } from './find.id';
 import { reportId } from './report.id';
 import { dataProtectionId } from './data-protection.id';
 import { hazardId } from './hazard.id';
+import { accuracyId } from './accuracy.id';
 export const id = {
   'app.name': 'Command Center 112 Kota Cilegon',
   'app.tagline': 'Layanan Kegawatdaruratan 112',
@@ -93,6 +94,7 @@ export const id = {
   ...reportId,
   ...dataProtectionId,
   ...hazardId,
+  ...accuracyId,
 
   // ui (#12): words several screens share — the live connection badge and the call types.
   'connection.idle': 'Belum terhubung',

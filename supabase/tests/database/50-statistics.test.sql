@@ -216,11 +216,11 @@ select is(
 -- shape: security definer, fixed search_path, no caller data in any result ------------------------
 select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname not in ('stats_major_incidents', 'stats_call_funnel')), 8::bigint, 'eight statistics functions');
+    where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname not in ('stats_major_incidents', 'stats_call_funnel')), 9::bigint, 'nine statistics functions (with stats_dispatch_accuracy)');
 select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
     where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname not in ('stats_major_incidents', 'stats_call_funnel')
-      and p.prosecdef and p.proconfig @> array['search_path=""']), 8::bigint,
+      and p.prosecdef and p.proconfig @> array['search_path=""']), 9::bigint,
   'all are security definer with an empty search_path');
 select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
@@ -235,7 +235,7 @@ select is(
   (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
     where n.nspname = 'public' and p.proname like 'stats\_%' and p.proname not in ('stats_major_incidents', 'stats_call_funnel')
       and has_function_privilege('authenticated', p.oid, 'execute')),
-  8::bigint, 'authenticated may execute all (the role check is inside)');
+  9::bigint, 'authenticated may execute all (the role check is inside)');
 
 -- each duration is judged by the target in force at its time (sla_target_history) -------------------
 -- A target set now does not rejudge January; one in force from 10 January 12:00 WIB (60 s) judges the

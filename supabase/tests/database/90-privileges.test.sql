@@ -32,6 +32,7 @@ insert into expected_grants values
   ('authenticated', 'public.retention_settings', 'SELECT'),
   ('authenticated', 'public.legal_holds',      'SELECT'),
   ('authenticated', 'public.data_subject_requests', 'SELECT'),
+  ('authenticated', 'public.dispatch_feedback', 'SELECT'),
   ('service_role',  'public.admin_events',     'SELECT'),
   ('service_role',  'public.blocked_numbers',  'SELECT'),
   ('service_role',  'public.callbacks',        'SELECT'),
@@ -56,7 +57,8 @@ insert into expected_grants values
   ('service_role',  'public.caller_data_access', 'SELECT'),
   ('service_role',  'public.retention_settings', 'SELECT'),
   ('service_role',  'public.legal_holds',      'SELECT'),
-  ('service_role',  'public.data_subject_requests', 'SELECT');
+  ('service_role',  'public.data_subject_requests', 'SELECT'),
+  ('service_role',  'public.dispatch_feedback', 'SELECT');
 
 -- Table privileges of the API roles (and PUBLIC) on every table of public and private, as granted.
 select set_eq(

@@ -9,6 +9,7 @@ import type { RunCardRow } from '@/lib/data/admin-config';
 import { sameKinds } from '@/lib/domain/admin-config-validation';
 import { useT } from '@/lib/i18n/use-t';
 import { Button } from '@/components/ui/button';
+import type { RunCardHint } from '@/lib/data/dispatch-accuracy';
 
 type Kind = Enums<'agency_kind'>;
 const KINDS = Constants.public.Enums.agency_kind;
@@ -17,9 +18,11 @@ export interface RunCardRowProps {
   card: RunCardRow;
   busy: boolean;
   onSave: (card: RunCardRow, lead: Kind[], support: Kind[]) => void;
+  /** The agencies' answers for this category: who was often not needed. */
+  hints?: readonly RunCardHint[];
 }
 
-export function RunCardEditor({ card, busy, onSave }: RunCardRowProps) {
+export function RunCardEditor({ card, busy, onSave, hints = [] }: RunCardRowProps) {
   const { t } = useT();
   const [lead, setLead] = useState<Kind[]>(() => [...card.lead_kinds]);
   const [support, setSupport] = useState<Kind[]>(() => [...card.support_kinds]);
@@ -49,7 +52,17 @@ export function RunCardEditor({ card, busy, onSave }: RunCardRowProps) {
 
   return (
     <tr className="border-b border-slate-200 align-top" data-test="run-card" data-category={card.category} data-version={card.version}>
-      <td className="p-2 font-semibold">{t(`dispatch.category.${card.category}`)}</td>
+      <td className="p-2">
+        <div className="font-semibold">{t(`dispatch.category.${card.category}`)}</div>
+        {hints
+          .filter((h) => h.notNeeded > 0)
+          .sort((a, b) => b.notNeeded / b.answers - a.notNeeded / a.answers)
+          .map((h) => (
+            <p key={h.agency.id} className="mt-1 max-w-xs text-xs text-amber-900" data-test="run-card-hint" data-agency={h.agency.code}>
+              {t('accuracy.hint.notNeeded', { agency: h.agency.name, notNeeded: h.notNeeded, answers: h.answers })}
+            </p>
+          ))}
+      </td>
       <td className="p-2">{boxes('lead', lead)}</td>
       <td className="p-2">{boxes('support', support)}</td>
       <td className="p-2">

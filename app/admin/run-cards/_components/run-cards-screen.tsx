@@ -13,11 +13,12 @@ import { ConnectionStatus } from '@/components/realtime/connection-status';
 import { AdminNoticeLine } from '../../_components/admin-notice-line';
 import { useAdminWrite } from '../../_components/use-admin-write';
 import { RunCardEditor } from './run-card-row';
+import type { RunCardHint } from '@/lib/data/dispatch-accuracy';
 
 const ORDER = Constants.public.Enums.incident_category;
 const byCategory = (a: RunCardRow, b: RunCardRow) => ORDER.indexOf(a.category) - ORDER.indexOf(b.category);
 
-export function RunCardsScreen() {
+export function RunCardsScreen({ hints = [] }: { hints?: readonly RunCardHint[] }) {
   const { t } = useT();
   const [client] = useState(createClient);
   const cards = useLiveRunCards(client);
@@ -45,7 +46,7 @@ export function RunCardsScreen() {
         <tbody>
           {[...cards.rows].sort(byCategory).map((card) => (
             // A new version (saved here or by another admin) starts the row from what is stored.
-            <RunCardEditor key={`${card.category}:${card.version}`} card={card} busy={busy} onSave={save} />
+            <RunCardEditor key={`${card.category}:${card.version}`} card={card} busy={busy} onSave={save} hints={hints.filter((h) => h.category === card.category)} />
           ))}
         </tbody>
       </table>

@@ -1,5 +1,6 @@
 /**
- * `GET /api/stats/export?table&from&to&format`: one table of /stats as a CSV file (issue #17), read
+ * `GET /api/stats/export?table&from&to&format`: one table of /stats as a CSV file (issue #17; dispatch
+ * accuracy and coverage, issue #18 §5), read
  * through the statistics functions with the caller's own session, so the database decides what the
  * caller may see. `format=excel` writes what Excel under id-ID opens by double-click (BOM, `;`).
  * Bounded by the statistics range (at most MAX_RANGE_DAYS days, invalid ranges fall back to the
@@ -12,6 +13,8 @@ import { loadStatsReport, mayViewOperatorStats } from '@/lib/data/stats';
 import { ReadError } from '@/lib/data/read';
 import { parseStatsRange } from '@/lib/domain/stats-range';
 import { isStatsTable, statsCsv, statsCsvName } from '@/lib/domain/stats-csv';
+import { accuracyCsv, accuracyCsvName, coverageCsv, isAccuracyTable } from '@/lib/domain/accuracy-csv';
+import { loadCoverage, loadDispatchAccuracy } from '@/lib/data/dispatch-accuracy';
 import type { CsvDialect } from '@/lib/domain/csv';
 import type { AppRole } from '@/lib/domain/workflow';
 
@@ -32,7 +35,7 @@ export async function GET(request: Request): Promise<Response> {
   }
   const params = new URL(request.url).searchParams;
   const table = param(params, 'table');
-  if (!isStatsTable(table)) return Response.json({ code: 'invalid_filter', field: 'table' }, { status: 400 });
+  if (!isStatsTable(table) && !isAccuracyTable(table)) return Response.json({ code: 'invalid_filter', field: 'table' }, { status: 400 });
   const format = param(params, 'format') ?? 'csv';
   const dialect = Object.hasOwn(FORMATS, format) ? FORMATS[format] : undefined;
   if (!dialect) return Response.json({ code: 'invalid_filter', field: 'format' }, { status: 400 });
@@ -45,9 +48,11 @@ export async function GET(request: Request): Promise<Response> {
 
   let body: string;
   try {
-    const report = await loadStatsReport(await createClient(), range, { operators: table === 'operators' });
+    const client = await createClient();
     const { t } = await getT();
-    body = statsCsv(report, table, dialect, t);
+    if (table === 'accuracy') body = accuracyCsv(await loadDispatchAccuracy(client, range), dialect, t);
+    else if (table === 'coverage') body = coverageCsv(await loadCoverage(client), dialect, t);
+    else body = statsCsv(await loadStatsReport(client, range, { operators: table === 'operators' }), table, dialect, t);
   } catch (error) {
     // Read before answering, so a failure is an HTTP error and never a half-written file.
     if (error instanceof ReadError) return Response.json({ code: 'read_failed', what: error.what }, { status: 500 });
@@ -56,7 +61,7 @@ export async function GET(request: Request): Promise<Response> {
   return new Response(body, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${statsCsvName(table, range, dialect)}"`,
+      'content-disposition': `attachment; filename="${isAccuracyTable(table) ? accuracyCsvName(table, range, dialect) : statsCsvName(table, range, dialect)}"`,
       'cache-control': 'no-store',
     },
   });

@@ -1,0 +1,53 @@
+/** Messages of dispatch accuracy and coverage, English. */
+import type { accuracyId } from './accuracy.id';
+
+export const accuracyEn = {
+  'accuracy.form.legend': 'Dispatch accuracy',
+  'accuracy.form.needed': 'Was your agency needed?',
+  'accuracy.form.yes': 'Yes',
+  'accuracy.form.no': 'No',
+  'accuracy.form.missing': 'Should another agency have been sent?',
+  'accuracy.form.none': 'None',
+  'accuracy.form.some': 'Yes:',
+  'accuracy.form.needed_required': 'Say whether your agency was needed.',
+  'accuracy.form.missing_required': 'Choose the agencies that should have been sent, or answer "None".',
+
+  'accuracy.section.title': 'Dispatch accuracy',
+  'accuracy.section.note': 'From the agencies\' answers with their field reports. Right: every agency sent was needed and none was missing.',
+  'accuracy.section.none': 'No agency answers in this range yet.',
+  'accuracy.col.category': 'Category (run card)',
+  'accuracy.col.answered': 'Incidents answered',
+  'accuracy.col.right': 'Right',
+  'accuracy.col.unneeded': 'An agency not needed',
+  'accuracy.col.missing': 'An agency missing',
+  'accuracy.col.topUnneeded': 'Most often not needed',
+  'accuracy.col.topMissing': 'Most often missing',
+  'accuracy.times': '{agency} ({times}×)',
+
+  'accuracy.hint.notNeeded': '{agency} not needed at {notNeeded} of the last {answers} incidents',
+  'accuracy.hint.title': 'Feedback from agency reports',
+  'accuracy.hint.none': 'No agency answers for this category yet.',
+
+  'accuracy.csv.times': 'Times',
+  'accuracy.csv.kelurahanAll': 'Kelurahan in all',
+  'accuracy.csv.populationAll': 'Population in all',
+  'accuracy.csv.estimate': 'Note',
+  'stats.export.table.accuracy': 'Dispatch accuracy',
+  'stats.export.table.coverage': '15-minute coverage (estimate)',
+
+  'coverage.title': '15-minute coverage per agency kind',
+  'coverage.estimate': 'Estimate: straight line × road factor, not a real travel time.',
+  'coverage.method': 'Nearest post of each kind, straight-line distance × {factor} at {speed} km/h; a kelurahan counts as reached when its centre is ≤ 15 minutes away.',
+  'coverage.population': 'The data has no population per kelurahan: the city\'s 2020 population ({total}) is split evenly over the {areas} kelurahan.',
+  'coverage.share': '{share} of the population',
+  'coverage.legend.reached': 'Reached ≤ 15 minutes',
+  'coverage.legend.notReached': 'Not reached',
+  'coverage.legend.post': 'Post',
+  'coverage.col.kind': 'Agency kind',
+  'coverage.col.posts': 'Active posts',
+  'coverage.col.kelurahan': 'Kelurahan reached',
+  'coverage.col.population': 'Population reached',
+  'coverage.col.share': 'Share',
+  'coverage.none': 'No active post yet.',
+  'coverage.mapLabel': 'Coverage map of {kind}: {reached} of {areas} kelurahan reached',
+} satisfies Record<keyof typeof accuracyId, string>;
