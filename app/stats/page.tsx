@@ -21,6 +21,8 @@ import { StatsSection } from './_components/stats-section';
 import { StatsTables } from './_components/stats-tables';
 import { AnswerKpiSection } from './_components/answer-kpi-section';
 import { StatsExportLinks } from './_components/stats-export-links';
+import { LiveMajorIncidentsSection } from './_components/live-major-incidents-section';
+import { readMajorIncidentStats } from '@/lib/data/major-incidents';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -39,7 +41,12 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
   const { t, lang } = await getT();
   const params = await searchParams;
   const { range, problem } = readStatsRange(one(params.from), one(params.to));
-  const report = await loadStatsReport(await createClient(), range, { operators: withOperators });
+  const client = await createClient();
+  const majorRange = { from: range.fromIso, to: range.toIso };
+  const [report, majors] = await Promise.all([
+    loadStatsReport(client, range, { operators: withOperators }),
+    readMajorIncidentStats(client, majorRange),
+  ]);
   const typeLabels: Record<CallType, string> = {
     emergency: t('callType.emergency'),
     ghost: t('callType.ghost'),
@@ -101,6 +108,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
           />
         </StatsSection>
       </div>
+      <LiveMajorIncidentsSection initial={majors} range={majorRange} />
       <StatsTables report={report} operators={withOperators} />
       <StatsExportLinks range={range} operators={withOperators} />
     </section>

@@ -85,6 +85,6 @@ export const majorEn = {
   'wall.major.evacuated': 'Evacuated',
   'wall.major.more': '+{count} other major incidents',
   'wall.major.minuteLabel': '{time}: {count} calls',
-  'stats.major.live': 'Live',
+  'stats.major.rereadFailed': 'Could not update; the figures below may be out of date.',
   'stats.major.liveHint': 'Updated live while a major incident is active.',
 } satisfies Record<keyof typeof majorId, string>;

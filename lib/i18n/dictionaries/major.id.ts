@@ -83,6 +83,6 @@ export const majorId = {
   'wall.major.evacuated': 'Dievakuasi',
   'wall.major.more': '+{count} kejadian besar lain',
   'wall.major.minuteLabel': '{time}: {count} panggilan',
-  'stats.major.live': 'Langsung',
+  'stats.major.rereadFailed': 'Gagal memperbarui; angka di bawah mungkin belum terbaru.',
   'stats.major.liveHint': 'Diperbarui langsung selama kejadian besar berlangsung.',
 };
