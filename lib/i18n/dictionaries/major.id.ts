@@ -49,7 +49,7 @@ export const majorId = {
   'major.form.shape.polygon': 'Poligon',
   'major.form.radius': 'Jari-jari',
   'major.form.circleHint': 'Pusat di lokasi tiket; klik peta untuk memindahkannya.',
-  'major.form.polygonHint': 'Klik peta untuk menambah titik sudut ({count} dari paling banyak {max}, minimal 3).',
+  'major.form.polygonHint': 'Titik sudut: {count} (minimal 3, paling banyak {max}). Klik peta untuk menambah.',
   'major.form.undoCorner': 'Hapus titik terakhir',
   'major.form.clearCorners': 'Ulangi',
   'major.form.declare': 'Nyatakan kejadian besar',
@@ -82,7 +82,7 @@ export const majorId = {
   'wall.major.lightlyInjured': 'Luka ringan',
   'wall.major.evacuated': 'Dievakuasi',
   'wall.major.more': '+{count} kejadian besar lain',
-  'wall.major.minuteLabel': '{time}: {count} panggilan',
+  'wall.major.minuteLabel': 'Panggilan pukul {time}: {count}',
   'stats.major.rereadFailed': 'Gagal memperbarui; angka di bawah mungkin belum terbaru.',
   'stats.major.liveHint': 'Diperbarui langsung selama kejadian besar berlangsung.',
 };
