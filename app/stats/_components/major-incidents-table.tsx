@@ -33,7 +33,7 @@ export function MajorIncidentsTable({ rows, t, lang }: { rows: readonly MajorInc
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.id} className="border-t border-slate-200" data-test="stats-major-row" data-calls={r.calls}>
+              <tr key={r.id} className="border-t border-slate-200" data-test="stats-major-row" data-major-id={r.id} data-calls={r.calls}>
                 <td className="py-1 pr-3">
                   <div className="font-semibold">{r.title}</div>
                   <div className="text-xs text-slate-600">{t(`major.template.${r.template}` as MessageKey)}</div>
