@@ -44,11 +44,23 @@ export class MajorDeskPage {
     await this.form.getByTestId('major-submit').click();
   }
 
-  /** Clicks the map at points given as fractions of its box (0..1 from the top left). */
-  async clickMap(points: readonly [number, number][]): Promise<void> {
-    const box = await this.map.boundingBox();
-    if (!box) throw new Error('the dispatch map has no box');
-    for (const [fx, fy] of points) await this.page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
+  /**
+   * Adds a polygon corner by clicking the map near (x, y): a click that lands on a marker selects it
+   * instead, so the click moves a little until the corner count goes up.
+   */
+  async addCorner(x: number, y: number): Promise<void> {
+    const corners = this.form.getByTestId('major-corners');
+    const before = Number(await corners.getAttribute('data-count'));
+    for (const [dx, dy] of [[0, 0], [14, 0], [0, 14], [-14, 0], [0, -14], [20, 20]]) {
+      await this.page.mouse.click(x + dx, y + dy);
+      try {
+        await expect(corners).toHaveAttribute('data-count', String(before + 1), { timeout: 1500 });
+        return;
+      } catch {
+        // On a marker: try beside it.
+      }
+    }
+    throw new Error(`no corner added near ${x}, ${y}`);
   }
 }
 

@@ -104,14 +104,14 @@ test('a declared major incident gathers the calls inside its area on one ticket,
     await expect(wallPage.getByTestId('wall-major-title')).toHaveText(TITLE);
     await expect(wall.figure('wall-major-calls')).toHaveAttribute('data-value', '0');
 
-    // Changed: redrawn as a polygon of four clicked corners around the circle (version-checked).
+    // Changed: redrawn as a polygon of four corners clicked near the circle's box (version-checked).
     await desk.item(majorId).getByTestId('major-change-start').click();
     await expect(desk.form).toHaveAttribute('data-mode', 'change');
     await desk.form.getByTestId('major-corner-clear').click();
     const circle = await desk.area(majorId).boundingBox();
     if (!circle) throw new Error('the area has no box');
-    for (const [fx, fy] of [[-0.3, -0.3], [1.3, -0.3], [1.3, 1.3], [-0.3, 1.3]] as const) {
-      await supPage.mouse.click(circle.x + circle.width * fx, circle.y + circle.height * fy);
+    for (const [fx, fy] of [[0.05, 0.05], [0.95, 0.05], [0.95, 0.95], [0.05, 0.95]] as const) {
+      await desk.addCorner(circle.x + circle.width * fx, circle.y + circle.height * fy);
     }
     await expect(desk.form.getByTestId('major-corners')).toHaveAttribute('data-count', '4');
     await desk.form.getByTestId('major-submit').click();

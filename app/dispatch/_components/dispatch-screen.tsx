@@ -251,14 +251,6 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
               <AreaDrawLayer shape={major.draft.shape} centre={major.draft.centre} corners={major.draft.corners} area={major.area} onClick={major.mapClick} />
             )}
           </DispatchMapLazy>
-          {majorOpen && (
-            <MajorPanel
-              desk={major}
-              selected={selected ?? null}
-              ticketOf={(id) => boardIncidents.find((i) => i.id === id)?.ticket_no}
-              onClose={() => setMajorOpen(false)}
-            />
-          )}
           {proposal && selected && (
             <PostAssignConfirm
               key={proposal.id}
@@ -276,7 +268,14 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
           )}
         </div>
         <div className="min-h-0 w-[440px] shrink-0 overflow-hidden rounded border border-slate-300 bg-white">
-          {selected ? (
+          {majorOpen ? (
+            <MajorPanel
+              desk={major}
+              selected={selected ?? null}
+              ticketOf={(id) => (boardIncidents.find((i) => i.id === id) ?? (selected?.id === id ? selected : undefined))?.ticket_no}
+              onClose={() => setMajorOpen(false)}
+            />
+          ) : selected ? (
             <SelectedIncidentPanel
               key={selected.id}
               client={client}

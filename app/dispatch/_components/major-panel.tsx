@@ -1,8 +1,8 @@
 'use client';
 /**
- * The supervisor's major-incident panel over the dispatch map: the active major incidents (change,
- * end) and the form that declares the selected ticket one or changes one, while the area is drawn
- * on the map (a circle around a clicked centre, or a polygon clicked corner by corner).
+ * The supervisor's major-incident panel, in the drawer's place beside the dispatch map while it is
+ * open (so it hides none of the map): the active major incidents (change, end) and the form that
+ * declares the selected ticket one or changes one, while the area is drawn on the map (a circle around a clicked centre, or a polygon clicked corner by corner).
  */
 import { useId } from 'react';
 import { Siren, X } from 'lucide-react';
@@ -33,7 +33,7 @@ export function MajorPanel({ desk, selected, ticketOf, onClose }: MajorPanelProp
   const alreadyMajor = selected ? majors.some((m) => m.incident_id === selected.id) : false;
   return (
     <section
-      className="absolute right-2 top-2 z-[1000] flex max-h-[calc(100%-1rem)] w-[380px] flex-col gap-2 overflow-y-auto rounded-md border border-red-300 bg-white p-3 text-sm shadow-lg"
+      className="flex h-full flex-col gap-2 overflow-y-auto border-t-4 border-red-600 p-3 text-sm"
       data-test="major-panel"
       aria-label={t('major.desk.title')}
     >
