@@ -4,7 +4,7 @@
  * assignments each) spread over the last 365 days, generated in SQL on a freshly migrated database
  * with triggers off, then rebuilds the statistics rollups (private.stats_rebuild, as the seed does)
  * and checks them against a recomputation. Times each statistics function for the page's 30-day
- * range (whole WIB days, as lib/domain/stats-range.ts sends it) — called as a leadership user
+ * range (whole WIB days, as lib/domain/stats-range.ts sends it) — called as a leadership user (the operator figures as a supervisor)
  * exactly as PostgREST would (role, claims, one transaction) — against a naive aggregate query over
  * the same rows, alternating, median of BENCH_RUNS runs; then the full page refresh for that range
  * and for a rolling 30×24 h range (partial days at both ends, read from raw rows); then compares the
@@ -39,7 +39,14 @@ const BACKEND = process.env.BENCH_BACKEND === 'postgres' ? 'postgres' : 'pglite'
 const root = path.resolve(import.meta.dirname, '..');
 
 /** Each statistic the page shows, and the plain query someone would write for the same figure. */
-const CASES: Array<{ name: string; fn: string; naive: string }> = [
+/** `reader`: who the page asks as; the operators' figures are a supervisor's (20261205050000), the rest leadership's. */
+interface Case {
+  name: string;
+  fn: string;
+  naive: string;
+  reader?: 'supervisor';
+}
+const CASES: Case[] = [
   {
     name: 'calls by type (day)',
     fn: `select * from public.stats_calls_by_type($1, $2, 'day')`,
@@ -96,6 +103,7 @@ const CASES: Array<{ name: string; fn: string; naive: string }> = [
   {
     name: 'operator stage times',
     fn: `select * from public.stats_operator_stage_times($1, $2)`,
+    reader: 'supervisor',
     naive: `select operator_id, count(*), percentile_cont(0.5) within group (order by extract(epoch from answered_at - received_at))
             from public.calls where received_at >= $1 and received_at < $2 group by 1`,
   },
@@ -117,16 +125,16 @@ async function openBackend(): Promise<{ db: Database; drop(): Promise<void> }> {
   return { db, drop: () => db.close() };
 }
 
-export async function build(db: Database): Promise<string> {
+export async function build(db: Database): Promise<BenchUsers> {
   await migrate(db, path.join(root, 'supabase', 'migrations'));
   await db.exec(`
     insert into public.agencies (code, name, kind)
     select 'AG' || g, 'Agency ' || g, 'other' from generate_series(1, 9) g;
     insert into auth.users (id, email)
-    select md5('bench-user' || g)::uuid, 'bench' || g || '@bench.test' from generate_series(0, 6) g;
+    select md5('bench-user' || g)::uuid, 'bench' || g || '@bench.test' from generate_series(0, 7) g;
     insert into public.profiles (id, full_name, role)
-    select md5('bench-user' || g)::uuid, 'Bench user ' || g, case when g = 0 then 'leadership' else 'operator' end::public.app_role
-    from generate_series(0, 6) g;
+    select md5('bench-user' || g)::uuid, 'Bench user ' || g, case g when 0 then 'leadership' when 7 then 'supervisor' else 'operator' end::public.app_role
+    from generate_series(0, 7) g;
   `);
   const days = DAYS;
   // Secondary indexes are dropped for the load and rebuilt afterwards (a sorted build is much faster
@@ -184,16 +192,24 @@ export async function build(db: Database): Promise<string> {
     analyze public.assignments;
     analyze public.dispatch_feedback;
   `);
-  return (await db.query<{ id: string }>(`select md5('bench-user0')::uuid::text as id`)).rows[0].id;
+  const ids = (await db.query<{ id: string }>(`select md5('bench-user' || g)::uuid::text as id from unnest(array[0, 7]) g`)).rows;
+  return { leader: ids[0].id, supervisor: ids[1].id };
 }
 
+export interface BenchUsers {
+  leader: string;
+  supervisor: string;
+}
+
+const readerOf = (c: Case, users: BenchUsers): string => (c.reader === 'supervisor' ? users.supervisor : users.leader);
+
 /** One request as PostgREST runs it: a transaction with the caller's role and claims. */
-async function timeAsLeader(db: Database, leader: string, sql: string, args: unknown[]): Promise<number> {
+async function timeAsReader(db: Database, reader: string, sql: string, args: unknown[]): Promise<number> {
   return db.transaction(async (tx: Queryable) => {
     await tx.query(
       `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true),
               set_config('request.jwt.claim.sub', $2, true), set_config('search_path', 'public, extensions', true)`,
-      [JSON.stringify({ sub: leader, role: 'authenticated' }), leader],
+      [JSON.stringify({ sub: reader, role: 'authenticated' }), reader],
     );
     const started = performance.now();
     await tx.query(sql, args);
@@ -221,11 +237,11 @@ function pageRange(now: Date): [string, string] {
   return [new Date(tomorrow - 30 * day).toISOString(), new Date(tomorrow).toISOString()];
 }
 
-async function refreshMedian(db: Database, leader: string, args: string[]): Promise<number> {
+async function refreshMedian(db: Database, users: BenchUsers, args: string[]): Promise<number> {
   const refresh: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
-    for (const c of CASES) await timeAsLeader(db, leader, c.fn, args);
+    for (const c of CASES) await timeAsReader(db, readerOf(c, users), c.fn, args);
     refresh.push(performance.now() - t);
   }
   return median(refresh);
@@ -363,7 +379,7 @@ async function main() {
   const { db, drop } = await openBackend();
   try {
     const started = performance.now();
-    const leader = await build(db);
+    const users = await build(db);
     const counts = (
       await db.query<{ calls: string; incidents: string; assignments: string }>(
         `select (select count(*) from calls) calls, (select count(*) from incidents) incidents,
@@ -413,12 +429,12 @@ async function main() {
 
     let sum = 0;
     for (const c of CASES) {
-      await timeAsLeader(db, leader, c.fn, args);
+      await timeAsReader(db, readerOf(c, users), c.fn, args);
       await timeAsOwner(db, c.naive, args);
       const fnTimes: number[] = [];
       const naiveTimes: number[] = [];
       for (let i = 0; i < RUNS; i++) {
-        fnTimes.push(await timeAsLeader(db, leader, c.fn, args));
+        fnTimes.push(await timeAsReader(db, readerOf(c, users), c.fn, args));
         naiveTimes.push(await timeAsOwner(db, c.naive, args));
       }
       sum += median(fnTimes);
@@ -427,16 +443,16 @@ async function main() {
       );
     }
     // The page's refresh: every statistic in one go, one after the other.
-    const pageRefresh = await refreshMedian(db, leader, args);
-    for (const c of CASES) await timeAsLeader(db, leader, c.fn, rolling);
-    const rollingRefresh = await refreshMedian(db, leader, rolling);
+    const pageRefresh = await refreshMedian(db, users, args);
+    for (const c of CASES) await timeAsReader(db, readerOf(c, users), c.fn, rolling);
+    const rollingRefresh = await refreshMedian(db, users, rolling);
     process.stdout.write(`\nsum of medians            ${ms(sum)}\n`);
     process.stdout.write(
       `full page refresh (median) ${ms(pageRefresh)}  target 200 ms: ${pageRefresh < 200 ? 'met' : 'NOT met'}\n`,
     );
     process.stdout.write(`full refresh, rolling 30×24 h range (partial days at both ends) ${ms(rollingRefresh)}\n`);
 
-    await compareWithRaw(db, leader, args);
+    await compareWithRaw(db, users.leader, args);
     await maintenance(db);
     if (CHECK) {
       const after = (await db.query<{ n: string }>(`select count(*) n from private.stats_rollup_mismatches()`)).rows[0].n;

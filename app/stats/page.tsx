@@ -25,6 +25,8 @@ import { StatsExportLinks } from './_components/stats-export-links';
 import { DispatchAccuracySection } from './_components/dispatch-accuracy-section';
 import { CoverageSection } from './_components/coverage-section';
 import { loadCoverage, loadDispatchAccuracy } from '@/lib/data/dispatch-accuracy';
+import { LiveMajorIncidentsSection } from './_components/live-major-incidents-section';
+import { readMajorIncidentStats } from '@/lib/data/major-incidents';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -44,10 +46,12 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const { range, problem } = readStatsRange(one(params.from), one(params.to));
   const client = await createClient();
-  const [report, accuracy, coverage] = await Promise.all([
+  const majorRange = { from: range.fromIso, to: range.toIso };
+  const [report, accuracy, coverage, majors] = await Promise.all([
     loadStatsReport(client, range, { operators: withOperators }),
     loadDispatchAccuracy(client, range),
     loadCoverage(client),
+    readMajorIncidentStats(client, majorRange),
   ]);
   const typeLabels: Record<CallType, string> = {
     emergency: t('callType.emergency'),
@@ -110,6 +114,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
           />
         </StatsSection>
       </div>
+      <LiveMajorIncidentsSection initial={majors} range={majorRange} />
       <StatsTables report={report} operators={withOperators} />
       <DispatchAccuracySection rows={accuracy} />
       <CoverageSection coverage={coverage} />

@@ -4,7 +4,7 @@
  * when many) and agency posts, over the dark base map fitted to the city. It refits when the window
  * changes size, so a 4K screen shows the same city as a full-HD one. Browser only (WallMapLazy).
  */
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useMap } from 'react-leaflet';
 import { BaseMap } from '@/components/map/base-map';
 import { IncidentLayer } from '@/components/map/incident-layer';
@@ -25,6 +25,8 @@ export interface WallMapProps {
   posts: readonly WallPost[];
   agencies: ReadonlyMap<string, PostAgency>;
   freshIds: ReadonlySet<string>;
+  /** Further layers (a major incident's area). */
+  children?: ReactNode;
 }
 
 function FitCity() {
@@ -49,7 +51,7 @@ function FitCity() {
   return null;
 }
 
-export function WallMap({ tiles, incidents, posts, agencies, freshIds }: WallMapProps) {
+export function WallMap({ tiles, incidents, posts, agencies, freshIds, children }: WallMapProps) {
   const { t, lang } = useT();
   // About 30 px at 1920 wide and 60 px at 3840: the same share of the screen.
   const markerSize = useViewportFontSize(0.0157, 24);
@@ -66,6 +68,7 @@ export function WallMap({ tiles, incidents, posts, agencies, freshIds }: WallMap
         label={(i) => `${i.ticket_no} · ${t(`dispatch.category.${i.category}` as MessageKey)}`}
         clusterLabel={(count) => t(pluralKey('wall.map.cluster', count, lang), { count })}
       />
+      {children}
     </BaseMap>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AREA_LIMITS, circleArea, isInArea, isValidArea } from './area';
+import { AREA_LIMITS, POLYGON_MAX_CORNERS, circleArea, isInArea, isValidArea, polygonArea } from './area';
 import { distanceMetres } from './geo';
 
 const centre = { lat: -6.0, lng: 106.03 };
@@ -50,5 +50,24 @@ describe('isValidArea (the rule of private.valid_major_area)', () => {
     const many = Array.from({ length: AREA_LIMITS.maxPositions }, (_, i) => [106.02 + i * 1e-5, -6.01] as [number, number]);
     expect(isValidArea({ type: 'Polygon', coordinates: [[...many, many[0]]] })).toBe(false);
     expect(isValidArea(null)).toBe(false);
+  });
+});
+
+describe('polygonArea', () => {
+  const corners = [
+    { lat: -6.01, lng: 106.02 },
+    { lat: -6.01, lng: 106.04 },
+    { lat: -5.99, lng: 106.04 },
+  ];
+  it('closes three or more clicked corners into a valid ring', () => {
+    const area = polygonArea(corners);
+    expect(area && isValidArea(area)).toBe(true);
+    expect(area?.coordinates[0]).toHaveLength(4);
+    expect(area && isInArea(area, { lat: -6.005, lng: 106.035 })).toBe(true);
+  });
+  it('is null with too few corners, too many, or one outside the service area', () => {
+    expect(polygonArea(corners.slice(0, 2))).toBeNull();
+    expect(polygonArea(Array.from({ length: POLYGON_MAX_CORNERS + 1 }, (_, i) => ({ lat: -6 + i * 1e-5, lng: 106 + (i % 2) * 1e-3 })))).toBeNull();
+    expect(polygonArea([...corners, { lat: -7.5, lng: 106.03 }])).toBeNull();
   });
 });

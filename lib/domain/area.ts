@@ -75,3 +75,18 @@ export function areaLatLngs(area: AreaPolygon): [number, number][] {
 export function readArea(value: unknown): AreaPolygon | null {
   return isValidArea(value) ? value : null;
 }
+
+/** Corners a drawn polygon may have: the ring repeats the first, so one below the position limit. */
+export const POLYGON_MAX_CORNERS = AREA_LIMITS.maxPositions - 1;
+
+/**
+ * The polygon a supervisor clicked corner by corner, closed, or null while it is not a valid area
+ * (fewer than three corners, too many, or a corner outside the service area).
+ */
+export function polygonArea(corners: readonly LatLng[]): AreaPolygon | null {
+  if (corners.length < 3 || corners.length > POLYGON_MAX_CORNERS) return null;
+  const ring: [number, number][] = corners.map((c) => [round6(c.lng), round6(c.lat)]);
+  ring.push([ring[0][0], ring[0][1]]);
+  const area: AreaPolygon = { type: 'Polygon', coordinates: [ring] };
+  return isValidArea(area) ? area : null;
+}

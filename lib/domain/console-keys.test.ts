@@ -17,6 +17,7 @@ describe('commandForKey', () => {
     expect(commandForKey(key('i'))).toEqual({ kind: 'classify', callType: 'info' });
     expect(commandForKey(key('d'))).toEqual({ kind: 'classify', callType: 'emergency' });
     expect(commandForKey(key('n'))).toEqual({ kind: 'new_call' });
+    expect(commandForKey(key('L'))).toEqual({ kind: 'link_major' });
     expect(commandForKey(key('x'))).toBeNull();
     // Digits are a phone number typed before focusing its field, never a command.
     for (const digit of '0123456789') expect(commandForKey(key(digit))).toBeNull();
@@ -25,6 +26,8 @@ describe('commandForKey', () => {
   it('never fires while typing, unless Alt is held; leaves Ctrl/Meta shortcuts alone', () => {
     expect(commandForKey(key('p', { inTextField: true }))).toBeNull();
     expect(commandForKey(key('p', { inTextField: true, altKey: true }))).toEqual({ kind: 'classify', callType: 'prank' });
+    expect(commandForKey(key('l', { inTextField: true }))).toBeNull();
+    expect(commandForKey(key('l', { inTextField: true, altKey: true }))).toEqual({ kind: 'link_major' });
     expect(commandForKey(key('p', { ctrlKey: true }))).toBeNull();
     expect(commandForKey(key('n', { metaKey: true }))).toBeNull();
   });

@@ -1,6 +1,6 @@
 /**
- * The operator console's keyboard: one key per classification and one for a new call, so a nuisance
- * call takes two keystrokes. Which key means what, without the DOM (use-console-shortcuts.ts listens).
+ * The operator console's keyboard: one key per classification, one for a new call (a nuisance call
+ * takes two keystrokes) and one to link a call inside a major incident's area to its ticket. Which key means what, without the DOM (use-console-shortcuts.ts listens).
  */
 import type { CallType } from './workflow';
 
@@ -16,6 +16,8 @@ export const CLASSIFY_KEYS: Readonly<Record<CallType, readonly string[]>> = {
   emergency: ['d'],
 };
 export const NEW_CALL_KEYS: readonly string[] = ['n'];
+/** Links the call to the major incident whose area holds the caller (L for "Link"/"Gabung ke tiket Lama"). */
+export const LINK_MAJOR_KEYS: readonly string[] = ['l'];
 
 export interface KeyInput {
   key: string;
@@ -26,7 +28,7 @@ export interface KeyInput {
   inTextField: boolean;
 }
 
-export type ConsoleCommand = { kind: 'new_call' } | { kind: 'classify'; callType: CallType };
+export type ConsoleCommand = { kind: 'new_call' } | { kind: 'link_major' } | { kind: 'classify'; callType: CallType };
 
 const CLASSIFY_ENTRIES = Object.entries(CLASSIFY_KEYS) as Array<[CallType, readonly string[]]>;
 
@@ -39,6 +41,7 @@ export function commandForKey(input: KeyInput): ConsoleCommand | null {
   if (input.inTextField && !input.altKey) return null;
   const key = input.key.toLowerCase();
   if (NEW_CALL_KEYS.includes(key)) return { kind: 'new_call' };
+  if (LINK_MAJOR_KEYS.includes(key)) return { kind: 'link_major' };
   for (const [callType, keys] of CLASSIFY_ENTRIES) {
     if (keys.includes(key)) return { kind: 'classify', callType };
   }

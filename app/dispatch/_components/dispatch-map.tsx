@@ -3,6 +3,7 @@
  * The dispatch map: the shared base map with open incidents (clustered) and agency posts. Loaded in
  * the browser only, through DispatchMapLazy (Leaflet touches `window`).
  */
+import type { ReactNode } from 'react';
 import type { LatLngBoundsExpression } from 'leaflet';
 import { BaseMap } from '@/components/map/base-map';
 import { IncidentLayer } from '@/components/map/incident-layer';
@@ -34,6 +35,8 @@ export interface DispatchMapProps {
   assignedAgencyIds: ReadonlySet<string>;
   onSelect: (id: string) => void;
   onPostClick: (post: AgencyPost) => void;
+  /** Further layers (the major incidents' areas). */
+  children?: ReactNode;
 }
 
 /** How many of the top-ranked posts the map keeps in view around a selected incident. */
@@ -67,6 +70,7 @@ export function DispatchMap(props: DispatchMapProps) {
         label={(i) => `${i.ticket_no} · ${t(`dispatch.category.${i.category}`)}`}
         clusterLabel={(count) => t(pluralKey('dispatch.map.cluster', count, lang), { count })}
       />
+      {props.children}
     </BaseMap>
   );
 }

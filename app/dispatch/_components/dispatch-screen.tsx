@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import Link from 'next/link';
-import { Bell, BellOff, ShieldAlert } from 'lucide-react';
+import { Bell, BellOff, ShieldAlert, Siren } from 'lucide-react';
 import type { Agency, AgencyPost, DispatchReference, Incident } from '@/lib/data/dispatch';
 import { assignAgency, cancelIncident, closeIncident, recordFollowUp } from '@/lib/data/dispatch-actions';
 import { writeFailureMessage } from '@/lib/data/write-result';
@@ -37,6 +37,10 @@ import { DispatchMapLazy } from './dispatch-map-lazy';
 import { SelectedIncidentPanel } from './selected-incident-panel';
 import { HandoverLink } from './handover-link';
 import { WaitingCallsStrip } from './waiting-calls-strip';
+import { MajorAreaLayer } from '@/components/major/major-area-layer';
+import { AreaDrawLayer } from '@/components/major/area-draw-layer';
+import { MajorPanel } from './major-panel';
+import { useMajorDesk } from './use-major-desk';
 
 export interface DispatchScreenProps {
   reference: DispatchReference;
@@ -75,6 +79,8 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
   const [sound, setSound] = useState(true);
   const [tracker] = useState(() => new ArrivalTracker());
   const announced = useSyncExternalStore(tracker.subscribe, tracker.getAnnounced, () => NO_IDS);
+  const major = useMajorDesk(client);
+  const [majorOpen, setMajorOpen] = useState(false);
 
   // Agencies, posts and run cards follow the administrator's changes live (issue #13).
   const liveAgencies = useLiveAgencies(client);
@@ -192,6 +198,17 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
         <HandoverLink client={client} userId={user.id} />
         <button
           type="button"
+          className="inline-flex items-center gap-1 rounded border border-red-300 px-2 py-0.5 text-xs font-semibold text-red-800"
+          aria-expanded={majorOpen}
+          onClick={() => setMajorOpen((o) => !o)}
+          data-test="major-toggle"
+          data-count={major.live.rows.length}
+        >
+          <Siren className="h-3.5 w-3.5" aria-hidden="true" focusable={false} />
+          {t('major.desk.toggle', { count: major.live.rows.length })}
+        </button>
+        <button
+          type="button"
           className="inline-flex items-center gap-1 rounded border px-2 py-0.5 text-xs"
           aria-pressed={sound}
           title={t('dispatch.sound.hint')}
@@ -241,7 +258,12 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
             assignedAgencyIds={selectedAssignedAgencies}
             onSelect={onSelect}
             onPostClick={onPostClick}
-          />
+          >
+            <MajorAreaLayer majors={major.live.rows} />
+            {majorOpen && major.draft && (
+              <AreaDrawLayer shape={major.draft.shape} centre={major.draft.centre} corners={major.draft.corners} area={major.area} onClick={major.mapClick} />
+            )}
+          </DispatchMapLazy>
           {proposal && selected && (
             <PostAssignConfirm
               key={proposal.id}
@@ -259,7 +281,14 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
           )}
         </div>
         <div className="min-h-0 w-[440px] shrink-0 overflow-hidden rounded border border-slate-300 bg-white">
-          {selected ? (
+          {majorOpen ? (
+            <MajorPanel
+              desk={major}
+              selected={selected ?? null}
+              ticketOf={(id) => (boardIncidents.find((i) => i.id === id) ?? (selected?.id === id ? selected : undefined))?.ticket_no}
+              onClose={() => setMajorOpen(false)}
+            />
+          ) : selected ? (
             <SelectedIncidentPanel
               key={selected.id}
               client={client}

@@ -7,6 +7,9 @@
  * itself. The call itself is use-operator-call.ts; this is the screen around it.
  */
 import { useEffect, useEffectEvent, useState } from 'react';
+import { parseCoordinates } from '@/lib/domain/coordinates';
+import { majorIncidentAt } from '@/lib/domain/major-incident';
+import { useLiveMajorIncidents } from '@/lib/realtime/use-live-major-incidents';
 import { createClient } from '@/lib/supabase/client';
 import { activeCall, activeDraft, canRetryStart, canStartCall, isOnCall } from '@/lib/domain/call-session';
 import { answeredCallToOpen, isConsoleFree } from '@/lib/domain/console-availability';
@@ -25,6 +28,7 @@ import { Button } from '@/components/ui/button';
 import { ActiveCallPanel } from './active-call-panel';
 import { CallOutcomeNotice } from './call-outcome-notice';
 import { CallbackList } from './callback-list';
+import { MajorOffer } from './major-offer';
 import { consoleFailureMessage } from './console-failure';
 import { OpenIncidentsList } from './open-incidents-list';
 import { RingingCallsPanel } from './ringing-calls-panel';
@@ -53,6 +57,17 @@ export function OperatorConsole({ operatorId, targets, shiftHours, tiles }: Oper
   const ringing = useLiveRingingCalls(client);
   const free = isConsoleFree(session, callsLive.rows, clock.nowMs);
 
+  // A call inside an active major incident's area is offered for its ticket: the network's location
+  // first, else the one the operator entered. Declining holds for this call and this major incident.
+  const majors = useLiveMajorIncidents(client);
+  const [declined, setDeclined] = useState<ReadonlySet<string>>(new Set());
+  const networkPoint = call && call.caller_lat !== null && call.caller_lng !== null ? { lat: call.caller_lat, lng: call.caller_lng } : null;
+  const point = networkPoint ?? (draft ? parseCoordinates(draft.emergency.coordinates) : null);
+  const inArea = call && call.incident_id === null ? majorIncidentAt(majors.rows, point) : null;
+  const offered = inArea && call && !declined.has(`${call.id}:${inArea.id}`) ? inArea : null;
+  const offeredTicket = offered ? incidentsLive.rows.find((i) => i.id === offered.incident_id)?.ticket_no ?? '—' : '';
+  const linkMajor = offered ? () => operator.link({ id: offered.incident_id, ticket_no: offeredTicket }) : null;
+
   // The PBX answered a call at this operator's extension: it becomes the console's call as soon as
   // the console is free (at once, or when the call on screen is finished).
   const answered = answeredCallToOpen(session, callsLive.rows, clock.nowMs);
@@ -67,6 +82,7 @@ export function OperatorConsole({ operatorId, targets, shiftHours, tiles }: Oper
   useConsoleShortcuts({
     newCall: isOnCall(session) ? null : operator.newCall,
     classify: call ? operator.classify : null,
+    linkMajor: session.busy ? null : linkMajor,
   });
 
   return (
@@ -117,6 +133,17 @@ export function OperatorConsole({ operatorId, targets, shiftHours, tiles }: Oper
           <p className="text-sm text-slate-700" data-test="call-from-pbx">
             {t('operator.fromPbx', { time: formatTime(call.answered_at, { seconds: true }) })}
           </p>
+        )}
+
+        {call && offered && linkMajor && (
+          <MajorOffer
+            major={offered}
+            ticketNo={offeredTicket}
+            from={networkPoint ? 'call' : 'draft'}
+            busy={session.busy}
+            onLink={linkMajor}
+            onDecline={() => setDeclined((d) => new Set(d).add(`${call.id}:${offered.id}`))}
+          />
         )}
 
         {call && draft && (

@@ -1,7 +1,7 @@
 'use client';
 /**
  * The console's keys (lib/domain/console-keys.ts) on the whole window: N starts a call, G/P/I/D
- * classify the call on screen. A key that cannot act now (N during a call, a letter with no call)
+ * classify the call on screen, L links it to the major incident offered for it. A key that cannot act now (N during a call, a letter with no call)
  * is left to the browser.
  */
 import { useEffect, useEffectEvent } from 'react';
@@ -13,6 +13,8 @@ export interface ConsoleShortcuts {
   newCall: (() => void) | null;
   /** Null while no call is on screen. */
   classify: ((callType: CallType) => void) | null;
+  /** Null while no major incident is offered for the call on screen. */
+  linkMajor: (() => void) | null;
 }
 
 function isTextField(target: EventTarget | null): boolean {
@@ -34,6 +36,9 @@ export function useConsoleShortcuts(shortcuts: ConsoleShortcuts): void {
     if (command.kind === 'new_call' && shortcuts.newCall) {
       event.preventDefault();
       shortcuts.newCall();
+    } else if (command.kind === 'link_major' && shortcuts.linkMajor) {
+      event.preventDefault();
+      shortcuts.linkMajor();
     } else if (command.kind === 'classify' && shortcuts.classify) {
       event.preventDefault();
       shortcuts.classify(command.callType);

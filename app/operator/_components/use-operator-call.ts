@@ -49,7 +49,8 @@ export interface OperatorCall {
   classify: (callType: CallType) => void;
   submitInfo: () => void;
   submitEmergency: () => void;
-  link: (incident: OperatorIncidentRow) => void;
+  /** Joins the call to an open ticket: a nearby incident, or a major incident's ticket. */
+  link: (incident: Pick<OperatorIncidentRow, 'id' | 'ticket_no'>) => void;
   editDraft: (patch: DraftPatch) => void;
 }
 
@@ -191,7 +192,7 @@ export function useOperatorCall(client: Db): OperatorCall {
     });
   }
 
-  function link(incident: OperatorIncidentRow) {
+  function link(incident: Pick<OperatorIncidentRow, 'id' | 'ticket_no'>) {
     if (!call || !draft || running.current) return;
     const caller = callerFields();
     if (!caller) return;

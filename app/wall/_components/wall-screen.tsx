@@ -30,6 +30,11 @@ import { WallClock } from '@/components/wall/wall-clock';
 import { WallCounters } from '@/components/wall/wall-counters';
 import { WallMapLazy } from '@/components/wall/wall-map-lazy';
 import { WallWaitingCalls } from '@/components/wall/wall-waiting-calls';
+import { FitArea } from '@/components/major/fit-area';
+import { MajorAreaLayer } from '@/components/major/major-area-layer';
+import { WallMajorView } from '@/components/major/wall-major-view';
+import { newestActiveMajor } from '@/lib/domain/major-incident';
+import { useLiveMajorIncidents } from '@/lib/realtime/use-live-major-incidents';
 
 export interface WallScreenProps {
   reference: WallReference;
@@ -81,6 +86,10 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
     [calls.data, incidents.rows, clock.nowMs, reference.targets],
   );
 
+  // A declared major incident takes over the wall until it ends (issue #18 §1).
+  const majors = useLiveMajorIncidents(client);
+  const major = newestActiveMajor(majors.rows);
+
   const status: LiveStatus =
     incidents.status !== 'live'
       ? incidents.status
@@ -94,7 +103,8 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
     <div
       data-test="wall"
       data-status={status}
-      className="grid h-full grid-rows-[auto_minmax(0,1fr)_minmax(0,0.75fr)] gap-[0.5vw] p-[0.5vw] text-[clamp(18px,1vw,64px)]"
+      data-layout={major ? 'major' : 'normal'}
+      className={`grid h-full ${major ? 'grid-rows-[auto_minmax(0,1fr)]' : 'grid-rows-[auto_minmax(0,1fr)_minmax(0,0.75fr)]'} gap-[0.5vw] p-[0.5vw] text-[clamp(18px,1vw,64px)]`}
     >
       <header className="flex items-center justify-between gap-[1vw]">
         <h1 className="truncate text-[clamp(18px,1.6vw,100px)] font-bold">{t('wall.title')}</h1>
@@ -111,21 +121,41 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
           </span>
         </div>
       </header>
-      <div className="grid min-h-0 grid-cols-[minmax(0,1.9fr)_minmax(0,1fr)] gap-[0.5vw]">
-        <div className="min-h-0 overflow-hidden rounded-[0.5vw]" aria-label={t('wall.map.label')}>
-          <WallMapLazy tiles={tiles} incidents={incidents.rows} posts={posts} agencies={agencies} freshIds={freshIds} />
-        </div>
-        {/* Rows, not a flex column: the counters keep the rest of the height, as the chart needs it. */}
-        <div className="grid min-h-0 grid-rows-[auto_minmax(0,1fr)] gap-[0.8vh]">
-          <WallWaitingCalls summary={waiting.data} nowMs={clock.nowMs} />
-          <WallCounters counters={counters.data} />
-        </div>
-      </div>
-      <div className="grid min-h-0 grid-cols-5 gap-[0.5vw]">
-        {boards.map((view) => (
-          <WallBoard key={view.board} view={view} />
-        ))}
-      </div>
+      {major ? (
+        <WallMajorView
+          client={client}
+          major={major}
+          others={majors.rows.length - 1}
+          ticketNo={incidents.rows.find((i) => i.id === major.incident_id)?.ticket_no}
+          agencies={agencies}
+          nowMs={clock.nowMs}
+          waiting={<WallWaitingCalls summary={waiting.data} nowMs={clock.nowMs} />}
+          map={
+            <WallMapLazy tiles={tiles} incidents={incidents.rows} posts={posts} agencies={agencies} freshIds={freshIds}>
+              <MajorAreaLayer majors={majors.rows} large />
+              <FitArea area={major.area} />
+            </WallMapLazy>
+          }
+        />
+      ) : (
+        <>
+          <div className="grid min-h-0 grid-cols-[minmax(0,1.9fr)_minmax(0,1fr)] gap-[0.5vw]">
+            <div className="min-h-0 overflow-hidden rounded-[0.5vw]" aria-label={t('wall.map.label')}>
+              <WallMapLazy tiles={tiles} incidents={incidents.rows} posts={posts} agencies={agencies} freshIds={freshIds} />
+            </div>
+            {/* Rows, not a flex column: the counters keep the rest of the height, as the chart needs it. */}
+            <div className="grid min-h-0 grid-rows-[auto_minmax(0,1fr)] gap-[0.8vh]">
+              <WallWaitingCalls summary={waiting.data} nowMs={clock.nowMs} />
+              <WallCounters counters={counters.data} />
+            </div>
+          </div>
+          <div className="grid min-h-0 grid-cols-5 gap-[0.5vw]">
+            {boards.map((view) => (
+              <WallBoard key={view.board} view={view} />
+            ))}
+          </div>
+        </>
+      )}
     </div>
   );
 }
