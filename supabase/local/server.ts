@@ -1,6 +1,6 @@
 /**
  * The embedded Supabase-compatible stack: one HTTP server serving `/rest/v1`, `/auth/v1`,
- * `/realtime/v1/websocket` and `/health` over one database.
+ * `/realtime/v1/websocket`, `/admin/v1/backup` and `/health` over one database.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +13,7 @@ import type { HttpApi, StackContext } from './stack-context.ts';
 import { createRestApi } from './rest/rest-api.ts';
 import { createAuthApi } from './auth/auth-api.ts';
 import { createRealtime } from './realtime/realtime-server.ts';
+import { createBackupApi } from './backup/backup-api.ts';
 import { startRetentionTimer, type RetentionTimer } from './jobs/retention-timer.ts';
 
 export interface RunningStack {
@@ -34,6 +35,7 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
   const apis: Array<[string, HttpApi]> = [
     ['/rest/v1', rest],
     ['/auth/v1', auth],
+    ['/admin/v1', createBackupApi(ctx)],
   ];
 
   const server = http.createServer((req, res) => {
