@@ -16,6 +16,9 @@ import { createRealtime } from './realtime/realtime-server.ts';
 import { createBackupApi } from './backup/backup-api.ts';
 import { startRetentionTimer, type RetentionTimer } from './jobs/retention-timer.ts';
 
+/** How long an idle keep-alive connection stays open (as behind most load balancers). */
+export const KEEP_ALIVE_MS = 65_000;
+
 export interface RunningStack {
   url: string;
   db: Database;
@@ -65,6 +68,12 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
     }
   });
   server.on('clientError', (_err, socket) => socket.destroy());
+  // PGlite runs in this thread: a long statement, a CHECKPOINT or a backup stalls the event loop for
+  // seconds. Node's 5 s keep-alive timer then fires before the requests that arrived meanwhile are
+  // read, and resets those connections (clients saw ECONNRESET on a write). Idle sockets are kept
+  // longer than any such stall; the header timeout must stay above it.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
