@@ -43,6 +43,7 @@ export interface RestoreReport {
   rows: number;
   /** Differences from the fingerprint stored with the backup; null when the backup has none. */
   differences: string[] | null;
+  fingerprint: DatabaseFingerprint;
 }
 
 export type RestoreTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; serverUrl: string; database: string };
@@ -60,5 +61,6 @@ export async function runRestore(file: string, target: RestoreTarget): Promise<R
     target: target.kind === 'pglite' ? target.dataDir : target.database,
     ...totals(restored),
     differences: expected ? fingerprintDifferences(expected, restored) : null,
+    fingerprint: restored,
   };
 }
