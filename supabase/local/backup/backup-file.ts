@@ -32,8 +32,8 @@ export async function writeBackupFile(
   if (existsSync(file) || existsSync(partial)) throw new Error(`${file} exists already; a backup never overwrites another`);
   try {
     const fingerprint = await write(partial);
-    writeFileSync(fingerprintFileOf(file), JSON.stringify(fingerprint, null, 1) + '\n', { flag: 'wx' });
     linkSync(partial, file);
+    writeFileSync(fingerprintFileOf(file), JSON.stringify(fingerprint, null, 1) + '\n', { flag: 'wx' });
     return { file, fingerprint };
   } finally {
     rmSync(partial, { force: true });
