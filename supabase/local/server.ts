@@ -1,6 +1,6 @@
 /**
  * The embedded Supabase-compatible stack: one HTTP server serving `/rest/v1`, `/auth/v1`,
- * `/realtime/v1/websocket` and `/health` over one database.
+ * `/realtime/v1/websocket`, `/admin/v1/backup` and `/health` over one database.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +13,11 @@ import type { HttpApi, StackContext } from './stack-context.ts';
 import { createRestApi } from './rest/rest-api.ts';
 import { createAuthApi } from './auth/auth-api.ts';
 import { createRealtime } from './realtime/realtime-server.ts';
+import { createBackupApi } from './backup/backup-api.ts';
 import { startRetentionTimer, type RetentionTimer } from './jobs/retention-timer.ts';
+
+/** How long an idle keep-alive connection stays open (as behind most load balancers). */
+export const KEEP_ALIVE_MS = 65_000;
 
 export interface RunningStack {
   url: string;
@@ -34,6 +38,7 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
   const apis: Array<[string, HttpApi]> = [
     ['/rest/v1', rest],
     ['/auth/v1', auth],
+    ['/admin/v1', createBackupApi(ctx)],
   ];
 
   const server = http.createServer((req, res) => {
@@ -63,6 +68,12 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
     }
   });
   server.on('clientError', (_err, socket) => socket.destroy());
+  // PGlite runs in this thread: a long statement, a CHECKPOINT or a backup stalls the event loop for
+  // seconds. Node's 5 s keep-alive timer then fires before the requests that arrived meanwhile are
+  // read, and resets those connections (clients saw ECONNRESET on a write). Idle sockets are kept
+  // longer than any such stall; the header timeout must stay above it.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);

@@ -21,6 +21,11 @@ export interface Database extends Queryable {
   /** Subscribes to NOTIFY on `channel`; resolves to a function that unsubscribes. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /**
+   * PGlite only: a copy of the whole data directory (tar.gz) taken while nothing else runs, after a
+   * CHECKPOINT, with `inspect` run at that same moment (the backup's fingerprint).
+   */
+  dumpConsistent?<T>(inspect: (tx: Queryable) => Promise<T>): Promise<{ archive: Blob; inspected: T }>;
 }
 
 /** The SQLSTATE of an error thrown by either driver (pg and PGlite both put it in `code`). */

@@ -41,6 +41,16 @@ export async function openPglite(dataDir: string): Promise<Database> {
       const unlisten = await pg.listen(channel, onPayload);
       return unlisten;
     },
+    async dumpConsistent(inspect) {
+      // A read-only transaction holds PGlite's transaction lock, so no write runs until the copy is
+      // done; the CHECKPOINT puts every committed change in the data files, not only in the WAL.
+      return pg.transaction(async (tx) => {
+        await tx.exec('checkpoint');
+        const inspected = await inspect(wrap(tx));
+        const archive = await pg.dumpDataDir('gzip');
+        return { archive, inspected };
+      });
+    },
     close: () => pg.close(),
   };
 }
