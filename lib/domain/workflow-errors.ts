@@ -93,6 +93,12 @@ export const WORKFLOW_ERROR_CODES = [
   // Raised by set_letterhead (…_official_report.sql, issue #17).
   'invalid_letterhead',
   'invalid_nip',
+  // Raised by report_assignment_position (…_assignment_positions.sql, issue #18 §3).
+  'invalid_accuracy',
+  'position_in_future',
+  'position_too_old',
+  'position_out_of_order',
+  'position_rate_limited',
 ] as const;
 
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];
