@@ -25,6 +25,7 @@ import { AckTimer } from './ack-timer';
 import { AgencyList } from './agency-list';
 import { AssignmentSteps } from './assignment-steps';
 import { LazyIncidentMiniMap } from './lazy-incident-mini-map';
+import { LocationSharing } from './location-sharing';
 import { NavigationLinks } from './navigation-links';
 import { OfflineBanner } from './offline-banner';
 import { PriorityBadge } from './priority-badge';
@@ -106,7 +107,10 @@ export function OpdIncidentView({ initialIncident, callers, agencies, myAgencyId
             {!isIncidentOpen(incident.status) ? (
               <p className="text-sm">{t('opd.detail.closedIncident', { status: t(`opd.incident.${incident.status}`) })}</p>
             ) : (
-              <AssignmentSteps assignment={mine} incidentStatus={incident.status} category={incident.category} />
+              <>
+                <AssignmentSteps assignment={mine} incidentStatus={incident.status} category={incident.category} />
+                <LocationSharing assignment={mine} incidentStatus={incident.status} />
+              </>
             )}
           </>
         )}
