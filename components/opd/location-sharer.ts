@@ -51,14 +51,31 @@ export interface LocationSharerInput {
 const outboxKey = (assignmentId: string) => `opd-positions:${assignmentId}`;
 const stoppedKey = (assignmentId: string) => `opd-positions:${assignmentId}:stopped`;
 
+/** What the browser said to the last fix request. */
+type FixState = 'none' | 'got' | 'denied';
+
+/** Read once per mounted assignment (the component is keyed by it and rendered in the browser only). */
+function readStored(assignmentId: string): { outbox: PositionOutbox; stopped: boolean } {
+  try {
+    return {
+      outbox: parseOutbox(window.localStorage.getItem(outboxKey(assignmentId))),
+      stopped: window.localStorage.getItem(stoppedKey(assignmentId)) === '1',
+    };
+  } catch {
+    return { outbox: EMPTY_OUTBOX, stopped: false };
+  }
+}
+
 export function useLocationSharer({ client, assignmentId, active, accepted }: LocationSharerInput): LocationSharer {
-  const outboxRef = useRef<PositionOutbox>(EMPTY_OUTBOX);
-  const [view, setView] = useState({ sent: 0, waiting: 0, lastFixMs: null as number | null });
-  const [state, setState] = useState<SharingState>('off');
-  const [stopped, setStopped] = useState(false);
+  const [initial] = useState(() => readStored(assignmentId));
+  const outboxRef = useRef<PositionOutbox>(initial.outbox);
+  const [view, setView] = useState({ sent: 0, waiting: initial.outbox.items.length, lastFixMs: null as number | null });
+  const [fixState, setFixState] = useState<FixState>('none');
+  const [stopped, setStopped] = useState(initial.stopped);
   const [seqReady, setSeqReady] = useState(false);
   const flushing = useRef(false);
   const acceptedRef = useRef(accepted);
+  const geolocation = 'geolocation' in navigator;
 
   const save = useCallback(
     (next: PositionOutbox, lastFixMs?: number) => {
@@ -91,13 +108,6 @@ export function useLocationSharer({ client, assignmentId, active, accepted }: Lo
     }
   }, [client, save]);
 
-  // What this phone queued before a reload, and whether the liaison had stopped sharing.
-  useEffect(() => {
-    outboxRef.current = parseOutbox(window.localStorage.getItem(outboxKey(assignmentId)));
-    setStopped(window.localStorage.getItem(stoppedKey(assignmentId)) === '1');
-    setView({ sent: 0, waiting: outboxRef.current.items.length, lastFixMs: null });
-  }, [assignmentId]);
-
   // Seq goes on after what the database holds (another device, a cleared storage).
   useEffect(() => {
     if (!active || seqReady) return;
@@ -124,43 +134,31 @@ export function useLocationSharer({ client, assignmentId, active, accepted }: Lo
 
   // The assignment ended (or never began): nothing queued for it may leave the phone any more.
   useEffect(() => {
-    if (active) return;
-    if (outboxRef.current.items.length > 0) save(keepOnly(outboxRef.current, new Set()));
-    setState('off');
+    if (!active && outboxRef.current.items.length > 0) save(keepOnly(outboxRef.current, new Set()));
   }, [active, save]);
 
-  const sharing = active && !stopped && seqReady;
+  const sharing = active && !stopped && seqReady && geolocation && fixState !== 'denied';
   useEffect(() => {
     if (!sharing) return;
-    if (!('geolocation' in navigator)) {
-      setState('unavailable');
-      return;
-    }
     let live = true;
-    let timer: ReturnType<typeof setInterval> | undefined;
-    setState((s) => (s === 'sharing' ? s : 'asking'));
     const sample = () => {
       navigator.geolocation.getCurrentPosition(
         (pos) => {
           if (!live) return;
-          setState('sharing');
+          setFixState('got');
           const fix = { lat: pos.coords.latitude, lng: pos.coords.longitude, accuracyM: pos.coords.accuracy, recordedAtMs: pos.timestamp };
           save(addFix(outboxRef.current, assignmentId, fix), fix.recordedAtMs);
           void flush();
         },
         (err) => {
-          if (!live) return;
           // Denied stays denied until the liaison allows it in the browser; a timeout is tried again next time.
-          if (err.code === err.PERMISSION_DENIED) {
-            setState('denied');
-            clearInterval(timer);
-          }
+          if (live && err.code === err.PERMISSION_DENIED) setFixState('denied');
         },
         { enableHighAccuracy: true, maximumAge: 5000, timeout: 12_000 },
       );
     };
     sample();
-    timer = setInterval(sample, POSITION_INTERVAL_MS);
+    const timer = setInterval(sample, POSITION_INTERVAL_MS);
     const goOnline = () => void flush();
     window.addEventListener('online', goOnline);
     return () => {
@@ -173,7 +171,6 @@ export function useLocationSharer({ client, assignmentId, active, accepted }: Lo
   const stop = useCallback(() => {
     window.localStorage.setItem(stoppedKey(assignmentId), '1');
     setStopped(true);
-    setState('stopped');
     // Stopping means nothing more leaves the phone, including fixes not sent yet.
     save({ ...outboxRef.current, items: [] });
   }, [assignmentId, save]);
@@ -181,7 +178,19 @@ export function useLocationSharer({ client, assignmentId, active, accepted }: Lo
   const resume = useCallback(() => {
     window.localStorage.removeItem(stoppedKey(assignmentId));
     setStopped(false);
+    setFixState('none');
   }, [assignmentId]);
 
-  return { state: active ? (stopped ? 'stopped' : state) : 'off', sent: view.sent, waiting: view.waiting, lastFixMs: view.lastFixMs, stop, resume };
+  const state: SharingState = !active
+    ? 'off'
+    : stopped
+      ? 'stopped'
+      : !geolocation
+        ? 'unavailable'
+        : fixState === 'denied'
+          ? 'denied'
+          : fixState === 'got'
+            ? 'sharing'
+            : 'asking';
+  return { state, sent: view.sent, waiting: view.waiting, lastFixMs: view.lastFixMs, stop, resume };
 }

@@ -109,7 +109,7 @@ export function OpdIncidentView({ initialIncident, callers, agencies, myAgencyId
             ) : (
               <>
                 <AssignmentSteps assignment={mine} incidentStatus={incident.status} category={incident.category} />
-                <LocationSharing assignment={mine} incidentStatus={incident.status} />
+                <LocationSharing key={mine.id} assignment={mine} incidentStatus={incident.status} />
               </>
             )}
           </>
