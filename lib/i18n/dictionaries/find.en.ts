@@ -35,6 +35,8 @@ export const findEn = {
   'find.detail.back': 'Back to the search',
   'find.detail.report': 'Printed report',
   'find.detail.noAgencies': 'Not yet forwarded to an agency.',
+  'find.detail.tracks': 'Unit positions (from the liaison phones)',
+  'find.detail.trackLine': '{count} positions · first {first} · last {last}',
 
   'locate.label': "Find the caller's location",
   'locate.placeholder': 'Place name, coordinates, or a WhatsApp location link',
