@@ -82,7 +82,9 @@ test('the phone shares its location while en route; dispatch sees the unit move;
     const etaFar = Number(await unit.getAttribute('data-eta-seconds'));
     expect(etaFar).toBeGreaterThan(400);
 
-    // It moves closer: the marker follows live and the ETA falls.
+    // It moves closer: the marker follows live and the ETA falls. (The emulated fix keeps the time it
+    // was set at, and the database takes one position per 5 s: the move comes later than that.)
+    await opd.page.waitForTimeout(5_500);
     await phone.context.setGeolocation({ latitude: -6.015, longitude: 106.02, accuracy: 12 });
     await expect(unit).toHaveAttribute('data-lat', '-6.015000', { timeout: ONE_SAMPLE });
     const etaNear = Number(await unit.getAttribute('data-eta-seconds'));
@@ -96,8 +98,10 @@ test('the phone shares its location while en route; dispatch sees the unit move;
     // Offline: two moves wait on the phone, nothing reaches the database.
     const before = (await positions()).length;
     await phone.context.setOffline(true);
+    await opd.page.waitForTimeout(5_500);
     await phone.context.setGeolocation({ latitude: -6.01, longitude: 106.021, accuracy: 10 });
     await expect.poll(async () => Number(await sharing.getAttribute('data-waiting')), { timeout: ONE_SAMPLE }).toBeGreaterThanOrEqual(1);
+    await opd.page.waitForTimeout(5_500);
     await phone.context.setGeolocation({ latitude: -6.005, longitude: 106.022, accuracy: 10 });
     await expect.poll(async () => Number(await sharing.getAttribute('data-waiting')), { timeout: ONE_SAMPLE }).toBeGreaterThanOrEqual(2);
     expect((await positions()).length).toBe(before);

@@ -38,6 +38,13 @@ describe('position outbox', () => {
     expect(addFix(o, 'a1', { ...fix(0), recordedAtMs: T0 + 5_000 }).items).toHaveLength(2);
   });
 
+  it('does not queue the same fix again once it was sent (a phone standing still)', () => {
+    let o = addFix(EMPTY_OUTBOX, 'a1', fix(0));
+    o = afterSend(o, nextToSend(o)!, { ok: true }).outbox;
+    expect(addFix(o, 'a1', fix(0)).items).toEqual([]);
+    expect(addFix(o, 'a1', fix(1)).items.map((i) => i.seq)).toEqual([2]);
+  });
+
   it('sends in order and removes what was stored, exactly once', () => {
     let o = fill(3);
     const sent: number[] = [];
@@ -99,6 +106,7 @@ describe('position outbox', () => {
     const back = parseOutbox(serializeOutbox(o));
     expect(back.items).toEqual(o.items);
     expect(back.lastSeq).toEqual({ a1: 2 });
+    expect(back.lastAt).toEqual({ a1: T0 + 15_000 });
     expect(parseOutbox('{not json')).toEqual(EMPTY_OUTBOX);
     expect(parseOutbox(JSON.stringify({ items: [{ assignmentId: 'a1', seq: -1 }], lastSeq: { a1: 'x' } }))).toEqual(EMPTY_OUTBOX);
     expect(parseOutbox(null)).toEqual(EMPTY_OUTBOX);

@@ -36,24 +36,26 @@ export interface PositionOutbox {
   items: QueuedPosition[];
   /** Last seq handed out per assignment. */
   lastSeq: Record<string, number>;
+  /** Phone time of the last fix queued per assignment, sent or not: the same fix is never queued twice. */
+  lastAt: Record<string, number>;
   /** Positions the database stored, since this outbox was created (display and tests). */
   sent: number;
   /** Positions given up: refused by the database, or too old to be accepted any more. */
   dropped: number;
 }
 
-export const EMPTY_OUTBOX: PositionOutbox = { items: [], lastSeq: {}, sent: 0, dropped: 0 };
+export const EMPTY_OUTBOX: PositionOutbox = { items: [], lastSeq: {}, lastAt: {}, sent: 0, dropped: 0 };
 
 /**
  * Adds a fix of an assignment with the next seq, unless it is unusable (too inaccurate, or not at
- * least 5 s after the last queued fix of the assignment, which the database would refuse anyway).
+ * least 5 s after the last fix queued for the assignment — the same fix read again while the phone
+ * stands still, or one the database would refuse anyway).
  * When the outbox is full the oldest position goes: the newest say where the unit is.
  */
 export function addFix(outbox: PositionOutbox, assignmentId: string, fix: PositionFix): PositionOutbox {
   if (!isUsableFix(fix)) return outbox;
-  const queued = outbox.items.filter((i) => i.assignmentId === assignmentId);
-  const previous = queued[queued.length - 1];
-  if (previous && fix.recordedAtMs < previous.recordedAtMs + POSITION_MIN_SPACING_MS) return outbox;
+  const previous = outbox.lastAt[assignmentId];
+  if (previous !== undefined && fix.recordedAtMs < previous + POSITION_MIN_SPACING_MS) return outbox;
   const seq = (outbox.lastSeq[assignmentId] ?? 0) + 1;
   const items = [...outbox.items, { ...fix, assignmentId, seq }];
   const overflow = Math.max(0, items.length - POSITION_OUTBOX_LIMIT);
@@ -61,6 +63,7 @@ export function addFix(outbox: PositionOutbox, assignmentId: string, fix: Positi
     ...outbox,
     items: items.slice(overflow),
     lastSeq: { ...outbox.lastSeq, [assignmentId]: seq },
+    lastAt: { ...outbox.lastAt, [assignmentId]: fix.recordedAtMs },
     dropped: outbox.dropped + overflow,
   };
 }
@@ -126,14 +129,16 @@ export function parseOutbox(text: string | null): PositionOutbox {
     const items = value.items.filter(isQueuedPosition).slice(-POSITION_OUTBOX_LIMIT);
     const lastSeq: Record<string, number> = {};
     for (const [k, v] of Object.entries(value.lastSeq)) if (typeof v === 'number' && Number.isInteger(v) && v > 0) lastSeq[k] = v;
-    return { items, lastSeq, sent: 0, dropped: 0 };
+    const lastAt: Record<string, number> = {};
+    if (isRecord(value.lastAt)) for (const [k, v] of Object.entries(value.lastAt)) if (typeof v === 'number' && Number.isFinite(v)) lastAt[k] = v;
+    return { items, lastSeq, lastAt, sent: 0, dropped: 0 };
   } catch {
     return EMPTY_OUTBOX;
   }
 }
 
 export function serializeOutbox(outbox: PositionOutbox): string {
-  return JSON.stringify({ items: outbox.items, lastSeq: outbox.lastSeq });
+  return JSON.stringify({ items: outbox.items, lastSeq: outbox.lastSeq, lastAt: outbox.lastAt });
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
