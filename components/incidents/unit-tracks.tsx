@@ -9,6 +9,7 @@ import type { TileConfig } from '@/lib/map/tile-config';
 import type { Language } from '@/lib/i18n/languages';
 import type { Translate } from '@/lib/i18n/translate';
 import { formatDateTime } from '@/lib/i18n/format';
+import { pluralKey } from '@/lib/i18n/plural';
 import { LazyUnitTrackMap } from './lazy-unit-track-map';
 
 export interface UnitTracksProps {
@@ -36,7 +37,7 @@ export function UnitTracks({ incident, assignments, positions, agencies, tiles, 
         {rows.map((r) => (
           <li key={r.assignment.id} data-test="record-track" data-assignment-id={r.assignment.id} data-count={r.points.length}>
             <span className="font-semibold">{r.agency?.name ?? '—'}</span> ·{' '}
-            {t('find.detail.trackLine', {
+            {t(pluralKey('find.detail.trackLine', r.points.length, lang), {
               count: r.points.length,
               first: formatDateTime(r.first.recorded_at, lang),
               last: formatDateTime(r.last.recorded_at, lang),
