@@ -27,6 +27,7 @@ import { AssignmentSteps } from './assignment-steps';
 import { missingCandidates } from '@/lib/domain/dispatch-feedback';
 import { LazyIncidentMiniMap } from './lazy-incident-mini-map';
 import { HazardLines } from '@/components/incidents/hazard-lines';
+import { LocationSharing } from './location-sharing';
 import { NavigationLinks } from './navigation-links';
 import { OfflineBanner } from './offline-banner';
 import { PriorityBadge } from './priority-badge';
@@ -110,7 +111,10 @@ export function OpdIncidentView({ initialIncident, callers, agencies, myAgencyId
             {!isIncidentOpen(incident.status) ? (
               <p className="text-sm">{t('opd.detail.closedIncident', { status: t(`opd.incident.${incident.status}`) })}</p>
             ) : (
-              <AssignmentSteps assignment={mine} incidentStatus={incident.status} category={incident.category} missingCandidates={candidates} />
+              <>
+                <AssignmentSteps assignment={mine} incidentStatus={incident.status} category={incident.category} missingCandidates={candidates} />
+                <LocationSharing key={mine.id} assignment={mine} incidentStatus={incident.status} />
+              </>
             )}
           </>
         )}

@@ -9,6 +9,9 @@ import { useMap } from 'react-leaflet';
 import { BaseMap } from '@/components/map/base-map';
 import { IncidentLayer } from '@/components/map/incident-layer';
 import { PostLayer, type PostAgency } from '@/components/map/post-layer';
+import { UnitLayer } from '@/components/map/unit-layer';
+import { etaMinutes } from '@/lib/domain/eta';
+import type { UnitOnMap } from '@/lib/domain/unit-positions';
 import { CITY_BOUNDS } from '@/lib/domain/city';
 import type { TileConfig } from '@/lib/map/tile-config';
 import type { MessageKey } from '@/lib/i18n/dictionaries/id';
@@ -27,6 +30,8 @@ export interface WallMapProps {
   freshIds: ReadonlySet<string>;
   /** Further layers (a major incident's area). */
   children?: ReactNode;
+  /** Units en route or on scene whose liaison shares its location. */
+  units: readonly UnitOnMap[];
 }
 
 function FitCity() {
@@ -51,7 +56,7 @@ function FitCity() {
   return null;
 }
 
-export function WallMap({ tiles, incidents, posts, agencies, freshIds, children }: WallMapProps) {
+export function WallMap({ tiles, incidents, posts, agencies, freshIds, units, children }: WallMapProps) {
   const { t, lang } = useT();
   // About 30 px at 1920 wide and 60 px at 3840: the same share of the screen.
   const markerSize = useViewportFontSize(0.0157, 24);
@@ -61,6 +66,16 @@ export function WallMap({ tiles, incidents, posts, agencies, freshIds, children 
     <BaseMap tiles={tiles} dark className="wall-map h-full w-full" testId="wall-map">
       <FitCity />
       <PostLayer posts={posts} agencies={agencies} size={postSize} />
+      <UnitLayer
+        units={units}
+        agencies={agencies}
+        size={postSize + 4}
+        label={(u, agency) =>
+          u.status === 'on_scene'
+            ? t('wall.unit.onScene', { agency: agency?.code ?? '?' })
+            : t('wall.unit.enRoute', { agency: agency?.code ?? '?', minutes: etaMinutes(u.etaSeconds) })
+        }
+      />
       <IncidentLayer
         incidents={incidents}
         freshIds={freshIds}

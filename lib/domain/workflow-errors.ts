@@ -101,6 +101,12 @@ export const WORKFLOW_ERROR_CODES = [
   'too_many_agencies',
   'unknown_agency',
   'own_agency_missing',
+  // Raised by report_assignment_position (…_assignment_positions.sql, issue #18 §3).
+  'invalid_accuracy',
+  'position_in_future',
+  'position_too_old',
+  'position_out_of_order',
+  'position_rate_limited',
 ] as const;
 
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];

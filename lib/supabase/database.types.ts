@@ -148,6 +148,47 @@ export type Database = {
           },
         ]
       }
+      assignment_positions: {
+        Row: {
+          accuracy_m: number
+          assignment_id: string
+          id: string
+          lat: number
+          lng: number
+          received_at: string
+          recorded_at: string
+          seq: number
+        }
+        Insert: {
+          accuracy_m: number
+          assignment_id: string
+          id?: string
+          lat: number
+          lng: number
+          received_at?: string
+          recorded_at: string
+          seq: number
+        }
+        Update: {
+          accuracy_m?: number
+          assignment_id?: string
+          id?: string
+          lat?: number
+          lng?: number
+          received_at?: string
+          recorded_at?: string
+          seq?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "assignment_positions_assignment_id_fkey"
+            columns: ["assignment_id"]
+            isOneToOne: false
+            referencedRelation: "assignments"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       assignments: {
         Row: {
           acknowledged_at: string | null
@@ -2485,6 +2526,25 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      latest_assignment_positions: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          accuracy_m: number
+          assignment_id: string
+          id: string
+          lat: number
+          lng: number
+          received_at: string
+          recorded_at: string
+          seq: number
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "assignment_positions"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       legal_hold_incident: {
         Args: { p_ticket_no: string }
         Returns: {
@@ -2870,6 +2930,32 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "incidents"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      report_assignment_position: {
+        Args: {
+          p_accuracy_m: number
+          p_assignment_id: string
+          p_lat: number
+          p_lng: number
+          p_recorded_at: string
+          p_seq: number
+        }
+        Returns: {
+          accuracy_m: number
+          assignment_id: string
+          id: string
+          lat: number
+          lng: number
+          received_at: string
+          recorded_at: string
+          seq: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "assignment_positions"
           isOneToOne: true
           isSetofReturn: false
         }

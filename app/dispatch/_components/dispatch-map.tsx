@@ -8,6 +8,7 @@ import type { LatLngBoundsExpression } from 'leaflet';
 import { BaseMap } from '@/components/map/base-map';
 import { IncidentLayer } from '@/components/map/incident-layer';
 import { PostLayer } from '@/components/map/post-layer';
+import { UnitLayer } from '@/components/map/unit-layer';
 import type { Agency, AgencyPost, Incident } from '@/lib/data/dispatch';
 import type { TileConfig } from '@/lib/map/tile-config';
 import { CITY_BOUNDS } from '@/lib/domain/city';
@@ -15,6 +16,9 @@ import { pluralKey } from '@/lib/i18n/plural';
 import { useT } from '@/lib/i18n/use-t';
 import type { RunCard } from '@/lib/domain/dispatch-agencies';
 import { rankPostsForIncident } from '@/lib/domain/post-ranking';
+import { etaMinutes } from '@/lib/domain/eta';
+import type { UnitOnMap } from '@/lib/domain/unit-positions';
+import { formatNumber, formatTime } from '@/lib/i18n/format';
 import { FitMapToContainer } from './fit-map-to-container';
 import { FocusSelection } from './focus-selection';
 
@@ -37,6 +41,8 @@ export interface DispatchMapProps {
   onPostClick: (post: AgencyPost) => void;
   /** Further layers (the major incidents' areas). */
   children?: ReactNode;
+  /** Units en route or on scene whose liaison shares its location. */
+  units: readonly UnitOnMap[];
 }
 
 /** How many of the top-ranked posts the map keeps in view around a selected incident. */
@@ -61,6 +67,20 @@ export function DispatchMap(props: DispatchMapProps) {
         highlightAgencyIds={props.highlightAgencyIds}
         assignedAgencyIds={props.assignedAgencyIds}
         onPostClick={props.onPostClick}
+      />
+      <UnitLayer
+        units={props.units}
+        agencies={props.agencies}
+        label={(u, agency) =>
+          u.status === 'on_scene'
+            ? t('dispatch.unit.onScene', { agency: agency?.code ?? '?', time: formatTime(u.recordedAt) })
+            : t('dispatch.unit.enRoute', {
+                agency: agency?.code ?? '?',
+                minutes: etaMinutes(u.etaSeconds),
+                km: formatNumber(u.distanceMetres / 1000, lang, { fractionDigits: 1 }),
+                time: formatTime(u.recordedAt),
+              })
+        }
       />
       <IncidentLayer
         incidents={props.incidents}

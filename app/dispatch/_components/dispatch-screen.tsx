@@ -21,6 +21,8 @@ import type { TileConfig } from '@/lib/map/tile-config';
 import { useT } from '@/lib/i18n/use-t';
 import { createClient } from '@/lib/supabase/client';
 import { useLiveAssignments } from '@/lib/realtime/use-live-assignments';
+import { useLiveUnitPositions } from '@/lib/realtime/use-live-unit-positions';
+import { unitsOnMap } from '@/lib/domain/unit-positions';
 import { useLiveIncidents } from '@/lib/realtime/use-live-incidents';
 import { useLiveAgencies } from '@/lib/realtime/use-live-agencies';
 import { useLiveAgencyPosts } from '@/lib/realtime/use-live-agency-posts';
@@ -66,6 +68,7 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
   const [client] = useState(createClient);
   const incidents = useLiveIncidents(client, { statuses: BOARD_COLUMNS });
   const active = useLiveAssignments(client, { statuses: ACTIVE_ASSIGNMENTS });
+  const positions = useLiveUnitPositions(client);
   const clock = useServerClock(client, incidents.status);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selectedLive = useLiveIncidents(client, { id: selectedId ?? NO_INCIDENT });
@@ -94,6 +97,10 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
   const people = useMemo(() => new Map(reference.people.map((p) => [p.id, p.full_name])), [reference.people]);
 
   const boardIncidents = useMemo(() => incidents.rows.map((r) => newest(r, own.get(r.id)) ?? r), [incidents.rows, own]);
+  const units = useMemo(
+    () => unitsOnMap(active.rows, positions.rows, new Map(boardIncidents.map((i) => [i.id, i]))),
+    [active.rows, positions.rows, boardIncidents],
+  );
   const selected = selectedId
     ? newest(selectedLive.rows.find((r) => r.id === selectedId), boardIncidents.find((r) => r.id === selectedId), own.get(selectedId))
     : undefined;
@@ -258,6 +265,7 @@ export function DispatchScreen({ reference, tiles, user }: DispatchScreenProps) 
             assignedAgencyIds={selectedAssignedAgencies}
             onSelect={onSelect}
             onPostClick={onPostClick}
+            units={units}
           >
             <MajorAreaLayer majors={major.live.rows} />
             {majorOpen && major.draft && (

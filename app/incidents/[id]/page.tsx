@@ -19,6 +19,9 @@ import { FIND_ROLES, readsPrintedReport } from '@/lib/domain/find-roles';
 import { placeLine } from '@/lib/domain/incident-place';
 import { IncidentTimeline } from '@/components/incidents/incident-timeline';
 import { LegalHoldPanel } from '@/components/incidents/legal-hold-panel';
+import { UnitTracks } from '@/components/incidents/unit-tracks';
+import { readTracks } from '@/lib/data/assignment-positions';
+import { tileConfigFromEnv } from '@/lib/map/tile-config';
 import { CategoryIcon } from '@/components/ui/category-icon';
 import { buttonClasses } from '@/components/ui/button';
 
@@ -35,7 +38,11 @@ export default async function IncidentRecordPage({ params }: { params: Promise<{
   const report = await getIncidentReport(client, id);
   if (!report) notFound();
   const { incident, calls, assignments, events } = report;
-  const callers = await callerDataOfReport(client, report, 'incident_record');
+  // RLS returns positions to supervisors, leadership and the unit's own agency only.
+  const [callers, positions] = await Promise.all([
+    callerDataOfReport(client, report, 'incident_record'),
+    readTracks(client, assignments.map((a) => a.id)),
+  ]);
   const agencies = new Map<string, Agency>(report.agencies.map((a) => [a.id, a]));
   const people = new Map(report.people.flatMap((p) => (p.full_name ? [[p.id, p.full_name] as const] : [])));
   const place = placeLine(incident.address, incident.kelurahan, incident.kecamatan);
@@ -143,6 +150,8 @@ export default async function IncidentRecordPage({ params }: { params: Promise<{
             ))}
           </ul>
         </section>
+
+        <UnitTracks incident={incident} assignments={assignments} positions={positions} agencies={agencies} tiles={tileConfigFromEnv()} t={t} lang={lang} />
 
         <section className="rounded-lg border border-slate-300 bg-white p-3">
           <h2 className="mb-1 font-semibold">{t('dispatch.report.timeline')}</h2>

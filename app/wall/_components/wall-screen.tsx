@@ -20,6 +20,9 @@ import { useLiveWallIncidents } from '@/lib/realtime/use-live-wall-incidents';
 import { useLiveWallFeed } from '@/lib/realtime/use-live-wall-feed';
 import { useLiveAgencies } from '@/lib/realtime/use-live-agencies';
 import { useLiveAgencyPosts } from '@/lib/realtime/use-live-agency-posts';
+import { useLiveActiveUnits } from '@/lib/realtime/use-live-active-units';
+import { useLiveUnitPositions } from '@/lib/realtime/use-live-unit-positions';
+import { unitsOnMap } from '@/lib/domain/unit-positions';
 import { liveOrInitial } from '@/lib/realtime/live-or-initial';
 import { ConnectionStatus } from '@/components/realtime/connection-status';
 import { useViewportFontSize } from '@/components/charts/use-viewport-font-size';
@@ -81,6 +84,12 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
     [agencyRows],
   );
   const posts = useMemo(() => postRows.filter((p) => p.active && agencies.has(p.agency_id)), [postRows, agencies]);
+  const activeUnits = useLiveActiveUnits(client);
+  const positions = useLiveUnitPositions(client);
+  const units = useMemo(
+    () => unitsOnMap(activeUnits.rows, positions.rows, new Map(incidents.rows.map((i) => [i.id, i]))),
+    [activeUnits.rows, positions.rows, incidents.rows],
+  );
   const boards = useMemo(
     () => buildWallBoards(calls.data?.calls ?? [], calls.data?.total ?? 0, incidents.rows, clock.nowMs, reference.targets),
     [calls.data, incidents.rows, clock.nowMs, reference.targets],
@@ -131,7 +140,7 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
           nowMs={clock.nowMs}
           waiting={<WallWaitingCalls summary={waiting.data} nowMs={clock.nowMs} />}
           map={
-            <WallMapLazy tiles={tiles} incidents={incidents.rows} posts={posts} agencies={agencies} freshIds={freshIds}>
+            <WallMapLazy tiles={tiles} incidents={incidents.rows} posts={posts} agencies={agencies} freshIds={freshIds} units={units}>
               <MajorAreaLayer majors={majors.rows} large />
               <FitArea area={major.area} />
             </WallMapLazy>
@@ -141,7 +150,7 @@ export function WallScreen({ reference, tiles }: WallScreenProps) {
         <>
           <div className="grid min-h-0 grid-cols-[minmax(0,1.9fr)_minmax(0,1fr)] gap-[0.5vw]">
             <div className="min-h-0 overflow-hidden rounded-[0.5vw]" aria-label={t('wall.map.label')}>
-              <WallMapLazy tiles={tiles} incidents={incidents.rows} posts={posts} agencies={agencies} freshIds={freshIds} />
+              <WallMapLazy tiles={tiles} incidents={incidents.rows} posts={posts} agencies={agencies} freshIds={freshIds} units={units} />
             </div>
             {/* Rows, not a flex column: the counters keep the rest of the height, as the chart needs it. */}
             <div className="grid min-h-0 grid-rows-[auto_minmax(0,1fr)] gap-[0.8vh]">

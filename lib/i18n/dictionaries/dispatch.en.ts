@@ -82,6 +82,8 @@ export const dispatchEn = {
   'dispatch.posts.recommended': 'recommended',
   'dispatch.posts.support': 'support',
   'dispatch.posts.distance': '{km} km · ~{minutes} min',
+  'dispatch.unit.enRoute': '{agency} · {km} km · ETA ~{minutes} min (straight line) · {time}',
+  'dispatch.unit.onScene': '{agency} · on scene · {time}',
   'dispatch.posts.assign': 'Assign',
   'dispatch.posts.assigned': 'Already assigned',
   'dispatch.posts.confirm': 'Forward {ticket} to {agency} ({code}) — {post}?',

@@ -80,6 +80,8 @@ export const dispatchId = {
   'dispatch.posts.recommended': 'disarankan',
   'dispatch.posts.support': 'pendukung',
   'dispatch.posts.distance': '{km} km · ±{minutes} mnt',
+  'dispatch.unit.enRoute': '{agency} · {km} km · ETA ±{minutes} mnt (garis lurus) · {time}',
+  'dispatch.unit.onScene': '{agency} · di lokasi · {time}',
   'dispatch.posts.assign': 'Tugaskan',
   'dispatch.posts.assigned': 'Sudah ditugaskan',
   'dispatch.posts.confirm': 'Teruskan {ticket} ke {agency} ({code}) — {post}?',

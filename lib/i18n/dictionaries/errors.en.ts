@@ -80,6 +80,11 @@ export const errorsEn = {
   'workflow.handover_not_found': 'The handover was not found.',
   'workflow.own_handover': 'A handover is acknowledged by the incoming supervisor, not by its writer.',
   'workflow.handover_immutable': 'The handover has been acknowledged and cannot change.',
+  'workflow.invalid_accuracy': 'The fix is less accurate than 500 m.',
+  'workflow.position_in_future': "The fix is dated in the future; check the phone's clock.",
+  'workflow.position_too_old': 'The fix is older than 10 minutes or from before the unit set off.',
+  'workflow.position_out_of_order': 'A later position is already stored.',
+  'workflow.position_rate_limited': 'One position per 5 seconds at most.',
 
   // the official report's letterhead (issue #17)
   'workflow.invalid_letterhead': 'Invalid letterhead: one line each (government 1–120, agency 1–160, address 1–200, phone ≤ 60, email ≤ 120 and an email address, website ≤ 120 without blanks, city 1–60, title 1–160, name ≤ 120 characters).',

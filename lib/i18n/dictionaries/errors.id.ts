@@ -83,6 +83,11 @@ export const errorsId = {
   'workflow.handover_not_found': 'Serah terima tidak ditemukan.',
   'workflow.own_handover': 'Serah terima diterima oleh supervisor shift berikutnya, bukan penulisnya.',
   'workflow.handover_immutable': 'Serah terima sudah diterima dan tidak dapat diubah.',
+  'workflow.invalid_accuracy': 'Lokasi kurang akurat (lebih dari 500 m).',
+  'workflow.position_in_future': 'Waktu lokasi di masa depan; periksa jam ponsel.',
+  'workflow.position_too_old': 'Lokasi terlalu lama (lebih dari 10 menit) atau sebelum unit berangkat.',
+  'workflow.position_out_of_order': 'Lokasi yang lebih baru sudah tersimpan.',
+  'workflow.position_rate_limited': 'Paling banyak satu lokasi per 5 detik.',
 
   // the official report's letterhead (issue #17)
   'workflow.invalid_letterhead': 'Kop surat tidak valid: setiap isian satu baris (pemerintah 1–120, dinas 1–160, alamat 1–200, telepon ≤ 60, email ≤ 120 berupa alamat email, situs ≤ 120 tanpa spasi, kota 1–60, jabatan 1–160, nama ≤ 120 karakter).',

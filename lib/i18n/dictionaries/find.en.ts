@@ -35,6 +35,9 @@ export const findEn = {
   'find.detail.back': 'Back to the search',
   'find.detail.report': 'Printed report',
   'find.detail.noAgencies': 'Not yet forwarded to an agency.',
+  'find.detail.tracks': 'Unit positions (from the liaison phones)',
+  'find.detail.trackLine.one': '{count} position · first {first} · last {last}',
+  'find.detail.trackLine.other': '{count} positions · first {first} · last {last}',
 
   'locate.label': "Find the caller's location",
   'locate.placeholder': 'Place name, coordinates, or a WhatsApp location link',

@@ -33,6 +33,9 @@ export const findId = {
   'find.detail.back': 'Kembali ke pencarian',
   'find.detail.report': 'Laporan cetak',
   'find.detail.noAgencies': 'Belum diteruskan ke instansi.',
+  'find.detail.tracks': 'Posisi unit (dari ponsel OPD)',
+  'find.detail.trackLine.one': '{count} posisi · pertama {first} · terakhir {last}',
+  'find.detail.trackLine.other': '{count} posisi · pertama {first} · terakhir {last}',
 
   'locate.label': 'Cari lokasi penelepon',
   'locate.placeholder': 'Nama tempat, koordinat, atau tautan lokasi WhatsApp',

@@ -130,4 +130,15 @@ export const opdEn = {
   'opd.casualties.title': 'Victims per agency',
   'opd.casualties.agency': 'Agency',
   'opd.casualties.none': 'No agency has reported victim counts yet.',
+  // unit location while en route / on scene (issue #18 §3)
+  'opd.location.asking': 'Asking for location permission…',
+  'opd.location.sharing': 'Location shared',
+  'opd.location.stopped': 'Location not shared',
+  'opd.location.denied': 'Location permission denied — allow location for this site in the browser settings so dispatch sees the unit.',
+  'opd.location.unavailable': 'This phone cannot provide a location.',
+  'opd.location.off': 'Location not shared',
+  'opd.location.counts': 'Sent {sent} · waiting {waiting}',
+  'opd.location.lastFix': 'last fix {time} WIB',
+  'opd.location.stop': 'Stop sharing location',
+  'opd.location.resume': 'Share location',
 } satisfies Record<keyof typeof opdId, string>;

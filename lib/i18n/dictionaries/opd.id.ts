@@ -128,4 +128,15 @@ export const opdId = {
   'opd.casualties.title': 'Korban per OPD',
   'opd.casualties.agency': 'OPD',
   'opd.casualties.none': 'Belum ada OPD yang melaporkan jumlah korban.',
+  // unit location while en route / on scene (issue #18 §3)
+  'opd.location.asking': 'Meminta izin lokasi…',
+  'opd.location.sharing': 'Lokasi dibagikan',
+  'opd.location.stopped': 'Lokasi tidak dibagikan',
+  'opd.location.denied': 'Izin lokasi ditolak — izinkan lokasi untuk situs ini di pengaturan peramban agar posisi unit terlihat di dispatch.',
+  'opd.location.unavailable': 'Ponsel ini tidak dapat memberi lokasi.',
+  'opd.location.off': 'Lokasi tidak dibagikan',
+  'opd.location.counts': 'Terkirim {sent} · menunggu {waiting}',
+  'opd.location.lastFix': 'posisi terakhir {time} WIB',
+  'opd.location.stop': 'Hentikan berbagi lokasi',
+  'opd.location.resume': 'Bagikan lokasi',
 };

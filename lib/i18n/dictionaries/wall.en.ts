@@ -52,6 +52,8 @@ export const wallEn = {
 
   'wall.map.cluster.one': '{count} incident',
   'wall.map.cluster.other': '{count} incidents',
+  'wall.unit.enRoute': '{agency} · ETA ~{minutes} min',
+  'wall.unit.onScene': '{agency} · on scene',
   'wall.map.label': 'Map of open incidents',
 
   // ui (#12): counts in real plural forms; call types are callType.*.

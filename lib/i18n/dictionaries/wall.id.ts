@@ -50,6 +50,8 @@ export const wallId = {
 
   'wall.map.cluster.one': '{count} insiden',
   'wall.map.cluster.other': '{count} insiden',
+  'wall.unit.enRoute': '{agency} · ETA ±{minutes} mnt',
+  'wall.unit.onScene': '{agency} · di lokasi',
   'wall.map.label': 'Peta insiden terbuka',
 
   // ui (#12): counts in real plural forms (Bahasa Indonesia has one form); call types are callType.*.

@@ -179,11 +179,11 @@ select set_eq(
   $$ select c.relname::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
      where n.nspname = 'public' and c.relkind = 'r'
        -- covered by 10-rls-matrix-nuisance.test.sql, 56-sla-priority, 92-major-incidents, 93-shift-handover,
-       -- 95-caller-data-protection, 96-letterhead and 97-dispatch-accuracy
+       -- 95-caller-data-protection, 96-letterhead, 97-dispatch-accuracy and 97-assignment-positions
        and c.relname not in ('nuisance_settings', 'blocked_numbers', 'callbacks', 'major_incidents',
                              'major_incident_minutes', 'shift_settings', 'shift_handovers', 'sla_priority_targets',
                              'caller_data_access', 'retention_settings', 'legal_holds', 'data_subject_requests',
-                             'letterhead_settings', 'dispatch_feedback') $$,
+                             'letterhead_settings', 'dispatch_feedback', 'assignment_positions') $$,
   'the matrix covers every public table'
 );
 select is((select count(*)::int from cells), 12 * 7 * 4, 'one cell per table × role × operation');

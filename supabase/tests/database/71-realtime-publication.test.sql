@@ -12,7 +12,7 @@ select set_eq(
   $$ values ('public.calls'), ('public.incidents'), ('public.assignments'), ('public.incident_events'),
             ('public.blocked_numbers'), ('public.callbacks'), ('public.profiles'), ('public.agencies'),
             ('public.agency_posts'), ('public.run_cards'), ('public.major_incidents'),
-            ('public.major_incident_minutes'), ('public.shift_handovers') $$,
+            ('public.major_incident_minutes'), ('public.shift_handovers'), ('public.assignment_positions') $$,
   'the tables live views subscribe to are published, and no other'
 );
 select is(

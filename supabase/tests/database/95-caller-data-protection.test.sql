@@ -220,7 +220,7 @@ from public.calls c;
 
 select is(tests.try_as(tests.id('supervisor'), 'select public.run_retention()'), 'forbidden_role', 'a supervisor cannot run the job');
 select is(tests.run_as(null, 'select public.run_retention() as job') -> 'job',
-  '{"pseudonymised": 2, "held_skipped": 1}'::jsonb, 'the job pseudonymises the old ghost and the old closed emergency call');
+  '{"pseudonymised": 2, "held_skipped": 1, "positions_deleted": 0}'::jsonb, 'the job pseudonymises the old ghost and the old closed emergency call');
 
 select is(
   (select count(*)::int from public.calls c
@@ -259,7 +259,7 @@ select is((select (e.after ->> 'pseudonymised')::int from public.admin_events e 
   'the run is audited with how many rows');
 
 create temp table second_run as select count(*) as events from public.admin_events;
-select is(tests.run_as(null, 'select public.run_retention() as job') -> 'job', '{"pseudonymised": 0, "held_skipped": 1}'::jsonb,
+select is(tests.run_as(null, 'select public.run_retention() as job') -> 'job', '{"pseudonymised": 0, "held_skipped": 1, "positions_deleted": 0}'::jsonb,
   'a second run changes nothing');
 select is((select count(*) from public.admin_events), (select events from second_run), 'and writes no audit row');
 select is(tests.run_as(tests.id('admin'), 'select public.run_retention() as job') -> 'job' -> 'pseudonymised', '0'::jsonb, 'an admin may run the job');
@@ -276,7 +276,7 @@ select is((select count(*)::int from public.admin_events e where e.kind = 'legal
 select is(tests.try_as(tests.id('admin'),
   format('select public.lift_legal_hold(%L, ''lagi'')', (select h.id from public.legal_holds h where h.incident_id = tests.id('held_inc')))),
   'hold_not_active', 'a lifted hold cannot be lifted again');
-select is(tests.run_as(null, 'select public.run_retention() as job') -> 'job', '{"pseudonymised": 1, "held_skipped": 0}'::jsonb,
+select is(tests.run_as(null, 'select public.run_retention() as job') -> 'job', '{"pseudonymised": 1, "held_skipped": 0, "positions_deleted": 0}'::jsonb,
   'after the hold the job pseudonymises that call');
 
 -- ---------------------------------------------------------------------------------------------
