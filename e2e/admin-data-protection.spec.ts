@@ -100,7 +100,7 @@ test.describe('data protection admin', () => {
       expect(done.error).toBeNull();
       const count = done.data?.length ?? 0;
       expect(count).toBeGreaterThan(0);
-      await expect(screen.runResult).toHaveText(`Selesai: ${count} panggilan dipseudonimkan, 0 dilewati karena insidennya ditahan.`);
+      await expect(screen.runResult).toHaveText(`Selesai: ${count} panggilan dipseudonimkan, 0 dilewati karena insidennya ditahan, 0 posisi unit dihapus.`);
       for (const call of done.data ?? []) {
         expect(call.caller_phone).toBeNull();
         expect(call.caller_name).toBeNull();
@@ -110,7 +110,7 @@ test.describe('data protection admin', () => {
 
       // Idempotent: a second run finds nothing more.
       await screen.runNow();
-      await expect(screen.runResult).toHaveText('Selesai: 0 panggilan dipseudonimkan, 0 dilewati karena insidennya ditahan.');
+      await expect(screen.runResult).toHaveText('Selesai: 0 panggilan dipseudonimkan, 0 dilewati karena insidennya ditahan, 0 posisi unit dihapus.');
     } finally {
       const current = await service.from('retention_settings').select('version').single();
       await service.rpc('set_retention_settings', { p_incident_days: 730, p_nuisance_days: 90, p_expected_version: current.data?.version });

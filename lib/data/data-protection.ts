@@ -22,12 +22,15 @@ export interface RetentionRun {
   at: string;
   pseudonymised: number;
   heldSkipped: number;
+  /** Liaison positions of incidents ended past the period (20261207060000). */
+  positionsDeleted: number;
   actorName: string | null;
 }
 
 export interface RetentionOutcome {
   pseudonymised: number;
   heldSkipped: number;
+  positionsDeleted: number;
 }
 
 export interface RetentionView {
@@ -73,7 +76,7 @@ export async function runRetention(client: Db): Promise<WriteResult<RetentionOut
   const result = toWriteResult(await client.rpc('run_retention'));
   if (!result.ok) return result;
   const data = result.data as Record<string, unknown> | null;
-  return { ok: true, data: { pseudonymised: count(data?.pseudonymised), heldSkipped: count(data?.held_skipped) } };
+  return { ok: true, data: { pseudonymised: count(data?.pseudonymised), heldSkipped: count(data?.held_skipped), positionsDeleted: count(data?.positions_deleted) } };
 }
 
 /** The last runs of the job that changed rows (run_retention audits only those), newest first. */
@@ -84,7 +87,7 @@ export async function listRetentionRuns(client: Db, limit: number): Promise<Rete
   );
   return rows.map((r) => {
     const after = (r.after ?? {}) as Record<string, unknown>;
-    return { at: r.at, pseudonymised: count(after.pseudonymised), heldSkipped: count(after.held_skipped), actorName: r.actor?.full_name ?? null };
+    return { at: r.at, pseudonymised: count(after.pseudonymised), heldSkipped: count(after.held_skipped), positionsDeleted: count(after.positions_deleted), actorName: r.actor?.full_name ?? null };
   });
 }
 

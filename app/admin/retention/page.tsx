@@ -67,6 +67,7 @@ export default async function AdminRetentionPage() {
                 <th className="py-1 pr-3">{t('admin.retention.runs.at')}</th>
                 <th className="py-1 pr-3 text-right">{t('admin.retention.runs.pseudonymised')}</th>
                 <th className="py-1 pr-3 text-right">{t('admin.retention.runs.held')}</th>
+                <th className="py-1 pr-3 text-right">{t('admin.retention.runs.positions')}</th>
                 <th className="py-1">{t('admin.retention.runs.by')}</th>
               </tr>
             </thead>
@@ -78,6 +79,7 @@ export default async function AdminRetentionPage() {
                     {run.pseudonymised}
                   </td>
                   <td className="py-1 pr-3 text-right tabular-nums">{run.heldSkipped}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{run.positionsDeleted}</td>
                   <td className="py-1">{run.actorName ?? t('admin.retention.runs.timer')}</td>
                 </tr>
               ))}

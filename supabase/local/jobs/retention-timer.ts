@@ -11,6 +11,7 @@ export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 export interface RetentionRun {
   pseudonymised: number;
   held_skipped: number;
+  positions_deleted: number;
 }
 
 export interface RetentionTimer {

@@ -18,7 +18,7 @@ export function RunRetention() {
   async function runNow() {
     const outcome = await run(() => runRetention(createClient()));
     if (!outcome) return;
-    setNotice({ kind: 'ok', message: t('admin.retention.run.result', { pseudonymised: outcome.pseudonymised, held: outcome.heldSkipped }) });
+    setNotice({ kind: 'ok', message: t('admin.retention.run.result', { pseudonymised: outcome.pseudonymised, held: outcome.heldSkipped, positions: outcome.positionsDeleted }) });
     startTransition(() => router.refresh());
   }
 
