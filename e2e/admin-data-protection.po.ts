@@ -95,6 +95,19 @@ export class DataSubjectPage {
     return this.page.getByTestId(`dsr-section-${name}`);
   }
 
+  /** Fills the request form (kind, requester, received day YYYY-MM-DD, note) and sends it. */
+  async recordRequest(values: { kind: string; requester: string; receivedOn: string; details: string }): Promise<void> {
+    await this.page.getByTestId('dsr-kind').selectOption(values.kind);
+    await this.page.getByTestId('dsr-requester').fill(values.requester);
+    await this.page.getByTestId('dsr-received-on').fill(values.receivedOn);
+    await this.page.getByTestId('dsr-details').fill(values.details);
+    await this.page.getByTestId('dsr-record').click();
+  }
+
+  get recordNotice(): Locator {
+    return this.page.getByTestId('dsr-record-form').getByTestId('admin-notice');
+  }
+
   async download(format: 'csv' | 'json'): Promise<{ file: Download; text: string }> {
     const [file] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(`dsr-export-${format}`).click()]);
     const chunks: Buffer[] = [];

@@ -4,8 +4,10 @@
  * the nuisance window plus a block are refused and change nothing), runs the job now and sees what
  * it did, as the database did it. A hold is placed on a seeded closed incident by ticket on
  * /admin/legal-holds, shows on the incident's own page for the supervisor, who lifts it there. The
- * admin searches a seeded number on /admin/data-subject, records a request, downloads the CSV and
- * JSON exports — compared row for row with what the database holds, and logged — and answers the
+ * admin searches a seeded number on /admin/data-subject, is refused a request received tomorrow,
+ * records one received five days ago (listed with that day and, being an access request past its
+ * 3 × 24 hours, as overdue), downloads the CSV and JSON exports — compared row for row with what the
+ * database holds, and logged; the access section names its screens in words — and answers the
  * request. Liaison, operator and leadership are refused every screen and the export route.
  * Screenshots of each screen go to test-results/walk-screenshots.
  */
@@ -17,6 +19,7 @@ import { parseCsv } from './support/csv';
 import { AdminRetentionPage, DataSubjectPage, HoldControls, LegalHoldsPage, keepScreenshot } from './admin-data-protection.po';
 import { DATA_SUBJECT_SECTIONS, DATA_SUBJECT_SECTION_NAMES, parseDataSubjectDocument, type DataSubjectDocument } from '../lib/domain/data-subject-export';
 import { wibToday } from '../lib/domain/legal-hold-input';
+import { formatDate } from '../lib/i18n/format';
 
 const ADMIN = 'admin@112.cilegon.test';
 const SUPERVISOR = 'supervisor1@112.cilegon.test';
@@ -194,15 +197,30 @@ test.describe('data protection admin', () => {
       await expect(page.getByTestId('dsr-result')).toHaveAttribute('data-phone', key);
 
       const requester = `Pemilik nomor ${Date.now()}, pemohon@example.id`;
-      await page.getByTestId('dsr-kind').selectOption('access');
-      await page.getByTestId('dsr-requester').fill(requester);
-      await page.getByTestId('dsr-details').fill('Surat permohonan diterima 1 Desember 2026');
-      await page.getByTestId('dsr-record').click();
-      await expect(page.getByTestId('dsr-record-form').getByTestId('admin-notice')).toHaveText('Permintaan dicatat.');
+      const today = wibToday(Date.now());
+      await expect(page.getByTestId('dsr-received-on')).toHaveValue(today);
+      await screen.recordRequest({ kind: 'access', requester, receivedOn: wibToday(Date.now() + DAY_MS), details: 'Surat nomor 12/2026' });
+      await expect(screen.recordNotice).toHaveText('Tanggal diterima tidak boleh setelah hari ini (WIB).');
+      await expect(page.getByTestId('problem-receivedOn')).toHaveText('Tanggal diterima tidak boleh setelah hari ini (WIB).');
+      const refused = await service.from('data_subject_requests').select('id').eq('requester', requester);
+      expect(refused.data).toEqual([]);
+
+      const receivedOn = wibToday(Date.now() - 5 * DAY_MS);
+      await screen.recordRequest({ kind: 'access', requester, receivedOn, details: 'Surat nomor 12/2026' });
+      await expect(screen.recordNotice).toHaveText('Permintaan dicatat.');
       const request = page.locator('[data-test="dsr-request"]', { hasText: requester });
       await expect(request).toHaveAttribute('data-answered', 'false');
-      const recorded = await service.from('data_subject_requests').select('id, phone_pseudonym, version').eq('requester', requester).single();
+      await expect(request).toHaveAttribute('data-received-on', receivedOn);
+      await expect(request.getByTestId('dsr-request-received')).toContainText(`Diterima ${formatDate(`${receivedOn}T00:00:00+07:00`, 'id')} · dicatat`);
+      // Access: 3 × 24 hours from the start of the received day, so the last day is two days after it — long past.
+      const lastDay = wibToday(Date.parse(`${receivedOn}T12:00:00+07:00`) + 2 * DAY_MS);
+      await expect(request.getByTestId('dsr-request-deadline')).toHaveAttribute('data-last-day', lastDay);
+      await expect(request.getByTestId('dsr-request-deadline')).toHaveAttribute('data-overdue', 'true');
+      await expect(request.getByTestId('dsr-request-deadline')).toContainText('Lewat batas jawaban.');
+      await expect(page.getByTestId('dsr-received-on')).toHaveValue(today);
+      const recorded = await service.from('data_subject_requests').select('id, phone_pseudonym, version, received_on').eq('requester', requester).single();
       expect(recorded.error).toBeNull();
+      expect(recorded.data!.received_on).toBe(receivedOn);
       const pseudonym = recorded.data!.phone_pseudonym;
 
       const since = new Date(Date.now() - 1000).toISOString();
@@ -270,6 +288,10 @@ test.describe('data protection admin', () => {
       expect(logged.data?.every((l) => l.rows_shown === calls.length)).toBe(true);
 
       await screen.page.reload();
+      // The access section names the screens in words: the downloads just made are "Ekspor subjek data".
+      await expect(screen.section('access')).toContainText('Ekspor subjek data');
+      await expect(screen.section('access')).not.toContainText('data_subject_');
+      await expect(screen.section('requests').locator(`[data-id="${recorded.data!.id}"]`)).toContainText(formatDate(`${receivedOn}T00:00:00+07:00`, 'id'));
       await request.getByTestId('dsr-answer').fill('ok');
       await request.getByTestId('dsr-answer-save').click();
       await expect(request.getByTestId('admin-notice')).toHaveText('Jawaban harus 3–4000 karakter.');
@@ -277,6 +299,7 @@ test.describe('data protection admin', () => {
       await request.getByTestId('dsr-answer-save').click();
       await expect(request).toHaveAttribute('data-answered', 'true');
       await expect(request.getByTestId('dsr-request-state')).toContainText('Dijawab');
+      await expect(request.getByTestId('dsr-request-deadline')).toHaveAttribute('data-overdue', 'false');
       const answered = await service.from('data_subject_requests').select('answer, version').eq('id', recorded.data!.id).single();
       expect(answered.data).toEqual({ answer: 'Salinan data dikirim melalui email pada 3 Desember 2026.', version: recorded.data!.version + 1 });
       await keepScreenshot(page, 'admin-data-subject.png');

@@ -119,22 +119,32 @@ export async function searchDataSubject(client: Db, phone: string, exported: boo
   return doc;
 }
 
-/** The requests of the given ids (those of a search), newest first, with their versions for answering. */
+/** The requests of the given ids (those of a search), latest received first, with their versions for answering. */
 export async function listDataSubjectRequests(client: Db, ids: readonly string[]): Promise<DataSubjectRequest[]> {
   if (ids.length === 0) return [];
   return readData(
     'data-subject requests',
-    await client.from('data_subject_requests').select('*').in('id', [...ids]).order('received_at', { ascending: false }).limit(200),
+    await client.from('data_subject_requests').select('*').in('id', [...ids])
+      .order('received_on', { ascending: false })
+      .order('received_at', { ascending: false })
+      .limit(200),
   );
 }
 
-export async function recordDataSubjectRequest(client: Db, phone: string, values: DataSubjectRequestValues): Promise<WriteResult<DataSubjectRequest>> {
+/** Records a request received on `receivedOn` (YYYY-MM-DD, WIB). */
+export async function recordDataSubjectRequest(
+  client: Db,
+  phone: string,
+  values: DataSubjectRequestValues,
+  receivedOn: string,
+): Promise<WriteResult<DataSubjectRequest>> {
   return toWriteResult(
     await client.rpc('record_data_subject_request', {
       p_phone: phone,
       p_kind: values.kind,
       p_requester: values.requester,
       p_details: values.details ?? undefined,
+      p_received_on: receivedOn,
     }),
   );
 }

@@ -14,7 +14,7 @@ export const DATA_SUBJECT_SECTIONS = {
   blocks: ['id', 'status', 'proposed_at', 'decided_at', 'decision_reason', 'expires_at', 'lifted_at'],
   callbacks: ['id', 'call_id', 'reason', 'status', 'attempts', 'call_received_at'],
   access: ['id', 'at', 'actor_id', 'actor_role', 'call_id', 'incident_id', 'screen', 'reason'],
-  requests: ['id', 'kind', 'requester', 'details', 'received_at', 'answer', 'answered_at'],
+  requests: ['id', 'kind', 'requester', 'details', 'received_on', 'received_at', 'answer', 'answered_at'],
 } as const;
 
 export type DataSubjectSection = keyof typeof DATA_SUBJECT_SECTIONS;

@@ -1,12 +1,14 @@
 /**
  * What the admin types on /admin/data-subject (issue #22), checked as the database will: the number
  * (the callers' phone form of lib/domain/phone.ts, at least 3 digits as data_subject_search wants),
- * a request (kind, requester 2–200 characters, details up to 2000) and an answer (3–4000). Problems
- * are the database's refusal codes, so one translated message serves the screen and the database.
+ * a request (kind, requester 2–200 characters, details up to 2000, the WIB day it was received:
+ * from one year ago to today) and an answer (3–4000). Problems are the database's refusal codes, so
+ * one translated message serves the screen and the database.
  */
 import { z } from 'zod';
 import { Constants, type Database } from '@/lib/supabase/database.types';
 import { normalisePhone } from './phone';
+import { endOfWibDay, wibToday } from './legal-hold-input';
 import type { WorkflowErrorCode } from './workflow-errors';
 
 export type DataSubjectRequestKind = Database['public']['Enums']['data_subject_request_kind'];
@@ -45,4 +47,30 @@ export function parseDataSubjectRequest(input: { kind: string; requester: string
 export function parseDataSubjectAnswer(text: string): { ok: true; value: string } | { ok: false; problem: Extract<WorkflowErrorCode, 'invalid_answer'> } {
   const value = text.trim();
   return value.length >= 3 && value.length <= ANSWER_MAX ? { ok: true, value } : { ok: false, problem: 'invalid_answer' };
+}
+
+export type ReceivedOnProblem = Extract<WorkflowErrorCode, 'received_in_future' | 'received_too_old'> | 'received_missing';
+
+/**
+ * The same calendar day one year earlier, as Postgres computes `day - interval '1 year'`: 29 February
+ * becomes 28 February.
+ */
+export function oneYearBefore(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const lastOfMonth = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
+  return `${String(y - 1).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastOfMonth)).padStart(2, '0')}`;
+}
+
+/**
+ * The day (YYYY-MM-DD) the request reached the center, as record_data_subject_request bounds it:
+ * not after today in WIB (`received_in_future`) and not before the same day a year ago
+ * (`received_too_old`); no calendar day at all is `received_missing`.
+ */
+export function parseReceivedOn(day: string, nowMs: number): { ok: true; value: string } | { ok: false; problem: ReceivedOnProblem } {
+  const value = day.trim();
+  if (endOfWibDay(value) === null) return { ok: false, problem: 'received_missing' };
+  const today = wibToday(nowMs);
+  if (value > today) return { ok: false, problem: 'received_in_future' };
+  if (value < oneYearBefore(today)) return { ok: false, problem: 'received_too_old' };
+  return { ok: true, value };
 }

@@ -107,6 +107,9 @@ export const WORKFLOW_ERROR_CODES = [
   'position_too_old',
   'position_out_of_order',
   'position_rate_limited',
+  // Raised by record_data_subject_request (…_data_subject_received.sql, issue #22).
+  'received_in_future',
+  'received_too_old',
 ] as const;
 
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];

@@ -645,6 +645,7 @@ export type Database = {
           kind: Database["public"]["Enums"]["data_subject_request_kind"]
           phone_pseudonym: string
           received_at: string
+          received_on: string
           recorded_by: string | null
           requester: string
           version: number
@@ -658,6 +659,7 @@ export type Database = {
           kind: Database["public"]["Enums"]["data_subject_request_kind"]
           phone_pseudonym: string
           received_at?: string
+          received_on?: string
           recorded_by?: string | null
           requester: string
           version?: number
@@ -671,6 +673,7 @@ export type Database = {
           kind?: Database["public"]["Enums"]["data_subject_request_kind"]
           phone_pseudonym?: string
           received_at?: string
+          received_on?: string
           recorded_by?: string | null
           requester?: string
           version?: number
@@ -1998,6 +2001,7 @@ export type Database = {
           kind: Database["public"]["Enums"]["data_subject_request_kind"]
           phone_pseudonym: string
           received_at: string
+          received_on: string
           recorded_by: string | null
           requester: string
           version: number
@@ -2855,6 +2859,7 @@ export type Database = {
           p_details?: string
           p_kind: Database["public"]["Enums"]["data_subject_request_kind"]
           p_phone: string
+          p_received_on?: string
           p_requester: string
         }
         Returns: {
@@ -2866,6 +2871,7 @@ export type Database = {
           kind: Database["public"]["Enums"]["data_subject_request_kind"]
           phone_pseudonym: string
           received_at: string
+          received_on: string
           recorded_by: string | null
           requester: string
           version: number

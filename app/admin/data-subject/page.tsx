@@ -10,6 +10,7 @@ import { getT } from '@/lib/i18n/server';
 import { createClient } from '@/lib/supabase/server';
 import { listDataSubjectRequests, searchDataSubject } from '@/lib/data/data-protection';
 import { parseSubjectPhone } from '@/lib/domain/data-subject-input';
+import { wibToday } from '@/lib/domain/legal-hold-input';
 import { workflowErrorKey } from '@/lib/domain/workflow-errors';
 import { buttonClasses } from '@/components/ui/button';
 import { SubjectSections } from './_components/subject-sections';
@@ -34,6 +35,8 @@ export default async function AdminDataSubjectPage({ searchParams }: { searchPar
   const db = await createClient();
   const doc = phone?.ok ? await searchDataSubject(db, phone.value, false) : null;
   const requests = doc ? await listDataSubjectRequests(db, doc.requests.map((r) => String(r.id))) : [];
+  // The database's clock at the search: the form's default day and the deadlines read it, not this machine's.
+  const nowMs = doc ? Date.parse(doc.generated_at) : 0;
   const exportHref = (format: 'csv' | 'json') => `/api/admin/data-subject/export?${new URLSearchParams({ phone: phone?.ok ? phone.value : '', format })}`;
 
   return (
@@ -84,9 +87,9 @@ export default async function AdminDataSubjectPage({ searchParams }: { searchPar
           </section>
           <section className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4" data-test="dsr-requests">
             <h2 className="text-lg font-semibold">{t('admin.dsr.requests.title')}</h2>
-            <RequestList requests={requests} />
+            <RequestList requests={requests} nowMs={nowMs} />
             <h3 className="font-semibold">{t('admin.dsr.record.title')}</h3>
-            <RecordRequestForm phone={phone.value} />
+            <RecordRequestForm phone={phone.value} today={wibToday(nowMs)} />
           </section>
           <SubjectSections doc={doc} />
         </>

@@ -85,6 +85,8 @@ export const errorsEn = {
   'workflow.position_too_old': 'The fix is older than 10 minutes or from before the unit set off.',
   'workflow.position_out_of_order': 'A later position is already stored.',
   'workflow.position_rate_limited': 'One position per 5 seconds at most.',
+  'workflow.received_in_future': 'The received date is after today (WIB).',
+  'workflow.received_too_old': 'The received date is more than one year ago.',
 
   // the official report's letterhead (issue #17)
   'workflow.invalid_letterhead': 'Invalid letterhead: one line each (government 1–120, agency 1–160, address 1–200, phone ≤ 60, email ≤ 120 and an email address, website ≤ 120 without blanks, city 1–60, title 1–160, name ≤ 120 characters).',

@@ -9,6 +9,7 @@ import Link from 'next/link';
 import { requireRole } from '@/lib/auth/require-role';
 import { getT } from '@/lib/i18n/server';
 import { formatDateTime } from '@/lib/i18n/format';
+import { CALLER_DATA_SCREEN_LABELS } from '@/lib/i18n/caller-data-screens';
 import { pluralKey } from '@/lib/i18n/plural';
 import { createClient } from '@/lib/supabase/server';
 import type { SearchParams } from '@/lib/domain/audit-query';
@@ -76,7 +77,7 @@ export default async function CallerDataAccessPage({ searchParams }: { searchPar
             <option value="">{t('access.screenAll')}</option>
             {CALLER_DATA_SCREENS.map((s) => (
               <option key={s} value={s}>
-                {t(`access.screen.${s}`)}
+                {t(CALLER_DATA_SCREEN_LABELS[s])}
               </option>
             ))}
           </select>
@@ -121,7 +122,7 @@ export default async function CallerDataAccessPage({ searchParams }: { searchPar
                     {row.call_id ? row.call_id.slice(0, 8) : '–'}
                   </td>
                   <td className="px-3 py-2" data-test="access-screen-name">
-                    {t(`access.screen.${row.screen}`)}
+                    {t(CALLER_DATA_SCREEN_LABELS[row.screen])}
                     {row.rows_shown !== null ? ` (${t(pluralKey('access.rowsShown', row.rows_shown, lang), { count: row.rows_shown })})` : ''}
                   </td>
                   <td className="max-w-md whitespace-pre-line break-words px-3 py-2">{row.reason ?? '–'}</td>

@@ -1,5 +1,8 @@
 'use client';
-/** Records a data-subject request about the searched number: kind, requester and a note. */
+/**
+ * Records a data-subject request about the searched number: kind, requester, the WIB day it was
+ * received (today unless the letter came earlier; one year back at most) and a note.
+ */
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { createClient } from '@/lib/supabase/client';
@@ -8,9 +11,13 @@ import {
   DATA_SUBJECT_REQUEST_KINDS,
   DETAILS_MAX,
   REQUESTER_MAX,
+  oneYearBefore,
   parseDataSubjectRequest,
+  parseReceivedOn,
   type DataSubjectRequestKind,
+  type ReceivedOnProblem,
 } from '@/lib/domain/data-subject-input';
+import type { MessageKey } from '@/lib/i18n/dictionaries/id';
 import { workflowErrorKey } from '@/lib/domain/workflow-errors';
 import { useT } from '@/lib/i18n/use-t';
 import { Button } from '@/components/ui/button';
@@ -18,13 +25,20 @@ import { TextField } from '@/components/ui/text-field';
 import { AdminNoticeLine } from '../../_components/admin-notice-line';
 import { useAdminWrite } from '../../_components/use-admin-write';
 
-export function RecordRequestForm({ phone }: { phone: string }) {
+function receivedProblemKey(problem: ReceivedOnProblem): MessageKey {
+  return problem === 'received_missing' ? 'admin.dsr.record.receivedMissing' : workflowErrorKey(problem);
+}
+
+/** `today` is the WIB day of the server's render, so the field's default is the same on both sides. */
+export function RecordRequestForm({ phone, today }: { phone: string; today: string }) {
   const { t } = useT();
   const router = useRouter();
   const [, startTransition] = useTransition();
   const [kind, setKind] = useState<DataSubjectRequestKind>('access');
   const [requester, setRequester] = useState('');
   const [details, setDetails] = useState('');
+  const [receivedOn, setReceivedOn] = useState(today);
+  const [receivedProblem, setReceivedProblem] = useState<ReceivedOnProblem | null>(null);
   const { busy, notice, setNotice, run } = useAdminWrite(async () => startTransition(() => router.refresh()));
 
   async function record() {
@@ -33,10 +47,20 @@ export function RecordRequestForm({ phone }: { phone: string }) {
       setNotice({ kind: 'error', message: t(workflowErrorKey(parsed.problem)) });
       return;
     }
-    const saved = await run(() => recordDataSubjectRequest(createClient(), phone, parsed.value), t('admin.dsr.record.recorded'));
+    const received = parseReceivedOn(receivedOn, Date.now());
+    setReceivedProblem(received.ok ? null : received.problem);
+    if (!received.ok) {
+      setNotice({ kind: 'error', message: t(receivedProblemKey(received.problem)) });
+      return;
+    }
+    const saved = await run(
+      () => recordDataSubjectRequest(createClient(), phone, parsed.value, received.value),
+      t('admin.dsr.record.recorded'),
+    );
     if (saved) {
       setRequester('');
       setDetails('');
+      setReceivedOn(today);
       startTransition(() => router.refresh());
     }
   }
@@ -52,7 +76,7 @@ export function RecordRequestForm({ phone }: { phone: string }) {
       }}
     >
       <AdminNoticeLine notice={notice} />
-      <div className="grid gap-3 sm:grid-cols-[14rem_1fr]">
+      <div className="grid gap-3 sm:grid-cols-[14rem_1fr_14rem]">
         <label className="flex flex-col gap-1 text-sm font-semibold text-slate-800">
           {t('admin.dsr.record.kind')}
           <select
@@ -76,7 +100,30 @@ export function RecordRequestForm({ phone }: { phone: string }) {
           onChange={(e) => setRequester(e.target.value)}
           data-test="dsr-requester"
         />
+        <div className="flex flex-col gap-1">
+          <TextField
+            id="dsr-received-on"
+            type="date"
+            label={t('admin.dsr.record.receivedOn')}
+            min={oneYearBefore(today)}
+            max={today}
+            required
+            aria-invalid={receivedProblem !== null}
+            aria-describedby="dsr-received-on-hint"
+            value={receivedOn}
+            onChange={(e) => setReceivedOn(e.target.value)}
+            data-test="dsr-received-on"
+          />
+          {receivedProblem ? (
+            <p className="text-xs font-semibold text-red-700" data-test="problem-receivedOn">
+              {t(receivedProblemKey(receivedProblem))}
+            </p>
+          ) : null}
+        </div>
       </div>
+      <p id="dsr-received-on-hint" className="text-xs text-slate-600">
+        {t('admin.dsr.record.receivedHint')}
+      </p>
       <label className="flex flex-col gap-1 text-sm font-semibold text-slate-800">
         {t('admin.dsr.record.details')}
         <textarea

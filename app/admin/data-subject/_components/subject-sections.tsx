@@ -1,10 +1,11 @@
 /**
  * The sections of a data-subject search as tables: per section the fields a person needs to read
- * (the exports hold every field), times in WIB, enum values translated where the app has words.
+ * (the exports hold every field), times in WIB, days as dates, enum values translated where the app has words.
  */
 import type { DataSubjectDocument, DataSubjectRow, DataSubjectSection } from '@/lib/domain/data-subject-export';
 import type { MessageKey } from '@/lib/i18n/dictionaries/id';
-import { formatDateTime } from '@/lib/i18n/format';
+import { formatDate, formatDateTime } from '@/lib/i18n/format';
+import { callerDataScreenKey } from '@/lib/i18n/caller-data-screens';
 import { getT } from '@/lib/i18n/server';
 import type { Translate } from '@/lib/i18n/translate';
 import type { Language } from '@/lib/i18n/languages';
@@ -13,6 +14,8 @@ type Field = keyof typeof FIELD_LABELS;
 
 const FIELD_LABELS = {
   received_at: 'admin.dsr.field.received_at',
+  received_on: 'admin.dsr.field.received_on',
+  recorded_at: 'admin.dsr.field.recorded_at',
   call_type: 'admin.dsr.field.call_type',
   caller_phone: 'admin.dsr.field.caller_phone',
   caller_name: 'admin.dsr.field.caller_name',
@@ -43,13 +46,23 @@ const SHOWN: Record<DataSubjectSection, readonly Field[]> = {
   blocks: ['status', 'proposed_at', 'expires_at'],
   callbacks: ['call_received_at', 'reason', 'status', 'attempts'],
   access: ['at', 'actor_role', 'screen', 'reason'],
-  requests: ['received_at', 'kind', 'requester', 'answered_at'],
+  requests: ['received_on', 'recorded_at', 'kind', 'requester', 'answered_at'],
 };
 
+/** The document's field a column reads: a request's received_at is when it was recorded. */
+function source(section: DataSubjectSection, field: Field): string {
+  return section === 'requests' && field === 'recorded_at' ? 'received_at' : field;
+}
+
 function cell(section: DataSubjectSection, row: DataSubjectRow, field: Field, t: Translate, lang: Language): string {
-  const value = row[field];
+  const value = row[source(section, field)];
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'string' && (field === 'at' || field.endsWith('_at'))) return formatDateTime(value, lang);
+  if (typeof value === 'string' && field.endsWith('_on')) return formatDate(`${value}T00:00:00+07:00`, lang);
+  if (field === 'screen') {
+    const key = callerDataScreenKey(String(value));
+    return key ? t(key) : String(value);
+  }
   if (section === 'incidents' && field === 'status') return t(`dispatch.status.${String(value)}` as MessageKey);
   if (section === 'incidents' && field === 'category') return t(`dispatch.category.${String(value)}` as MessageKey);
   if (field === 'call_type') return t(`callType.${String(value)}` as MessageKey);
