@@ -19,7 +19,9 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  // npm test runs lanes side by side (scripts/test.ts), each with its own folders.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: process.env.E2E_REPORT_DIR ?? 'playwright-report' }]] : 'list',
   use: {
     baseURL,
     testIdAttribute: 'data-test',

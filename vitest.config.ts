@@ -17,8 +17,10 @@ export default defineConfig({
           // Starting a stack (PGlite boot + migrations) takes seconds, many more on a loaded 2-core CI machine.
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // Each file starts its own stack(s); two cores do not gain from running them side by side.
-          fileParallelism: false,
+          // Each file starts its own stack(s) on its own ports and database, and spends much of its
+          // time waiting (timers, restarts, websocket cuts): two files at a time keep both cores busy.
+          fileParallelism: true,
+          maxWorkers: Number(process.env.CONFORMANCE_WORKERS ?? 2),
         },
       },
     ],
