@@ -1,19 +1,28 @@
 /** Page objects of the data-protection screens: /admin/retention, /admin/legal-holds, /admin/data-subject, and the hold panel of /incidents/[id]. */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Download, Locator, Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+
+/**
+ * How long a retention run may take to show its outcome: the job pseudonymises and deletes in one
+ * transaction, and on a loaded 2-core CI machine that took longer than the default 10 s.
+ */
+const RUN_OUTCOME_TIMEOUT = 30_000;
 
 export class AdminRetentionPage {
   readonly root: Locator;
   readonly current: Locator;
   readonly notice: Locator;
   readonly runResult: Locator;
+  /** The audited runs, latest first. */
+  readonly runs: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('admin-retention');
     this.current = page.getByTestId('retention-current');
     this.notice = page.getByTestId('retention-form').getByTestId('admin-notice');
     this.runResult = page.getByTestId('retention-run-result').getByTestId('admin-notice');
+    this.runs = page.getByTestId('retention-run');
   }
 
   async goto(): Promise<void> {
@@ -27,8 +36,19 @@ export class AdminRetentionPage {
     await this.page.getByTestId('retention-save').click();
   }
 
+  /**
+   * Runs retention and waits for its real outcome rather than a fixed time: the run's message, and
+   * (when it says the run is done) the run's own row at the top of the audited runs.
+   */
   async runNow(): Promise<void> {
-    await this.page.getByTestId('retention-run-button').click();
+    const latestBefore = (await this.runs.count()) > 0 ? await this.runs.first().getAttribute('data-at') : null;
+    const button = this.page.getByTestId('retention-run-button');
+    await button.click();
+    await expect(button).toBeEnabled({ timeout: RUN_OUTCOME_TIMEOUT });
+    await expect(this.runResult).toBeVisible({ timeout: RUN_OUTCOME_TIMEOUT });
+    if ((await this.runResult.textContent())?.startsWith('Selesai:')) {
+      await expect.poll(() => this.runs.first().getAttribute('data-at'), { timeout: RUN_OUTCOME_TIMEOUT }).not.toBe(latestBefore);
+    }
   }
 }
 
