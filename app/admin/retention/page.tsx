@@ -73,7 +73,7 @@ export default async function AdminRetentionPage() {
             </thead>
             <tbody>
               {runs.map((run) => (
-                <tr key={run.at} className="border-b border-slate-100" data-test="retention-run" data-at={run.at}>
+                <tr key={run.at} className="border-b border-slate-100" data-test="retention-run">
                   <td className="py-1 pr-3 tabular-nums">{formatDateTime(run.at, lang)}</td>
                   <td className="py-1 pr-3 text-right tabular-nums" data-test="retention-run-pseudonymised">
                     {run.pseudonymised}
