@@ -1,7 +1,13 @@
 /** Page objects of the data-protection screens: /admin/retention, /admin/legal-holds, /admin/data-subject, and the hold panel of /incidents/[id]. */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Download, Locator, Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+
+/**
+ * How long a retention run may take to show its outcome: the job pseudonymises and deletes in one
+ * transaction, and on a loaded 2-core CI machine that took longer than the default 10 s.
+ */
+export const RUN_OUTCOME_TIMEOUT = 30_000;
 
 export class AdminRetentionPage {
   readonly root: Locator;
@@ -27,8 +33,16 @@ export class AdminRetentionPage {
     await this.page.getByTestId('retention-save').click();
   }
 
+  /**
+   * Runs retention and waits for its real outcome rather than a fixed time: the database's answer to
+   * run_retention, then the message that says what it did. (A run that changed nothing leaves no row
+   * in the audited runs, so the row is not the signal.)
+   */
   async runNow(): Promise<void> {
+    const answered = this.page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/rest/v1/rpc/run_retention'), { timeout: RUN_OUTCOME_TIMEOUT });
     await this.page.getByTestId('retention-run-button').click();
+    await answered;
+    await expect(this.runResult).toBeVisible({ timeout: RUN_OUTCOME_TIMEOUT });
   }
 }
 

@@ -16,7 +16,7 @@ import { expect, test } from './support/fixtures';
 import { signedInPage } from './support/sign-in';
 import { pageSupabaseConfig, serviceRoleClient, type DemoDb } from './support/stack';
 import { parseCsv } from './support/csv';
-import { AdminRetentionPage, DataSubjectPage, HoldControls, LegalHoldsPage, keepScreenshot } from './admin-data-protection.po';
+import { AdminRetentionPage, DataSubjectPage, HoldControls, LegalHoldsPage, RUN_OUTCOME_TIMEOUT, keepScreenshot } from './admin-data-protection.po';
 import { DATA_SUBJECT_SECTIONS, DATA_SUBJECT_SECTION_NAMES, parseDataSubjectDocument, type DataSubjectDocument } from '../lib/domain/data-subject-export';
 import { wibToday } from '../lib/domain/legal-hold-input';
 import { formatDate } from '../lib/i18n/format';
@@ -108,7 +108,8 @@ test.describe('data protection admin', () => {
         expect(call.caller_phone).toBeNull();
         expect(call.caller_name).toBeNull();
       }
-      await expect(page.getByTestId('retention-run').first().getByTestId('retention-run-pseudonymised')).toHaveText(String(count));
+      // The run's row comes with the page's refresh after the message, later still on a loaded machine.
+      await expect(page.getByTestId('retention-run').first().getByTestId('retention-run-pseudonymised')).toHaveText(String(count), { timeout: RUN_OUTCOME_TIMEOUT });
       await keepScreenshot(page, 'admin-retention.png');
 
       // Idempotent: a second run finds nothing more.

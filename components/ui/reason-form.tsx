@@ -9,6 +9,7 @@
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, type ButtonVariant } from './button';
+import { TextAreaField } from './text-area-field';
 
 export interface ReasonFormTestIds {
   form: string;
@@ -51,15 +52,13 @@ const DENSITY = {
   desk: {
     form: 'flex flex-col gap-1 rounded p-2',
     title: 'text-sm font-semibold',
-    label: 'text-xs font-semibold',
-    text: 'rounded border border-slate-300 p-1 text-sm',
+    field: 'desk',
     button: 'sm',
   },
   touch: {
     form: 'flex flex-col gap-3 rounded-lg p-3',
     title: 'font-bold',
-    label: 'text-sm font-semibold',
-    text: 'rounded-md border border-slate-400 p-2 text-base',
+    field: 'form',
     button: 'lg',
   },
 } as const;
@@ -116,11 +115,11 @@ export function ReasonForm({
     // noValidate: the required message below is ours, in the interface language, not the browser's.
     <form onSubmit={submit} className={`${look.form} ${TONE[tone]}`} data-test={test.form} noValidate>
       {title && <h3 className={look.title}>{title}</h3>}
-      <label className={look.label} htmlFor={`${id}-text`}>
-        {label}
-      </label>
-      <textarea
+      {/* The problem line stays below the extra fields: it may be about them, not about the text. */}
+      <TextAreaField
         id={`${id}-text`}
+        label={label}
+        density={look.field}
         value={text}
         onChange={(e) => setText(e.target.value)}
         rows={rows}
@@ -129,7 +128,6 @@ export function ReasonForm({
         required
         aria-invalid={missing || undefined}
         aria-describedby={shownProblem ? `${id}-problem` : undefined}
-        className={look.text}
         data-test={test.text}
       />
       {children}

@@ -1,17 +1,32 @@
-/** Labelled text input. */
+/** Labelled text input, with an optional hint and error (components/ui/field-frame.tsx). */
 import type { InputHTMLAttributes } from 'react';
+import { FIELD_CONTROL_CLASSES, FieldFrame, type FieldMessages } from './field-frame';
 
-export function TextField({ label, id, className = '', ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string }) {
+export function TextField({
+  label,
+  id,
+  className = '',
+  hint,
+  error,
+  errorTest,
+  density = 'form',
+  'aria-describedby': describedBy,
+  'aria-invalid': invalid,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & FieldMessages & { label: string; id: string; 'data-test'?: string }) {
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={id} className="text-sm font-semibold text-slate-800 dark:text-slate-200">
-        {label}
-      </label>
-      <input
-        id={id}
-        className="min-h-10 rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-950 placeholder:text-slate-500 focus:border-sky-600 dark:border-slate-500 dark:bg-slate-950 dark:text-slate-50"
-        {...props}
-      />
-    </div>
+    <FieldFrame
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      errorTest={errorTest}
+      density={density}
+      className={className}
+      describedBy={describedBy}
+      invalid={invalid === undefined ? undefined : invalid === true || invalid === 'true'}
+    >
+      {(control) => <input className={FIELD_CONTROL_CLASSES[density]} {...props} {...control} />}
+    </FieldFrame>
   );
 }

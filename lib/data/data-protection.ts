@@ -9,6 +9,7 @@ import type { DataSubjectRequestValues } from '@/lib/domain/data-subject-input';
 import { parseDataSubjectDocument, type DataSubjectDocument } from '@/lib/domain/data-subject-export';
 import type { RetentionValues } from '@/lib/domain/retention-input';
 import type { WriteResult } from '@/lib/domain/write-failure';
+import { workflowErrorCode, type WorkflowErrorCode } from '@/lib/domain/workflow-errors';
 import type { Db } from './db';
 import { ReadError, readData } from './read';
 import { toWriteResult } from './write-result';
@@ -112,11 +113,20 @@ export async function liftLegalHold(client: Db, holdId: string, reason: string):
  * Everything held about a number; the database logs the search (or, with `exported`, the export)
  * in the access log. Throws a ReadError when refused or when the answer is not the document.
  */
-export async function searchDataSubject(client: Db, phone: string, exported: boolean): Promise<DataSubjectDocument> {
-  const json = readData('data-subject search', await client.rpc('data_subject_search', { p_phone: phone, p_export: exported }));
-  const doc = parseDataSubjectDocument(json);
+/**
+ * The search document, or `data_subject_too_large` when it would hold more than
+ * DATA_SUBJECT_ROW_LIMIT rows: the database refused it before logging, so nothing was read.
+ */
+export async function searchDataSubject(
+  client: Db,
+  phone: string,
+  exported: boolean,
+): Promise<{ ok: true; doc: DataSubjectDocument } | { ok: false; problem: Extract<WorkflowErrorCode, 'data_subject_too_large'> }> {
+  const answer = await client.rpc('data_subject_search', { p_phone: phone, p_export: exported });
+  if (workflowErrorCode(answer.error) === 'data_subject_too_large') return { ok: false, problem: 'data_subject_too_large' };
+  const doc = parseDataSubjectDocument(readData('data-subject search', answer));
   if (!doc) throw new ReadError('data-subject search', 'unexpected document');
-  return doc;
+  return { ok: true, doc };
 }
 
 /** The requests of the given ids (those of a search), latest received first, with their versions for answering. */

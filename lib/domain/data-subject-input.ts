@@ -17,6 +17,11 @@ export const DATA_SUBJECT_REQUEST_KINDS: readonly DataSubjectRequestKind[] = Con
 export const REQUESTER_MAX = 200;
 export const DETAILS_MAX = 2000;
 export const ANSWER_MAX = 4000;
+/**
+ * Most rows (all sections together) a search or export may hold: private.data_subject_row_limit()
+ * of 20261208080000_data_subject_search_limit.sql, which refuses more before logging the read.
+ */
+export const DATA_SUBJECT_ROW_LIMIT = 10_000;
 
 /** The number as typed (trimmed), or `invalid_phone`: empty, not a phone, or fewer than 3 digits. */
 export function parseSubjectPhone(text: string): { ok: true; value: string } | { ok: false; problem: 'invalid_phone' } {
@@ -62,9 +67,11 @@ export function oneYearBefore(day: string): string {
 }
 
 /**
- * The day (YYYY-MM-DD) the request reached the center, as record_data_subject_request bounds it:
- * not after today in WIB (`received_in_future`) and not before the same day a year ago
- * (`received_too_old`); no calendar day at all is `received_missing`.
+ * The day (YYYY-MM-DD) the request reached the center, pre-checked for a quick message on the form:
+ * record_data_subject_request (20261207080000_data_subject_received.sql) is the authority and refuses
+ * the same days again with the same codes — not after today in WIB (`received_in_future`) and not
+ * before the same day a year ago (`received_too_old`). No calendar day at all is `received_missing`.
+ * Both sides are tested on one table of boundary cases (data-subject-input.test.ts reads the pgTAP's).
  */
 export function parseReceivedOn(day: string, nowMs: number): { ok: true; value: string } | { ok: false; problem: ReceivedOnProblem } {
   const value = day.trim();

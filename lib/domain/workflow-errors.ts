@@ -110,6 +110,8 @@ export const WORKFLOW_ERROR_CODES = [
   // Raised by record_data_subject_request (…_data_subject_received.sql, issue #22).
   'received_in_future',
   'received_too_old',
+  // Raised by data_subject_search (…_data_subject_search_limit.sql, issue #22 review).
+  'data_subject_too_large',
 ] as const;
 
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];

@@ -3,7 +3,6 @@
  * ticket, user and kind, paged on the server by keyset, exportable as CSV with the same filter.
  */
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { requireRole } from '@/lib/auth/require-role';
 import { getT } from '@/lib/i18n/server';
 import { formatDateTime } from '@/lib/i18n/format';
@@ -12,8 +11,8 @@ import { auditQueryParams, parseAuditQuery, type SearchParams } from '@/lib/doma
 import { readAuditPage } from '@/lib/data/audit-trail';
 import { listAccounts } from '@/lib/data/admin-accounts';
 import { Constants } from '@/lib/supabase/database.types';
-import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
+import { AUDIT_CELL, AuditTable } from '../_components/audit-table';
 import { AuditTabs } from './_components/audit-tabs';
 
 const PAGE_SIZE = 50;
@@ -86,58 +85,32 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </a>
         ) : null}
       </form>
-      {!parsed.ok ? (
-        <Alert tone="error" data-test="audit-invalid">
-          {t('audit.invalid', { detail: t(`audit.problem.${parsed.problem}`) })}
-        </Alert>
-      ) : page && page.rows.length === 0 ? (
-        <p className="text-slate-700" data-test="audit-empty">
-          {t('audit.empty')}
-        </p>
-      ) : page ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="w-full text-left text-sm" data-test="audit-table">
-            <thead className="bg-slate-100 text-xs uppercase text-slate-700">
-              <tr>
-                {(['at', 'source', 'kind', 'actor', 'ticket', 'target', 'details'] as const).map((col) => (
-                  <th key={col} scope="col" className="px-3 py-2">
-                    {t(`audit.col.${col}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((row) => (
-                <tr key={row.event_key} className="border-t border-slate-200 align-top" data-test="audit-row" data-kind={row.kind}>
-                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(row.at, lang, { seconds: true })}</td>
-                  <td className="px-3 py-2">{t(row.source === 'admin' ? 'audit.source.admin' : 'audit.source.workflow')}</td>
-                  <td className="px-3 py-2 font-mono">{row.kind}</td>
-                  <td className="px-3 py-2">{row.actor_name ?? t('audit.system')}</td>
-                  <td className="px-3 py-2 font-mono">{row.ticket_no ?? '–'}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{row.target}</td>
-                  <td className="max-w-md px-3 py-2">
-                    <code className="block whitespace-pre-wrap break-all text-xs">{JSON.stringify(row.details)}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {parsed.ok ? (
-        <div className="flex gap-3">
-          {parsed.query.after ? (
-            <Link href={`/admin/audit?${auditQueryParams(parsed.query)}`} className={buttonClasses({ variant: 'secondary' })}>
-              {t('audit.first')}
-            </Link>
-          ) : null}
-          {page?.next ? (
-            <Link href={`/admin/audit?${auditQueryParams(parsed.query, page.next)}`} className={buttonClasses({ variant: 'secondary' })} data-test="audit-next">
-              {t('audit.next')}
-            </Link>
-          ) : null}
-        </div>
-      ) : null}
+      {parsed.ok && !page ? null : (
+        <AuditTable
+          invalid={parsed.ok ? null : t('audit.invalid', { detail: t(`audit.problem.${parsed.problem}`) })}
+          headers={(['at', 'source', 'kind', 'actor', 'ticket', 'target', 'details'] as const).map((col) => t(`audit.col.${col}`))}
+          rowCount={page?.rows.length ?? 0}
+          emptyText={t('audit.empty')}
+          firstHref={parsed.ok && parsed.query.after ? `/admin/audit?${auditQueryParams(parsed.query)}` : null}
+          nextHref={parsed.ok && page?.next ? `/admin/audit?${auditQueryParams(parsed.query, page.next)}` : null}
+          labels={{ first: t('audit.first'), next: t('audit.next') }}
+          test={{ table: 'audit-table', empty: 'audit-empty', invalid: 'audit-invalid', next: 'audit-next' }}
+        >
+          {page?.rows.map((row) => (
+            <tr key={row.event_key} className="border-t border-slate-200 align-top" data-test="audit-row" data-kind={row.kind}>
+              <td className={`whitespace-nowrap ${AUDIT_CELL}`}>{formatDateTime(row.at, lang, { seconds: true })}</td>
+              <td className={AUDIT_CELL}>{t(row.source === 'admin' ? 'audit.source.admin' : 'audit.source.workflow')}</td>
+              <td className={`font-mono ${AUDIT_CELL}`}>{row.kind}</td>
+              <td className={AUDIT_CELL}>{row.actor_name ?? t('audit.system')}</td>
+              <td className={`font-mono ${AUDIT_CELL}`}>{row.ticket_no ?? '–'}</td>
+              <td className={`font-mono text-xs ${AUDIT_CELL}`}>{row.target}</td>
+              <td className={`max-w-md ${AUDIT_CELL}`}>
+                <code className="block whitespace-pre-wrap break-all text-xs">{JSON.stringify(row.details)}</code>
+              </td>
+            </tr>
+          ))}
+        </AuditTable>
+      )}
     </>
   );
 }

@@ -33,7 +33,8 @@ export default async function AdminDataSubjectPage({ searchParams }: { searchPar
   const typed = (Array.isArray(raw) ? raw[0] : raw) ?? '';
   const phone = typed.trim() === '' ? null : parseSubjectPhone(typed);
   const db = await createClient();
-  const doc = phone?.ok ? await searchDataSubject(db, phone.value, false) : null;
+  const found = phone?.ok ? await searchDataSubject(db, phone.value, false) : null;
+  const doc = found?.ok ? found.doc : null;
   const requests = doc ? await listDataSubjectRequests(db, doc.requests.map((r) => String(r.id))) : [];
   // The database's clock at the search: the form's default day and the deadlines read it, not this machine's.
   const nowMs = doc ? Date.parse(doc.generated_at) : 0;
@@ -59,6 +60,11 @@ export default async function AdminDataSubjectPage({ searchParams }: { searchPar
       {phone && !phone.ok ? (
         <p role="alert" className="text-sm font-semibold text-red-700" data-test="dsr-problem">
           {t(workflowErrorKey(phone.problem))}
+        </p>
+      ) : null}
+      {found && !found.ok ? (
+        <p role="alert" className="text-sm font-semibold text-red-700" data-test="dsr-too-large">
+          {t(workflowErrorKey(found.problem))}
         </p>
       ) : null}
       {doc && phone?.ok ? (

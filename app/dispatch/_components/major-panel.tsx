@@ -14,6 +14,7 @@ import { formatTime } from '@/lib/i18n/format';
 import { useT } from '@/lib/i18n/use-t';
 import { Button } from '@/components/ui/button';
 import { ReasonForm } from '@/components/ui/reason-form';
+import { TextAreaField } from '@/components/ui/text-area-field';
 import type { MajorDesk } from './use-major-desk';
 
 const TEMPLATES: readonly MajorTemplate[] = ['chemical_explosion', 'tsunami_warning', 'flood', 'large_fire', 'other'];
@@ -172,20 +173,19 @@ function MajorForm({ desk, ticket }: { desk: MajorDesk; ticket: string | undefin
         />
         {problem('title') && <span className="font-normal text-red-700" data-test="major-problem-title">{t('major.form.problem.title')}</span>}
       </label>
-      <label className="flex flex-col gap-0.5 text-xs font-semibold">
-        {t('major.form.script')}
-        <textarea
-          className={FIELD}
-          rows={4}
-          value={draft.script}
-          maxLength={MAJOR_TEXT_LIMITS.scriptMax}
-          placeholder={t('major.form.scriptPlaceholder')}
-          aria-invalid={problem('script')}
-          onChange={(e) => desk.edit({ script: e.target.value })}
-          data-test="major-script"
-        />
-        {problem('script') && <span className="font-normal text-red-700" data-test="major-problem-script">{t('major.form.problem.script')}</span>}
-      </label>
+      <TextAreaField
+        id={`${id}-script`}
+        label={t('major.form.script')}
+        density="desk"
+        rows={4}
+        value={draft.script}
+        maxLength={MAJOR_TEXT_LIMITS.scriptMax}
+        placeholder={t('major.form.scriptPlaceholder')}
+        error={problem('script') ? t('major.form.problem.script') : undefined}
+        errorTest="major-problem-script"
+        onChange={(e) => desk.edit({ script: e.target.value })}
+        data-test="major-script"
+      />
       <fieldset className="flex flex-col gap-1 rounded border border-slate-200 p-2">
         <legend className="px-1 text-xs font-semibold">{t('major.form.area')}</legend>
         <div className="flex gap-3 text-xs">

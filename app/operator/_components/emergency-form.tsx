@@ -20,6 +20,7 @@ import { useT } from '@/lib/i18n/use-t';
 import type { TileConfig } from '@/lib/map/tile-config';
 import type { OperatorIncidentRow } from '@/lib/realtime/use-live-operator-incidents';
 import { Button } from '@/components/ui/button';
+import { TextAreaField } from '@/components/ui/text-area-field';
 import { LazyLocationMap } from './lazy-location-map';
 import { HazardLines } from '@/components/incidents/hazard-lines';
 import { LocatePanel } from './locate-panel';
@@ -112,18 +113,17 @@ export function EmergencyForm({ draft, onChange, problems, tiles, incidents, nea
             </select>
           </label>
         </div>
-        <label className="flex flex-col gap-1 text-sm font-semibold">
-          {t('operator.form.description')}
-          <textarea
-            className={`${INPUT} min-h-24`}
-            data-test="emergency-description"
-            value={draft.description}
-            maxLength={EMERGENCY_LIMITS.description}
-            aria-invalid={!!problems.description}
-            onChange={(e) => onChange({ description: e.target.value })}
-          />
-          {problem('description')}
-        </label>
+        <TextAreaField
+          id="emergency-description"
+          label={t('operator.form.description')}
+          rows={4}
+          data-test="emergency-description"
+          value={draft.description}
+          maxLength={EMERGENCY_LIMITS.description}
+          error={problems.description ? t(problemKey(problems.description)) : undefined}
+          errorTest="problem-description"
+          onChange={(e) => onChange({ description: e.target.value })}
+        />
         <label className="flex flex-col gap-1 text-sm font-semibold">
           {t('operator.form.address')}
           <input

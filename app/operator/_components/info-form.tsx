@@ -4,6 +4,7 @@ import { problemKey, type FormProblem } from '@/lib/domain/form-problems';
 import { INFO_NOTE_MAX } from '@/lib/domain/info-note-validation';
 import { useT } from '@/lib/i18n/use-t';
 import { Button } from '@/components/ui/button';
+import { TextAreaField } from '@/components/ui/text-area-field';
 
 export function InfoForm({
   note,
@@ -28,29 +29,24 @@ export function InfoForm({
         onSubmit();
       }}
     >
-      <label className="flex flex-col gap-1 text-sm font-semibold">
-        {t('operator.info.note')}
-        <textarea
-          autoFocus
-          data-test="info-note"
-          className="min-h-20 rounded-md border border-slate-400 bg-white px-3 py-2 text-base"
-          value={note}
-          maxLength={INFO_NOTE_MAX}
-          aria-invalid={!!problem}
-          onChange={(e) => onChange(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.shiftKey) {
-              e.preventDefault();
-              onSubmit();
-            }
-          }}
-        />
-      </label>
-      {problem && (
-        <p className="text-sm font-semibold text-red-700" data-test="problem-info-note">
-          {t(problemKey(problem))}
-        </p>
-      )}
+      <TextAreaField
+        id="info-note"
+        label={t('operator.info.note')}
+        rows={3}
+        autoFocus
+        data-test="info-note"
+        value={note}
+        maxLength={INFO_NOTE_MAX}
+        error={problem ? t(problemKey(problem)) : undefined}
+        errorTest="problem-info-note"
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey) {
+            e.preventDefault();
+            onSubmit();
+          }
+        }}
+      />
       <Button type="submit" disabled={busy} data-test="info-submit" className="self-start bg-sky-700 hover:bg-sky-800">
         {t('operator.info.submit')}
       </Button>

@@ -87,6 +87,7 @@ export const errorsEn = {
   'workflow.position_rate_limited': 'One position per 5 seconds at most.',
   'workflow.received_in_future': 'The received date is after today (WIB).',
   'workflow.received_too_old': 'The received date is more than one year ago.',
+  'workflow.data_subject_too_large': 'The document about this number would hold more than 10,000 rows; it was not read or logged. Ask the database administrator for this export.',
 
   // the official report's letterhead (issue #17)
   'workflow.invalid_letterhead': 'Invalid letterhead: one line each (government 1–120, agency 1–160, address 1–200, phone ≤ 60, email ≤ 120 and an email address, website ≤ 120 without blanks, city 1–60, title 1–160, name ≤ 120 characters).',

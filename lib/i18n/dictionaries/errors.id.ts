@@ -90,6 +90,7 @@ export const errorsId = {
   'workflow.position_rate_limited': 'Paling banyak satu lokasi per 5 detik.',
   'workflow.received_in_future': 'Tanggal diterima tidak boleh setelah hari ini (WIB).',
   'workflow.received_too_old': 'Tanggal diterima tidak boleh lebih dari satu tahun yang lalu.',
+  'workflow.data_subject_too_large': 'Dokumen tentang nomor ini akan berisi lebih dari 10.000 baris; tidak dibaca dan tidak dicatat. Minta ekspor ini kepada administrator basis data.',
 
   // the official report's letterhead (issue #17)
   'workflow.invalid_letterhead': 'Kop surat tidak valid: setiap isian satu baris (pemerintah 1–120, dinas 1–160, alamat 1–200, telepon ≤ 60, email ≤ 120 berupa alamat email, situs ≤ 120 tanpa spasi, kota 1–60, jabatan 1–160, nama ≤ 120 karakter).',

@@ -5,7 +5,6 @@
  * (screen access_log), so it appears in the log it shows.
  */
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { requireRole } from '@/lib/auth/require-role';
 import { getT } from '@/lib/i18n/server';
 import { formatDateTime } from '@/lib/i18n/format';
@@ -16,8 +15,8 @@ import type { SearchParams } from '@/lib/domain/audit-query';
 import { accessQueryParams, CALLER_DATA_SCREENS, parseAccessQuery } from '@/lib/domain/caller-access-query';
 import { readAccessLogPage } from '@/lib/data/caller-data';
 import { listAccounts } from '@/lib/data/admin-accounts';
-import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
+import { AUDIT_CELL, AuditTable } from '../../_components/audit-table';
 import { AuditTabs } from '../_components/audit-tabs';
 
 const PAGE_SIZE = 50;
@@ -86,70 +85,40 @@ export default async function CallerDataAccessPage({ searchParams }: { searchPar
           {t('audit.submit')}
         </button>
       </form>
-      {!parsed.ok ? (
-        <Alert tone="error" data-test="access-invalid">
-          {t('audit.invalid', { detail: t(`access.problem.${parsed.problem}`) })}
-        </Alert>
-      ) : rows && rows.length === 0 ? (
-        <p className="text-slate-700" data-test="access-empty">
-          {t('access.empty')}
-        </p>
-      ) : rows ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="w-full text-left text-sm" data-test="access-table">
-            <thead className="bg-slate-100 text-xs uppercase text-slate-700">
-              <tr>
-                {(['at', 'actor', 'role', 'ticket', 'call', 'screen', 'reason'] as const).map((col) => (
-                  <th key={col} scope="col" className="px-3 py-2">
-                    {t(`access.col.${col}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-t border-slate-200 align-top" data-test="access-row" data-screen={row.screen} data-actor-id={row.actor_id ?? ''}>
-                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(row.at, lang, { seconds: true })}</td>
-                  <td className="px-3 py-2" data-test="access-actor">
-                    {row.actor_name ?? t('audit.system')}
-                  </td>
-                  <td className="px-3 py-2">{row.actor_role ? t(`role.${row.actor_role}`) : '–'}</td>
-                  <td className="whitespace-nowrap px-3 py-2 font-mono" data-test="access-ticket-no">
-                    {row.ticket_no ?? '–'}
-                  </td>
-                  {/* The first block of the id tells calls apart on a page; the whole id is in the title. */}
-                  <td className="px-3 py-2 font-mono text-xs" title={row.call_id ?? undefined}>
-                    {row.call_id ? row.call_id.slice(0, 8) : '–'}
-                  </td>
-                  <td className="px-3 py-2" data-test="access-screen-name">
-                    {t(CALLER_DATA_SCREEN_LABELS[row.screen])}
-                    {row.rows_shown !== null ? ` (${t(pluralKey('access.rowsShown', row.rows_shown, lang), { count: row.rows_shown })})` : ''}
-                  </td>
-                  <td className="max-w-md whitespace-pre-line break-words px-3 py-2">{row.reason ?? '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {parsed.ok ? (
-        <div className="flex gap-3">
-          {parsed.query.before ? (
-            <Link href={`/admin/audit/caller-data?${accessQueryParams(parsed.query)}`} className={buttonClasses({ variant: 'secondary' })}>
-              {t('audit.first')}
-            </Link>
-          ) : null}
-          {last ? (
-            <Link
-              href={`/admin/audit/caller-data?${accessQueryParams(parsed.query, { at: last.at, id: last.id })}`}
-              className={buttonClasses({ variant: 'secondary' })}
-              data-test="access-next"
-            >
-              {t('audit.next')}
-            </Link>
-          ) : null}
-        </div>
-      ) : null}
+      {parsed.ok && !rows ? null : (
+        <AuditTable
+          invalid={parsed.ok ? null : t('audit.invalid', { detail: t(`access.problem.${parsed.problem}`) })}
+          headers={(['at', 'actor', 'role', 'ticket', 'call', 'screen', 'reason'] as const).map((col) => t(`access.col.${col}`))}
+          rowCount={rows?.length ?? 0}
+          emptyText={t('access.empty')}
+          firstHref={parsed.ok && parsed.query.before ? `/admin/audit/caller-data?${accessQueryParams(parsed.query)}` : null}
+          nextHref={parsed.ok && last ? `/admin/audit/caller-data?${accessQueryParams(parsed.query, { at: last.at, id: last.id })}` : null}
+          labels={{ first: t('audit.first'), next: t('audit.next') }}
+          test={{ table: 'access-table', empty: 'access-empty', invalid: 'access-invalid', next: 'access-next' }}
+        >
+          {rows?.map((row) => (
+            <tr key={row.id} className="border-t border-slate-200 align-top" data-test="access-row" data-screen={row.screen} data-actor-id={row.actor_id ?? ''}>
+              <td className={`whitespace-nowrap ${AUDIT_CELL}`}>{formatDateTime(row.at, lang, { seconds: true })}</td>
+              <td className={AUDIT_CELL} data-test="access-actor">
+                {row.actor_name ?? t('audit.system')}
+              </td>
+              <td className={AUDIT_CELL}>{row.actor_role ? t(`role.${row.actor_role}`) : '–'}</td>
+              <td className={`whitespace-nowrap font-mono ${AUDIT_CELL}`} data-test="access-ticket-no">
+                {row.ticket_no ?? '–'}
+              </td>
+              {/* The first block of the id tells calls apart on a page; the whole id is in the title. */}
+              <td className={`font-mono text-xs ${AUDIT_CELL}`} title={row.call_id ?? undefined}>
+                {row.call_id ? row.call_id.slice(0, 8) : '–'}
+              </td>
+              <td className={AUDIT_CELL} data-test="access-screen-name">
+                {t(CALLER_DATA_SCREEN_LABELS[row.screen])}
+                {row.rows_shown !== null ? ` (${t(pluralKey('access.rowsShown', row.rows_shown, lang), { count: row.rows_shown })})` : ''}
+              </td>
+              <td className={`max-w-md whitespace-pre-line break-words ${AUDIT_CELL}`}>{row.reason ?? '–'}</td>
+            </tr>
+          ))}
+        </AuditTable>
+      )}
     </>
   );
 }

@@ -21,6 +21,7 @@ import type { MessageKey } from '@/lib/i18n/dictionaries/id';
 import { workflowErrorKey } from '@/lib/domain/workflow-errors';
 import { useT } from '@/lib/i18n/use-t';
 import { Button } from '@/components/ui/button';
+import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
 import { AdminNoticeLine } from '../../_components/admin-notice-line';
 import { useAdminWrite } from '../../_components/use-admin-write';
@@ -100,41 +101,30 @@ export function RecordRequestForm({ phone, today }: { phone: string; today: stri
           onChange={(e) => setRequester(e.target.value)}
           data-test="dsr-requester"
         />
-        <div className="flex flex-col gap-1">
-          <TextField
-            id="dsr-received-on"
-            type="date"
-            label={t('admin.dsr.record.receivedOn')}
-            min={oneYearBefore(today)}
-            max={today}
-            required
-            aria-invalid={receivedProblem !== null}
-            aria-describedby="dsr-received-on-hint"
-            value={receivedOn}
-            onChange={(e) => setReceivedOn(e.target.value)}
-            data-test="dsr-received-on"
-          />
-          {receivedProblem ? (
-            <p className="text-xs font-semibold text-red-700" data-test="problem-receivedOn">
-              {t(receivedProblemKey(receivedProblem))}
-            </p>
-          ) : null}
-        </div>
-      </div>
-      <p id="dsr-received-on-hint" className="text-xs text-slate-600">
-        {t('admin.dsr.record.receivedHint')}
-      </p>
-      <label className="flex flex-col gap-1 text-sm font-semibold text-slate-800">
-        {t('admin.dsr.record.details')}
-        <textarea
-          rows={2}
-          maxLength={DETAILS_MAX}
-          value={details}
-          onChange={(e) => setDetails(e.target.value)}
-          className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base font-normal"
-          data-test="dsr-details"
+        <TextField
+          id="dsr-received-on"
+          type="date"
+          label={t('admin.dsr.record.receivedOn')}
+          min={oneYearBefore(today)}
+          max={today}
+          required
+          hint={t('admin.dsr.record.receivedHint')}
+          error={receivedProblem ? t(receivedProblemKey(receivedProblem)) : undefined}
+          errorTest="problem-receivedOn"
+          value={receivedOn}
+          onChange={(e) => setReceivedOn(e.target.value)}
+          data-test="dsr-received-on"
         />
-      </label>
+      </div>
+      <TextAreaField
+        id="dsr-details"
+        label={t('admin.dsr.record.details')}
+        rows={2}
+        maxLength={DETAILS_MAX}
+        value={details}
+        onChange={(e) => setDetails(e.target.value)}
+        data-test="dsr-details"
+      />
       <div>
         <Button type="submit" disabled={busy} data-test="dsr-record">
           {busy ? t('admin.dsr.record.recording') : t('admin.dsr.record.submit')}

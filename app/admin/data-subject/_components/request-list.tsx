@@ -16,6 +16,7 @@ import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Language } from '@/lib/i18n/languages';
 import { useT } from '@/lib/i18n/use-t';
 import { Button } from '@/components/ui/button';
+import { TextAreaField } from '@/components/ui/text-area-field';
 import { AdminNoticeLine } from '../../_components/admin-notice-line';
 import { useAdminWrite } from '../../_components/use-admin-write';
 
@@ -47,17 +48,15 @@ function AnswerForm({ request }: { request: DataSubjectRequest }) {
       }}
     >
       <AdminNoticeLine notice={notice} />
-      <label className="flex flex-col gap-1 text-sm font-semibold text-slate-800">
-        {t('admin.dsr.answer.label')}
-        <textarea
-          rows={2}
-          maxLength={ANSWER_MAX}
-          value={answer}
-          onChange={(e) => setAnswer(e.target.value)}
-          className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base font-normal"
-          data-test="dsr-answer"
-        />
-      </label>
+      <TextAreaField
+        id={`dsr-answer-${request.id}`}
+        label={t('admin.dsr.answer.label')}
+        rows={2}
+        maxLength={ANSWER_MAX}
+        value={answer}
+        onChange={(e) => setAnswer(e.target.value)}
+        data-test="dsr-answer"
+      />
       <div>
         <Button type="submit" size="sm" disabled={busy} data-test="dsr-answer-save">
           {busy ? t('admin.dsr.answer.saving') : t('admin.dsr.answer.submit')}

@@ -14,6 +14,7 @@ import { useT } from '@/lib/i18n/use-t';
 import type { HandoverRow } from '@/lib/realtime/use-live-handovers';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { TextAreaField } from '@/components/ui/text-area-field';
 
 type Counts = Pick<HandoverRow, 'open_incidents' | 'waiting_acknowledgements' | 'blocked_numbers'>;
 
@@ -56,12 +57,10 @@ export function PendingHandover({ client, handover }: { client: Db; handover: Ha
       </p>
       <HandoverCounts handover={handover} />
       <form className="flex flex-col gap-1" onSubmit={(e) => void submit(e)} noValidate>
-        <label className="text-xs font-semibold" htmlFor={`ack-${handover.id}`}>
-          {t('handover.ack.label')}
-        </label>
-        <textarea
+        <TextAreaField
           id={`ack-${handover.id}`}
-          className="rounded border border-slate-300 p-1 text-sm"
+          label={t('handover.ack.label')}
+          density="desk"
           rows={2}
           maxLength={ACKNOWLEDGEMENT_NOTE_MAX}
           value={note}

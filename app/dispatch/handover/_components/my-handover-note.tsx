@@ -13,6 +13,7 @@ import { useT } from '@/lib/i18n/use-t';
 import type { HandoverRow } from '@/lib/realtime/use-live-handovers';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { TextAreaField } from '@/components/ui/text-area-field';
 import { HandoverCounts } from './handover-cards';
 
 export function MyHandoverNote({ client, mine }: { client: Db; mine: HandoverRow | null }) {
@@ -54,12 +55,10 @@ export function MyHandoverNote({ client, mine }: { client: Db; mine: HandoverRow
       ) : (
         <form className="flex flex-col gap-2" onSubmit={(e) => void submit(e)} data-test="handover-form" noValidate>
           <p className="text-sm text-slate-700">{t('handover.mine.hint')}</p>
-          <label className="text-xs font-semibold" htmlFor="handover-note">
-            {t('handover.mine.label')}
-          </label>
-          <textarea
+          <TextAreaField
             id="handover-note"
-            className="rounded border border-slate-300 p-2 text-sm"
+            label={t('handover.mine.label')}
+            density="desk"
             rows={6}
             maxLength={HANDOVER_NOTE_MAX}
             value={text}

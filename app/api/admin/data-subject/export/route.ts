@@ -2,7 +2,9 @@
  * `GET /api/admin/data-subject/export?phone&format=csv|json` (issue #22): everything held about a
  * number as a file for a request under UU PDP, read by data_subject_search with p_export=true as the
  * signed-in admin, so the database logs the export (screen data_subject_export) and refuses anyone
- * else. Attachment, never cached, at most MAX_EXPORT_BYTES.
+ * else. Attachment, never cached. A document over DATA_SUBJECT_ROW_LIMIT rows is refused by the
+ * database before it logs anything (data_subject_too_large), answered here as 413 with the message
+ * in the admin's language.
  */
 import { z } from 'zod';
 import { getSession } from '@/lib/auth/session';
@@ -10,8 +12,8 @@ import { createClient } from '@/lib/supabase/server';
 import { parseSubjectPhone } from '@/lib/domain/data-subject-input';
 import { dataSubjectCsv } from '@/lib/domain/data-subject-export';
 import { searchDataSubject } from '@/lib/data/data-protection';
-
-export const MAX_EXPORT_BYTES = 5_000_000;
+import { workflowErrorKey } from '@/lib/domain/workflow-errors';
+import { getT } from '@/lib/i18n/server';
 
 const querySchema = z.object({
   phone: z.string().max(64),
@@ -30,10 +32,14 @@ export async function GET(request: Request): Promise<Response> {
   const phone = parseSubjectPhone(query.data.phone);
   if (!phone.ok) return Response.json({ code: phone.problem }, { status: 400, headers: NO_STORE });
 
-  const doc = await searchDataSubject(await createClient(), phone.value, true);
+  const found = await searchDataSubject(await createClient(), phone.value, true);
+  if (!found.ok) {
+    const { t } = await getT();
+    return Response.json({ code: found.problem, message: t(workflowErrorKey(found.problem)) }, { status: 413, headers: NO_STORE });
+  }
+  const doc = found.doc;
   const body = query.data.format === 'csv' ? dataSubjectCsv(doc) : JSON.stringify(doc, null, 2);
   const bytes = new TextEncoder().encode(body);
-  if (bytes.byteLength > MAX_EXPORT_BYTES) return Response.json({ code: 'export_too_large' }, { status: 413, headers: NO_STORE });
   const day = doc.generated_at.slice(0, 10);
   return new Response(bytes, {
     headers: {
