@@ -208,6 +208,26 @@ test.describe('walk of issue #17', () => {
         return found;
       });
       expect(small).toEqual([]);
+      // The share of each stage: its name and figure on one line of their own, inside the screen, none
+      // overlapping another (a bar chart squeezed the eight names onto one axis, where they overlapped).
+      const stages = page.getByTestId('wall-sla-stage');
+      await expect(stages).toHaveCount(8);
+      const rects = await stages.evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          const atCentre = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          const cut = [...e.children].some((c) => c.scrollWidth > c.clientWidth);
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, shown: !!atCentre && e.contains(atCentre), cut };
+        }),
+      );
+      for (const [i, r] of rects.entries()) {
+        expect(r.cut, `stage ${i}: its name or figure is cut`).toBe(false);
+        expect(r.shown, `stage ${i} is hidden behind another part of the wall`).toBe(true);
+        for (const other of rects.slice(i + 1)) {
+          const apart = r.right <= other.left || other.right <= r.left || r.bottom <= other.top || other.bottom <= r.top;
+          expect(apart, `stage ${i} overlaps another`).toBe(true);
+        }
+      }
       await page.waitForTimeout(800);
       await attachScreenshot(page, testInfo, 'wall-1920x1080');
 

@@ -1,13 +1,13 @@
 'use client';
 /**
  * Today's big numbers on the wall: calls by type, emergencies, the share within SLA and the answer-time
- * KPI (telephony calls within 10 s / 15 s against the 90 % goal), with the per-stage chart.
+ * KPI (telephony calls within 10 s / 15 s against the 90 % goal), with the share per stage.
  */
 import type { TodayCounters } from '@/lib/domain/wall';
 import { Constants } from '@/lib/supabase/database.types';
 import { pluralKey } from '@/lib/i18n/plural';
 import { useT } from '@/lib/i18n/use-t';
-import { SlaShareChart } from '@/components/charts/sla-share-chart';
+import { WallStageShares } from './wall-stage-shares';
 import type { AnswerKpi, AnswerThreshold } from '@/lib/domain/answer-kpi';
 
 const TYPES = Constants.public.Enums.call_type;
@@ -91,12 +91,7 @@ export function WallCounters({ counters }: { counters: TodayCounters | undefined
       </ul>
       <div className="flex min-h-0 flex-1 flex-col rounded-[0.5vw] bg-slate-900 p-[0.5vw]">
         <h3 className="text-[clamp(18px,0.95vw,52px)] uppercase tracking-wide text-slate-400">{t('wall.chart.title')}</h3>
-        <div className="min-h-0 flex-1" data-test="wall-sla-chart">
-          <SlaShareChart
-            stages={(counters?.stages ?? []).map((s) => ({ key: s.stage, label: t(`wall.stage.${s.stage}`), share: s.share }))}
-            dark
-          />
-        </div>
+        <WallStageShares stages={counters?.stages ?? []} />
       </div>
     </section>
   );

@@ -49,6 +49,15 @@ export const wallEn = {
   'wall.stage.dispatch': 'Dispatch',
   'wall.stage.acknowledge': 'Acknowledge',
   'wall.stage.on_scene': 'Arrival',
+  // The wall's four columns of stage shares need one short word each at 1080p (18 px type).
+  'wall.stageShort.answer': 'Answer',
+  'wall.stageShort.classify': 'Incoming',
+  'wall.stageShort.record': 'Report',
+  'wall.stageShort.close_call': 'Close',
+  'wall.stageShort.call_total': 'Total',
+  'wall.stageShort.dispatch': 'Dispatch',
+  'wall.stageShort.acknowledge': 'Ack',
+  'wall.stageShort.on_scene': 'Arrival',
 
   'wall.map.cluster.one': '{count} incident',
   'wall.map.cluster.other': '{count} incidents',
