@@ -31,6 +31,7 @@ const RATE = Number(process.env.WALL_BENCH_RATE ?? 10);
 const PORT = Number(process.env.WALL_BENCH_PORT ?? 3399);
 const WIDTH = Number(process.env.WALL_BENCH_WIDTH ?? 1920);
 const HEIGHT = Number(process.env.WALL_BENCH_HEIGHT ?? 1080);
+const PROFILE = process.env.WALL_BENCH_PROFILE === '1';
 
 if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
   console.error('wall-render: no production build in .next; run `npx next build` first.');
@@ -117,6 +118,30 @@ async function firstRenderPhases(page: Page, ws: Array<{ at: number; what: strin
     .map(([start, end, what]) => `${String(Math.round(start)).padStart(5)} → ${String(Math.round(end)).padStart(5)}  ${what}`);
 }
 
+/** Self time per function (name, script file, line) of a CDP CPU profile, the 25 heaviest, in ms. */
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+function heaviestFunctions(profile: CpuProfile): string[] {
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => {
+    const node = byId.get(id);
+    if (!node) return;
+    const f = node.callFrame;
+    const where = f.url ? `${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}` : '';
+    const name = `${f.functionName || '(anonymous)'} ${where}`.trim();
+    self.set(name, (self.get(name) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  });
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([name, msSelf]) => `${msSelf.toFixed(0).padStart(6)} ms  ${name}`);
+}
+
 // The app marks elements with data-test (as playwright.config.ts tells the tests).
 selectors.setTestIdAttribute('data-test');
 let writer: ReturnType<typeof setInterval> | undefined;
@@ -169,6 +194,15 @@ try {
     });
   });
 
+  // WALL_BENCH_PROFILE=1: a CPU profile of the page from the navigation to the first render, its
+  // heaviest functions (self time) printed with the result.
+  const cdp = await context.newCDPSession(page);
+  if (PROFILE) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+
   // Time to first complete render, from the navigation to /wall.
   await page.goto(`${base}/wall`, { waitUntil: 'commit' });
   await page.waitForFunction(
@@ -194,8 +228,8 @@ try {
   });
   const firstRenderMs = await page.evaluate(() => performance.now());
   const phases = await firstRenderPhases(page, wsEvents);
+  const profile = PROFILE ? heaviestFunctions((await cdp.send('Profiler.stop')).profile) : undefined;
 
-  const cdp = await context.newCDPSession(page);
   const heapMb = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -266,6 +300,7 @@ try {
     changesWritten: changes,
     firstRenderMs: Math.round(firstRenderMs),
     firstRenderPhases: phases,
+    ...(profile ? { firstRenderProfile: profile } : {}),
     fps: {
       mean: Math.round((fps.reduce((a, b) => a + b, 0) / fps.length) * 10) / 10,
       p10: Math.round(pct(0.1) * 10) / 10,

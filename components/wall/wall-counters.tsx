@@ -3,11 +3,12 @@
  * Today's big numbers on the wall: calls by type, emergencies, the share within SLA and the answer-time
  * KPI (telephony calls within 10 s / 15 s against the 90 % goal), with the per-stage chart.
  */
+import { memo, useMemo } from 'react';
 import type { TodayCounters } from '@/lib/domain/wall';
 import { Constants } from '@/lib/supabase/database.types';
 import { pluralKey } from '@/lib/i18n/plural';
 import { useT } from '@/lib/i18n/use-t';
-import { SlaShareChart } from '@/components/charts/sla-share-chart';
+import { WallSlaChartLazy } from './wall-sla-chart-lazy';
 import type { AnswerKpi, AnswerThreshold } from '@/lib/domain/answer-kpi';
 
 const TYPES = Constants.public.Enums.call_type;
@@ -53,8 +54,14 @@ function AnswerKpiLine({ kpi }: { kpi: AnswerKpi | undefined }) {
   );
 }
 
-export function WallCounters({ counters }: { counters: TodayCounters | undefined }) {
+// Memoised: the wall renders every second (its clocks) and on every incident change, while the
+// counters change only when they are read again; a chart render costs more than the rest of a frame.
+export const WallCounters = memo(function WallCounters({ counters }: { counters: TodayCounters | undefined }) {
   const { t } = useT();
+  const stages = useMemo(
+    () => (counters?.stages ?? []).map((s) => ({ key: s.stage, label: t(`wall.stage.${s.stage}`), share: s.share })),
+    [counters, t],
+  );
   const none = t('wall.counters.none');
   const share = counters?.slaShare;
   const shareTone = share == null ? 'text-slate-50' : share >= 0.9 ? 'text-emerald-400' : share >= 0.75 ? 'text-amber-300' : 'text-red-400';
@@ -92,12 +99,9 @@ export function WallCounters({ counters }: { counters: TodayCounters | undefined
       <div className="flex min-h-0 flex-1 flex-col rounded-[0.5vw] bg-slate-900 p-[0.5vw]">
         <h3 className="text-[clamp(18px,0.95vw,52px)] uppercase tracking-wide text-slate-400">{t('wall.chart.title')}</h3>
         <div className="min-h-0 flex-1" data-test="wall-sla-chart">
-          <SlaShareChart
-            stages={(counters?.stages ?? []).map((s) => ({ key: s.stage, label: t(`wall.stage.${s.stage}`), share: s.share }))}
-            dark
-          />
+          <WallSlaChartLazy stages={stages} dark />
         </div>
       </div>
     </section>
   );
-}
+});
