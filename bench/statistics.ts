@@ -11,10 +11,13 @@
  * SLA figures with percentile_cont over the raw durations; then the maintenance cost: a call's
  * lifecycle (insert, then answer, classify and end as three single-row updates) and a 10,000-row
  * bulk insert, with the statistics triggers enabled and disabled, alternating.
- * Target: one full refresh of the statistics page under 200 ms on PGlite.
+ * Targets: one full refresh of the statistics page under 200 ms on PGlite at 1 M calls, and each
+ * function under 300 ms at 10 M calls on Postgres (issue #21, BENCH_SIZE=10m).
  *
  * Environment: BENCH_CALLS, BENCH_INCIDENTS, BENCH_RUNS (default 9), BENCH_DAYS (default 365),
- * BENCH_MAINT_CALLS (calls per lifecycle round, default 500), BENCH_MAINT_ROUNDS (default 5),
+ * BENCH_MAINT_CALLS (calls per lifecycle round, default 500), BENCH_MAINT_ROUNDS (default 5; 0 skips them),
+ * BENCH_SIZE=10m (10,000,000 calls, 3,000,000 incidents), BENCH_KEEP=1 / BENCH_REUSE_URL (Postgres: keep a built
+ * database, time it again later),
  * BENCH_CHECK=0 to skip the two comparisons with a full recomputation,
  * BENCH_BACKEND=postgres to run on a new database of TEST_DATABASE_URL instead of PGlite.
  */
@@ -26,8 +29,10 @@ import { migrate } from '../supabase/local/db/migrate.ts';
 import type { Database, Queryable } from '../supabase/local/db/database.ts';
 import { createTestDatabase } from '../tests/support/test-stack.ts';
 
-const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
-const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 300_000);
+/** BENCH_SIZE=10m: ten times the default history (10,000,000 calls, 3,000,000 incidents), issue #21's disaster-year size. */
+const TEN_M = process.env.BENCH_SIZE === '10m';
+const CALLS = Number(process.env.BENCH_CALLS ?? (TEN_M ? 10_000_000 : 1_000_000));
+const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? (TEN_M ? 3_000_000 : 300_000));
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
 const MAINT_CALLS = Number(process.env.BENCH_MAINT_CALLS ?? 500);
@@ -36,6 +41,13 @@ const BULK_CALLS = 10_000;
 /** BENCH_CHECK=0 skips comparing the rollups with a full recomputation (minutes at full size). */
 const CHECK = process.env.BENCH_CHECK !== '0';
 const BACKEND = process.env.BENCH_BACKEND === 'postgres' ? 'postgres' : 'pglite';
+/**
+ * Postgres only. BENCH_KEEP=1 keeps the built database (its URL is printed) instead of dropping it;
+ * BENCH_REUSE_URL=<that URL> times an already built database again without building it (a 10 M build
+ * takes many minutes, a change to a function or an index seconds), and leaves it in place.
+ */
+const KEEP = process.env.BENCH_KEEP === '1';
+const REUSE_URL = process.env.BENCH_REUSE_URL;
 const root = path.resolve(import.meta.dirname, '..');
 
 /** Each statistic the page shows, and the plain query someone would write for the same figure. */
@@ -110,6 +122,10 @@ const CASES: Case[] = [
 ];
 
 async function openBackend(): Promise<{ db: Database; drop(): Promise<void> }> {
+  if (REUSE_URL) {
+    const db = await openPostgres(REUSE_URL);
+    return { db, drop: () => db.close() };
+  }
   if (BACKEND === 'postgres') {
     const created = await createTestDatabase();
     const db = await openPostgres(created.url);
@@ -117,7 +133,8 @@ async function openBackend(): Promise<{ db: Database; drop(): Promise<void> }> {
       db,
       async drop() {
         await db.close();
-        await created.drop();
+        if (KEEP) process.stdout.write(`kept the database: BENCH_REUSE_URL=${created.url}\n`);
+        else await created.drop();
       },
     };
   }
@@ -192,6 +209,11 @@ export async function build(db: Database): Promise<BenchUsers> {
     analyze public.assignments;
     analyze public.dispatch_feedback;
   `);
+  return benchUsers(db);
+}
+
+/** The leadership and supervisor accounts build() made (fixed ids, so a kept database finds them again). */
+async function benchUsers(db: Queryable): Promise<BenchUsers> {
   const ids = (await db.query<{ id: string }>(`select md5('bench-user' || g)::uuid::text as id from unnest(array[0, 7]) g`)).rows;
   return { leader: ids[0].id, supervisor: ids[1].id };
 }
@@ -350,6 +372,7 @@ async function maintenanceRound(db: Database, round: number): Promise<{ lifecycl
 }
 
 async function maintenance(db: Database): Promise<void> {
+  if (MAINT_ROUNDS < 1) return;
   const on = { lifecycle: [] as number[], bulk: [] as number[] };
   const off = { lifecycle: [] as number[], bulk: [] as number[] };
   for (let r = 0; r < MAINT_ROUNDS; r++) {
@@ -375,9 +398,8 @@ async function maintenance(db: Database): Promise<void> {
   );
 }
 
-async function main() {
-  const { db, drop } = await openBackend();
-  try {
+/** Builds the history, rebuilds the rollups (as the seed does) and analyses them; prints what it built. */
+async function buildAndRebuild(db: Database): Promise<BenchUsers> {
     const started = performance.now();
     const users = await build(db);
     const counts = (
@@ -390,7 +412,7 @@ async function main() {
       `${BACKEND}: built ${counts.calls} calls, ${counts.incidents} incidents, ${counts.assignments} assignments ` +
         `over ${DAYS} days in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
     );
-    let t = performance.now();
+    const t = performance.now();
     await db.exec(`select private.stats_rebuild()`);
     const rebuildMs = performance.now() - t;
     await db.exec(`do $$ declare r record; begin
@@ -408,6 +430,14 @@ async function main() {
       )
     ).rows[0].n;
     process.stdout.write(`rollups rebuilt in ${(rebuildMs / 1000).toFixed(1)} s (${rollupRows} rows)\n`);
+    return users;
+}
+
+async function main() {
+  const { db, drop } = await openBackend();
+  try {
+    const users = REUSE_URL ? await benchUsers(db) : await buildAndRebuild(db);
+    let t: number;
     if (CHECK) {
       t = performance.now();
       const mismatches = (await db.query<{ n: string }>(`select count(*) n from private.stats_rollup_mismatches()`)).rows[0].n;

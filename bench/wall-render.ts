@@ -18,7 +18,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, selectors } from '@playwright/test';
+import { chromium, selectors, type Page } from '@playwright/test';
 import { configFromEnv, loopbackAppOrigins } from '../supabase/local/config.ts';
 import { startStack } from '../supabase/local/server.ts';
 import { findChromium } from '../scripts/find-chromium.ts';
@@ -31,6 +31,7 @@ const RATE = Number(process.env.WALL_BENCH_RATE ?? 10);
 const PORT = Number(process.env.WALL_BENCH_PORT ?? 3399);
 const WIDTH = Number(process.env.WALL_BENCH_WIDTH ?? 1920);
 const HEIGHT = Number(process.env.WALL_BENCH_HEIGHT ?? 1080);
+const PROFILE = process.env.WALL_BENCH_PROFILE === '1';
 
 if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
   console.error('wall-render: no production build in .next; run `npx next build` first.');
@@ -92,6 +93,55 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
+/**
+ * Where the first render's time goes, in ms from the navigation: the document, every script and API
+ * request (start → end, from Resource Timing), the websocket and its joins, and the milestones the
+ * init script stamped. Sorted by start.
+ */
+async function firstRenderPhases(page: Page, ws: Array<{ at: number; what: string }>): Promise<string[]> {
+  const fromPage = await page.evaluate(`(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const rows = [[0, nav.responseStart, 'document: first byte'], [nav.responseStart, nav.responseEnd, 'document: body'],
+      [0, nav.domContentLoadedEventEnd, 'DOMContentLoaded']];
+    for (const e of performance.getEntriesByType('resource')) {
+      const u = new URL(e.name);
+      if (!/\\.(js|css)$/.test(u.pathname) && !u.pathname.includes('/rest/') && !u.pathname.includes('/auth/')) continue;
+      rows.push([e.startTime, e.responseEnd, u.pathname.replace(/^.*\\/_next\\/static\\//, '') + (u.pathname.includes('/rest/') ? u.search.slice(0, 60) : '') + ' ' + Math.round(e.encodedBodySize / 1024) + ' kB']);
+    }
+    for (const [name, at] of Object.entries(window.__wallMarks || {})) rows.push([at, at, 'milestone: ' + name]);
+    return { origin: performance.timeOrigin, rows };
+  })()`);
+  const { origin, rows } = fromPage as { origin: number; rows: Array<[number, number, string]> };
+  for (const e of ws) rows.push([e.at - origin, e.at - origin, e.what]);
+  return rows
+    .sort((a, b) => a[0] - b[0])
+    .map(([start, end, what]) => `${String(Math.round(start)).padStart(5)} → ${String(Math.round(end)).padStart(5)}  ${what}`);
+}
+
+/** Self time per function (name, script file, line) of a CDP CPU profile, the 25 heaviest, in ms. */
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+function heaviestFunctions(profile: CpuProfile): string[] {
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => {
+    const node = byId.get(id);
+    if (!node) return;
+    const f = node.callFrame;
+    const where = f.url ? `${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}` : '';
+    const name = `${f.functionName || '(anonymous)'} ${where}`.trim();
+    self.set(name, (self.get(name) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  });
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([name, msSelf]) => `${msSelf.toFixed(0).padStart(6)} ms  ${name}`);
+}
+
 // The app marks elements with data-test (as playwright.config.ts tells the tests).
 selectors.setTestIdAttribute('data-test');
 let writer: ReturnType<typeof setInterval> | undefined;
@@ -110,6 +160,49 @@ try {
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => u.pathname !== '/login', { timeout: 60_000 });
 
+  // Milestones of the first render, stamped in the page (performance.now(), from the navigation):
+  // the wall's frame, the live status, the first marker or cluster, the counters, all open incidents.
+  await page.addInitScript(`(() => {
+    const marks = (window.__wallMarks = {});
+    const stamp = (name, ok) => { if (!(name in marks) && ok) marks[name] = performance.now(); };
+    const look = () => {
+      const wall = document.querySelector('[data-test="wall"]');
+      stamp('wall frame', !!wall);
+      stamp('map', !!document.querySelector('[data-test="wall-map"]'));
+      stamp('live', wall && wall.getAttribute('data-status') === 'live');
+      stamp('first marker', document.querySelector('[data-test="incident-marker"], [data-test="incident-cluster"]'));
+      const calls = document.querySelector('[data-test="wall-count-calls"] [data-test="wall-figure-value"]');
+      stamp('counters', calls && /^\\d+$/.test(calls.textContent || ''));
+      stamp('open incidents', Number(document.querySelector('[data-test="wall-open-count"]')?.getAttribute('data-count') || 0) > 0);
+      if (Object.keys(marks).length < 6) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  })()`);
+  // Websocket frames, stamped here: the page's time origin converts them to its clock.
+  const wsEvents: Array<{ at: number; what: string }> = [];
+  page.on('websocket', (ws) => {
+    wsEvents.push({ at: Date.now(), what: 'websocket opened' });
+    ws.on('framesent', (f) => {
+      const text = typeof f.payload === 'string' ? f.payload : '';
+      const m = /"(realtime:[^"]+)","phx_join"/.exec(text);
+      if (m) wsEvents.push({ at: Date.now(), what: `join ${m[1]}` });
+    });
+    ws.on('framereceived', (f) => {
+      const text = typeof f.payload === 'string' ? f.payload : '';
+      const m = /"(realtime:[^"]+)","phx_reply"/.exec(text);
+      if (m && !wsEvents.some((e) => e.what === `joined ${m[1]}`)) wsEvents.push({ at: Date.now(), what: `joined ${m[1]}` });
+    });
+  });
+
+  // WALL_BENCH_PROFILE=1: a CPU profile of the page from the navigation to the first render, its
+  // heaviest functions (self time) printed with the result.
+  const cdp = await context.newCDPSession(page);
+  if (PROFILE) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+
   // Time to first complete render, from the navigation to /wall.
   await page.goto(`${base}/wall`, { waitUntil: 'commit' });
   await page.waitForFunction(
@@ -122,10 +215,21 @@ try {
     },
     INCIDENTS,
     { polling: 'raf', timeout: 120_000 },
-  );
+  ).catch(async (err: unknown) => {
+    // Say what was missing: the wall's status, markers, counters and open count at the timeout.
+    const seen = await page.evaluate(`(() => ({
+      status: document.querySelector('[data-test="wall"]')?.getAttribute('data-status'),
+      markers: document.querySelectorAll('[data-test="incident-marker"], [data-test="incident-cluster"]').length,
+      calls: document.querySelector('[data-test="wall-count-calls"] [data-test="wall-figure-value"]')?.textContent,
+      open: document.querySelector('[data-test="wall-open-count"]')?.getAttribute('data-count'),
+      url: location.href,
+    }))()`);
+    throw new Error(`the wall did not finish its first render: ${JSON.stringify(seen)}`, { cause: err });
+  });
   const firstRenderMs = await page.evaluate(() => performance.now());
+  const phases = await firstRenderPhases(page, wsEvents);
+  const profile = PROFILE ? heaviestFunctions((await cdp.send('Profiler.stop')).profile) : undefined;
 
-  const cdp = await context.newCDPSession(page);
   const heapMb = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -195,6 +299,8 @@ try {
     minutes: MINUTES,
     changesWritten: changes,
     firstRenderMs: Math.round(firstRenderMs),
+    firstRenderPhases: phases,
+    ...(profile ? { firstRenderProfile: profile } : {}),
     fps: {
       mean: Math.round((fps.reduce((a, b) => a + b, 0) / fps.length) * 10) / 10,
       p10: Math.round(pct(0.1) * 10) / 10,

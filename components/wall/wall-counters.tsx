@@ -3,6 +3,7 @@
  * Today's big numbers on the wall: calls by type, emergencies, the share within SLA and the answer-time
  * KPI (telephony calls within 10 s / 15 s against the 90 % goal), with the share per stage.
  */
+import { memo } from 'react';
 import type { TodayCounters } from '@/lib/domain/wall';
 import { Constants } from '@/lib/supabase/database.types';
 import { pluralKey } from '@/lib/i18n/plural';
@@ -53,7 +54,9 @@ function AnswerKpiLine({ kpi }: { kpi: AnswerKpi | undefined }) {
   );
 }
 
-export function WallCounters({ counters }: { counters: TodayCounters | undefined }) {
+// Memoised: the wall renders every second (its clocks) and on every incident change, while the
+// counters change only when they are read again.
+export const WallCounters = memo(function WallCounters({ counters }: { counters: TodayCounters | undefined }) {
   const { t } = useT();
   const none = t('wall.counters.none');
   const share = counters?.slaShare;
@@ -95,4 +98,4 @@ export function WallCounters({ counters }: { counters: TodayCounters | undefined
       </div>
     </section>
   );
-}
+});

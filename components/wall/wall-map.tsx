@@ -4,7 +4,7 @@
  * when many) and agency posts, over the dark base map fitted to the city. It refits when the window
  * changes size, so a 4K screen shows the same city as a full-HD one. Browser only (WallMapLazy).
  */
-import { useEffect, type ReactNode } from 'react';
+import { memo, useEffect, type ReactNode } from 'react';
 import { useMap } from 'react-leaflet';
 import { BaseMap } from '@/components/map/base-map';
 import { IncidentLayer } from '@/components/map/incident-layer';
@@ -56,7 +56,8 @@ function FitCity() {
   return null;
 }
 
-export function WallMap({ tiles, incidents, posts, agencies, freshIds, units, children }: WallMapProps) {
+// Memoised: the wall renders every second for its clocks; the map changes only with its props.
+export const WallMap = memo(function WallMap({ tiles, incidents, posts, agencies, freshIds, units, children }: WallMapProps) {
   const { t, lang } = useT();
   // About 30 px at 1920 wide and 60 px at 3840: the same share of the screen.
   const markerSize = useViewportFontSize(0.0157, 24);
@@ -86,4 +87,4 @@ export function WallMap({ tiles, incidents, posts, agencies, freshIds, units, ch
       {children}
     </BaseMap>
   );
-}
+});

@@ -10,6 +10,7 @@ import type { Database } from '@/lib/supabase/database.types';
 import { filterOperand, type LiveFilter, type LiveFilterOp } from './live-filter';
 import type { LiveRow } from './live-rows-state';
 import { createLiveView, type LiveSource, type LiveView, type RowsAnswer } from './live-view';
+import { readSnapshotPages } from './snapshot-pages';
 
 type PublicTables = Database['public']['Tables'];
 export type LiveTable = keyof PublicTables & string;
@@ -35,6 +36,8 @@ export interface ColumnsViewOptions<T extends LiveTable, C extends LiveColumn<T>
 export interface RowsRequest<Column extends string, Row> extends PromiseLike<RowsAnswer<Row[]>> {
   // The rows are inferred from the answer alone: the generic maybeSingle() would infer nothing.
   filter(column: Column, operator: LiveFilterOp, value: string): RowsRequest<Column, NoInfer<Row>>;
+  order(column: Column): RowsRequest<Column, NoInfer<Row>>;
+  limit(count: number): RowsRequest<Column, NoInfer<Row>>;
   maybeSingle(): PromiseLike<RowsAnswer<NoInfer<Row> | null>>;
 }
 
@@ -54,10 +57,18 @@ export interface EmbedViewOptions<T extends LiveTable, Row extends LiveRow> exte
 
 interface Filterable<Column extends string> {
   filter(column: Column, operator: LiveFilterOp, value: string): this;
+  order(column: Column): this;
+  limit(count: number): this;
 }
 
 function withFilter<Column extends string, Q extends Filterable<Column>>(request: Q, f: LiveFilter<Column> | undefined): Q {
   return f ? request.filter(f.column, f.op, filterOperand(f)) : request;
+}
+
+/** One page of a snapshot (snapshot-pages.ts): the view's filter, in key order, after the last key read. */
+function pageOf<Column extends string, Q extends Filterable<Column>>(request: Q, key: Column, after: string | undefined, limit: number): Q {
+  const ordered = request.order(key).limit(limit);
+  return after === undefined ? ordered : ordered.filter(key, 'gt', after);
 }
 
 /** A copy of the record without the columns the view does not keep (the wall holds no free text). */
@@ -75,10 +86,14 @@ function columnsSource<T extends LiveTable, C extends LiveColumn<T>>(
     // A select built at run time is beyond supabase-js's select parser: the generated row type of
     // these columns is what PostgREST returns for them, so the view states it from there.
     snapshot: () =>
-      withFilter(o.client.from(o.table).select(o.columns ? o.columns.join(', ') : '*'), o.filter).overrideTypes<
-        Pick<TableRow<T>, C>[],
-        { merge: false }
-      >(),
+      readSnapshotPages(
+        (after, limit) =>
+          pageOf(withFilter(o.client.from(o.table).select(o.columns ? o.columns.join(', ') : '*'), o.filter), o.key, after, limit).overrideTypes<
+            Pick<TableRow<T>, C>[],
+            { merge: false }
+          >(),
+        (row) => String(row[o.key]),
+      ),
     fromRecord: (record) => (kept ? pick<TableRow<T>, C>(record, kept) : record),
   };
 }
@@ -86,7 +101,7 @@ function columnsSource<T extends LiveTable, C extends LiveColumn<T>>(
 function embedSource<T extends LiveTable, Row extends LiveRow>(o: EmbedViewOptions<T, Row>): LiveSource<TableRow<T>, Row> {
   const request = () => withFilter(o.embed(fromTable(o.client, o.table)), o.filter);
   return {
-    snapshot: request,
+    snapshot: () => readSnapshotPages((after, limit) => pageOf(request(), o.key, after, limit), (row) => String(row[o.key])),
     reread: (key) => request().filter(o.key, 'eq', key).maybeSingle(),
   };
 }

@@ -4,7 +4,7 @@
  * private topic `wall:live` says when a call starts, moves on or ends (`call`) and when the counters
  * may have moved (`counters`); each says which reads to make again (see migration
  * 20261205020000_wall_broadcast.sql). Snapshot + events + resync: everything is read when the
- * feed opens and on every (re)subscribe, because events sent while the channel was down are lost.
+ * channel is subscribed, and on every resubscribe, because events sent while it was down are lost.
  * "Today" rolls over at WIB midnight without any change, so the day-bound reads run again then.
  */
 import type { Db } from '@/lib/data/db';
@@ -112,8 +112,9 @@ export function createWallFeed(opts: {
     };
     for (const p of Object.values(parts)) p.onChange(emit);
     topic = { status: 'connecting', error: undefined };
-    // A first paint without waiting for the join; the join reads everything again.
-    reloadAll();
+    // Nothing is read before the join: a read made then would have to be made again once subscribed
+    // (events sent before the join are lost), and at the wall's first render these reads (today's
+    // statistics among them) compete with the incidents' snapshot for the database.
     close = openPrivateTopic({
       client: opts.client,
       topic: WALL_TOPIC,
