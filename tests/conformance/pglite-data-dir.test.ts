@@ -4,9 +4,7 @@
  * transaction whole; a damaged directory is refused at start with a clear message and left as it was,
  * never silently replaced by a new database with demo data.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient } from '@supabase/supabase-js';
@@ -15,13 +13,14 @@ import { DEMO_SERVICE_ROLE_KEY } from '../../supabase/local/config.ts';
 import { DataDirError } from '../../supabase/local/db/pglite-data-dir.ts';
 import { NodeRealtimeTransport } from '../../lib/supabase/node-realtime-transport';
 import { startTestStack } from '../support/test-stack.ts';
+import { freePort, ready, spawnStack as spawnStackProcess, type StackProcess } from '../support/stack-process.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const tempDirs: string[] = [];
-const children: ChildProcess[] = [];
+const children: StackProcess[] = [];
 
 afterAll(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const { child } of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -31,47 +30,11 @@ function tempDir(): string {
   return path.join(dir, 'pglite');
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-interface StackProcess {
-  child: ChildProcess;
-  url: string;
-  /** Resolves with the exit code (null when killed by a signal) and everything written to stderr. */
-  exited: Promise<{ code: number | null; stderr: string }>;
-}
-
 /** `npm run stack` as a separate process on `dataDir`, so it can be killed like a real crash. */
 function spawnStack(dataDir: string, port: number): StackProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'supabase', 'local', 'main.ts')], {
-    cwd: root,
-    env: { ...process.env, STACK_DATA_DIR: dataDir, STACK_PORT: String(port), STACK_HOST: '127.0.0.1', STACK_KEYS: 'demo', STACK_SEED: 'off' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, stderr })),
-  );
-  return { child, url: `http://127.0.0.1:${port}`, exited };
-}
-
-/** Resolves when the stack prints that it serves, rejects when it exits first. */
-function ready(stack: StackProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    stack.child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('Embedded Supabase stack on')) resolve();
-    });
-    void stack.exited.then(({ code, stderr }) => reject(new Error(`stack exited with ${code}: ${stderr}`)));
-  });
+  const stack = spawnStackProcess({ dataDir, port });
+  children.push(stack);
+  return stack;
 }
 
 function serviceClient(url: string) {

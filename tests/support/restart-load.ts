@@ -55,8 +55,9 @@ export function startRestartLoad(api: SupabaseClient, prefix: string, writers: n
       }
       const key = `${status} ${error.code ?? ''}`.trim();
       tally.failures.set(key, (tally.failures.get(key) ?? 0) + 1);
-      // Only "retry later" is resent, as the relay and the offline queue do; anything else is a bug here.
-      if (status < 500) throw new Error(`event ${eventId} refused for good: ${key} ${error.message}`);
+      // Only "retry later" and "no answer" (status 0: the stack went away mid-request) are resent,
+      // as the relay and the offline queue do; anything else is a bug here.
+      if (status !== 0 && status < 500) throw new Error(`event ${eventId} refused for good: ${key} ${error.message}`);
       await new Promise((r) => setTimeout(r, RETRY_PAUSE_MS));
     }
   }
