@@ -104,7 +104,7 @@ function failureKey(failure: WriteFailure): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const STEPS: AssignmentAction[] = ['acknowledge_assignment', 'mark_en_route', 'mark_on_scene', 'complete_assignment'];
+export const STEPS: AssignmentAction[] = ['acknowledge_assignment', 'mark_en_route', 'mark_on_scene', 'complete_assignment'];
 
 export interface CenterLoad {
   tally: CenterTally;
@@ -149,47 +149,17 @@ export function startCenterLoad(center: Center, prefix: string): CenterLoad {
   }
 
   /** The liaison takes the four steps at once, as on a phone that went offline; the outbox sends them. */
-  async function handleAssignment(incidentId: string, liaisonQueue: { items: readonly QueueItem[] }): Promise<void> {
-    const assignment = await persist(`assignment of ${incidentId}`, async () =>
-      toWriteResult<Pick<Tables<'assignments'>, 'id' | 'status' | 'version'>>(await center.opd.from('assignments').select('id, status, version').eq('incident_id', incidentId).single()),
-    );
-    for (const action of STEPS) {
-      const expected = effectiveAssignment(liaisonQueue.items, assignment);
-      liaisonQueue.items = enqueue(liaisonQueue.items, {
-        id: randomUUID(),
-        assignmentId: assignment.id,
-        action,
-        expectedVersion: expected.version,
-        text: action === 'complete_assignment' ? 'Korban dibawa ke RSUD Cilegon.' : undefined,
-        createdAtMs: Date.now(),
-      });
-    }
-    while (liaisonQueue.items.length > 0) {
+  async function handleAssignment(incidentId: string): Promise<void> {
+    const assignment = await persist(`assignment of ${incidentId}`, () => readAssignment(center, incidentId));
+    const phone = opdPhone(center, (item) => {
+      tally.acknowledged.push({ kind: item.action, assignmentId: item.assignmentId });
+      if (item.attempts > 1) tally.resentThenAcknowledged++;
+    });
+    phone.take(assignment, STEPS);
+    await phone.deliver(() => {
       tally.requests++;
-      const before = liaisonQueue.items.length;
-      await flushOutbox({
-        client: center.opd,
-        get: () => liaisonQueue.items,
-        set: (next) => {
-          // Steps that left the queue as done were acknowledged (or found applied on a retry).
-          for (const gone of liaisonQueue.items.filter((i) => !next.some((n) => n.id === i.id))) {
-            tally.acknowledged.push({ kind: gone.action, assignmentId: gone.assignmentId });
-            if (gone.attempts > 1) tally.resentThenAcknowledged++;
-          }
-          liaisonQueue.items = next;
-        },
-        online: () => true,
-        describe: (failure) => JSON.stringify(failure),
-        messages: () => ({ stale: 'stale_version', invalid: 'invalid_state', notFound: 'assignment_not_found' }),
-        remember: () => {},
-      });
-      const failed = liaisonQueue.items.find((i) => i.state === 'failed');
-      if (failed) throw new Error(`outbox step ${failed.action} failed: ${failed.errorCode} ${failed.errorMessage}`);
-      if (liaisonQueue.items.length === before) {
-        tally.failures.set('outbox waits', (tally.failures.get('outbox waits') ?? 0) + 1);
-        await sleep(RETRY_MS);
-      }
-    }
+      tally.failures.set('outbox waits', (tally.failures.get('outbox waits') ?? 0) + 1);
+    });
   }
 
   async function flow(operator: Db, w: number, i: number): Promise<void> {
@@ -215,7 +185,7 @@ export function startCenterLoad(center: Center, prefix: string): CenterLoad {
     );
     tally.acknowledged.push({ kind: 'incident_reported', callId: call.id, key });
     await dispatch(reported.incident.id);
-    await handleAssignment(reported.incident.id, { items: [] });
+    await handleAssignment(reported.incident.id);
     tally.completedFlows++;
   }
 
@@ -230,4 +200,95 @@ export function startCenterLoad(center: Center, prefix: string): CenterLoad {
       await Promise.all(running);
     },
   };
+}
+
+type AssignmentRow = Pick<Tables<'assignments'>, 'id' | 'status' | 'version'>;
+
+/** The agency's assignment of an incident, as the liaison's inbox reads it. */
+export async function readAssignment(center: Center, incidentId: string): Promise<WriteResult<AssignmentRow>> {
+  return toWriteResult<AssignmentRow>(await center.opd.from('assignments').select('id, status, version').eq('incident_id', incidentId).single());
+}
+
+export interface OpdPhone {
+  queue(): readonly QueueItem[];
+  /** Queues steps of one assignment, each expecting the version the one before leaves. */
+  take(assignment: AssignmentRow, actions: readonly AssignmentAction[]): void;
+  /** One pass of the outbox, as the phone makes on `online` or its retry timer. */
+  flush(): Promise<void>;
+  /** Passes until the queue is empty; `waited` is called for each pass that left a step waiting. */
+  deliver(waited?: () => void): Promise<void>;
+}
+
+/** The liaison's phone: the outbox of lib/domain/offline-queue.ts in memory, sent by flushOutbox. */
+export function opdPhone(center: Center, onDone: (item: QueueItem) => void = () => {}): OpdPhone {
+  let items: readonly QueueItem[] = [];
+  const phone: OpdPhone = {
+    queue: () => items,
+    take(assignment, actions) {
+      for (const action of actions) {
+        const expected = effectiveAssignment(items, assignment);
+        items = enqueue(items, {
+          id: randomUUID(),
+          assignmentId: assignment.id,
+          action,
+          expectedVersion: expected.version,
+          text: action === 'complete_assignment' ? 'Korban dibawa ke RSUD Cilegon.' : undefined,
+          createdAtMs: Date.now(),
+        });
+      }
+    },
+    async flush() {
+      await flushOutbox({
+        client: center.opd,
+        get: () => items,
+        set: (next) => {
+          // A step leaves the queue only as done: acknowledged, or found applied on a retry.
+          for (const gone of items.filter((i) => !next.some((n) => n.id === i.id))) onDone(gone);
+          items = next;
+        },
+        online: () => true,
+        describe: (failure) => JSON.stringify(failure),
+        messages: () => ({ stale: 'stale_version', invalid: 'invalid_state', notFound: 'assignment_not_found' }),
+        remember: () => {},
+      });
+      const failed = items.find((i) => i.state === 'failed');
+      if (failed) throw new Error(`outbox step ${failed.action} failed: ${failed.errorCode} ${failed.errorMessage}`);
+    },
+    async deliver(waited = () => {}) {
+      while (items.length > 0) {
+        const before = items.length;
+        await phone.flush();
+        if (items.length === before) {
+          waited();
+          await sleep(RETRY_MS);
+        }
+      }
+    },
+  };
+  return phone;
+}
+
+function must<T>(what: string, result: WriteResult<T>): T {
+  if (!result.ok) throw new Error(`${what}: ${JSON.stringify(result.failure)}`);
+  return result.data;
+}
+
+/** An incident reported and dispatched to the center's agency, with the stack up; its assignment. */
+export async function openAssignment(center: Center): Promise<AssignmentRow> {
+  const operator = center.operators[0];
+  const call = must('call', await startAndAnswerCall(operator, randomUUID()));
+  const { incident } = must(
+    'report',
+    await reportAndEnd(
+      operator,
+      call.id,
+      { category: 'fire', priority: 'critical', description: 'Kebakaran gudang', address: null, kecamatan: null, kelurahan: null, lat: -6.01, lng: 106.02 },
+      { callerPhone: '081299990000', callerName: 'Penelepon uji' },
+    ),
+  );
+  must(
+    'dispatch',
+    toWriteResult(await center.supervisor.rpc('dispatch_incident', { p_incident_id: incident.id, p_agency_ids: [center.agencyId], p_expected_version: incident.version })),
+  );
+  return must('assignment', await readAssignment(center, incident.id));
 }

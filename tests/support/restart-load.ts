@@ -35,13 +35,16 @@ export function startRestartLoad(api: SupabaseClient, prefix: string, writers: n
   let restartedAt: number | undefined;
 
   async function send(eventId: string, callId: string, phone: string): Promise<void> {
+    // A resend is the same event, its time included: the database refuses an event id reused for
+    // different content (event_id_reused), which a kill after commit but before the answer exposes.
+    const at = new Date().toISOString();
     for (let attempt = 0; ; attempt++) {
       tally.requests++;
       const { error, status } = await api.rpc('record_telephony_event', {
         p_event_id: eventId,
         p_type: 'ringing',
         p_call_id: callId,
-        p_at: new Date().toISOString(),
+        p_at: at,
         p_caller_phone: phone,
       });
       if (!error) {
