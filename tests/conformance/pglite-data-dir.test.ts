@@ -1,19 +1,20 @@
 /**
  * The PGlite data directory under faults (#19): the stack process killed with SIGKILL in the middle
  * of writes leaves a database that opens, with every acknowledged write present and every workflow
- * transaction whole; a damaged directory is refused at start with a clear message and left as it was,
+ * transaction whole; a kill during the first start's initdb leaves a directory the next start
+ * initializes again; a damaged directory is refused at start with a clear message and left as it was,
  * never silently replaced by a new database with demo data.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_SERVICE_ROLE_KEY } from '../../supabase/local/config.ts';
-import { DataDirError } from '../../supabase/local/db/pglite-data-dir.ts';
+import { DataDirError, STAGING_DIR } from '../../supabase/local/db/pglite-data-dir.ts';
 import { NodeRealtimeTransport } from '../../lib/supabase/node-realtime-transport';
 import { startTestStack } from '../support/test-stack.ts';
-import { freePort, ready, spawnStack as spawnStackProcess, type StackProcess } from '../support/stack-process.ts';
+import { freePort, killHard, ready, spawnStack as spawnStackProcess, type StackProcess } from '../support/stack-process.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const tempDirs: string[] = [];
@@ -122,6 +123,27 @@ describe('PGlite data directory under faults', () => {
     for (const e of events!) expect(callIds.get(e.external_call_id)).toBe(e.call_id);
     expect(calls!.length).toBe(events!.length);
 
+    second.child.kill('SIGTERM');
+    expect((await second.exited).code).toBe(0);
+  });
+
+  it('a SIGKILL during the very first start (initdb) is not taken for damage: the next start makes the database', { timeout: 300_000 }, async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const first = spawnStack(dataDir, port);
+    const staging = path.join(dataDir, STAGING_DIR);
+    // Killed while initdb writes the new cluster's files (it takes seconds).
+    for (let i = 0; i < 3000 && !(existsSync(staging) && readdirSync(staging).length > 3); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(readdirSync(staging).length).toBeGreaterThan(3);
+    await killHard(first);
+    expect(readdirSync(dataDir)).not.toContain('PG_VERSION');
+
+    const second = spawnStack(dataDir, port);
+    await ready(second);
+    const { data, error } = await serviceClient(second.url).from('agencies').select('id').limit(1);
+    expect(error).toBeNull();
+    expect(data).toEqual([]);
+    expect(readdirSync(dataDir)).not.toContain(STAGING_DIR);
     second.child.kill('SIGTERM');
     expect((await second.exited).code).toBe(0);
   });

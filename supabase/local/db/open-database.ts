@@ -1,7 +1,7 @@
 /** Opens the configured database: a Postgres server when a URL is given, else PGlite in `dataDir`. */
 import { mkdirSync } from 'node:fs';
 import type { Database } from './database.ts';
-import { DataDirError, inspectDataDir } from './pglite-data-dir.ts';
+import { DataDirError, initializeDataDir, inspectDataDir, removeStaleStaging } from './pglite-data-dir.ts';
 import { openPglite } from './pglite-database.ts';
 import { openPostgres } from './postgres-database.ts';
 
@@ -12,11 +12,15 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   if (state === 'not-a-database') {
     throw new DataDirError(opts.dataDir, 'is damaged or is not a database directory (it holds files but no PG_VERSION)');
   }
-  if (state === 'new') mkdirSync(opts.dataDir, { recursive: true });
+  if (state === 'new') {
+    mkdirSync(opts.dataDir, { recursive: true });
+    await initializeDataDir(opts.dataDir, async (staging) => (await openPglite(staging)).close());
+  } else {
+    removeStaleStaging(opts.dataDir);
+  }
   try {
     return await openPglite(opts.dataDir);
   } catch (err) {
-    if (state === 'new') throw err;
     throw new DataDirError(opts.dataDir, `cannot be opened (${err instanceof Error ? err.message : String(err)})`);
   }
 }
