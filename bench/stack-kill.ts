@@ -13,7 +13,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkAudit } from '../tests/support/audit-consistency.ts';
+import { checkAudit, readAll } from '../tests/support/audit-consistency.ts';
 import { prepareCenter, startCenterLoad } from '../tests/support/center-load.ts';
 import { startRestartLoad } from '../tests/support/restart-load.ts';
 import { freePort, killHard, ready, spawnStack, type StackProcess } from '../tests/support/stack-process.ts';
@@ -55,11 +55,15 @@ try {
   }
   await Promise.all([workflow.stop(), telephony.stop()]);
   const audit = await checkAudit(center.service, workflow.tally.acknowledged);
-  const events = await center.service.from('telephony_events').select('event_id').like('event_id', 'bench-kill-pbx-%').range(0, 199_999);
-  const calls = await center.service.from('calls').select('external_id').like('external_id', 'bench-kill-pbx-call-%').range(0, 199_999);
-  if (events.error || calls.error) throw new Error((events.error ?? calls.error)?.message);
+  const events = await readAll('telephony events', (from, to) =>
+    center.service.from('telephony_events').select('event_id').like('event_id', 'bench-kill-pbx-%').order('event_id').range(from, to),
+  );
+  const calls = await readAll('telephony calls', (from, to) =>
+    center.service.from('calls').select('external_id').like('external_id', 'bench-kill-pbx-call-%').order('id').range(from, to),
+  );
   const acknowledgedEvents = new Set(telephony.tally.acknowledged);
-  const lostEvents = [...acknowledgedEvents].filter((id) => !events.data.some((e) => e.event_id === id)).length;
+  const storedEvents = new Set(events.map((e) => e.event_id));
+  const lostEvents = [...acknowledgedEvents].filter((id) => !storedEvents.has(id)).length;
   const sorted = [...restartMs].sort((a, b) => a - b);
   const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
   console.log(JSON.stringify({
@@ -69,7 +73,7 @@ try {
       requests: workflow.tally.requests,
       acknowledgedSteps: workflow.tally.acknowledged.length,
       completedIncidents: workflow.tally.completedFlows,
-      failedAnswers: sum(workflow.tally.failures),
+      failedAnswers: sum(workflow.tally.failures) - (workflow.tally.failures.get('outbox waits') ?? 0),
       failuresBy: Object.fromEntries(workflow.tally.failures),
       resentThenAcknowledged: workflow.tally.resentThenAcknowledged,
     },
@@ -79,7 +83,8 @@ try {
       failuresBy: Object.fromEntries(telephony.tally.failures),
       resentThenAcknowledged: telephony.tally.retriedThenAcknowledged,
       lost: lostEvents,
-      appliedTwice: calls.data.length - new Set(calls.data.map((c) => c.external_id)).size,
+      appliedTwice: calls.length - new Set(calls.map((c) => c.external_id)).size,
+      unacknowledgedButStored: events.length - acknowledgedEvents.size,
     },
     audit: { calls: audit.calls, incidents: audit.incidents, assignments: audit.assignments, events: audit.events, problems: audit.problems.slice(0, 20) },
     restartMs: { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1) },

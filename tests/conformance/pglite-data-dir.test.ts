@@ -179,6 +179,20 @@ describe('PGlite data directory under faults', () => {
     expect(snapshot(dataDir)).toEqual(before);
   });
 
+  it('refuses a directory whose write-ahead log was overwritten, and leaves it as it was', async () => {
+    const dataDir = await migratedDataDir();
+    const wal = path.join(dataDir, 'pg_wal');
+    const segments = readdirSync(wal).filter((f) => statSync(path.join(wal, f)).isFile());
+    expect(segments.length).toBeGreaterThan(0);
+    for (const f of segments) writeFileSync(path.join(wal, f), Buffer.alloc(statSync(path.join(wal, f)).size, 9));
+    const before = snapshot(dataDir);
+
+    const started = startTestStack({ backend: 'pglite', dataDir });
+    await expect(started).rejects.toThrow(DataDirError);
+    await expect(started).rejects.toThrow(/cannot be opened/);
+    expect(snapshot(dataDir)).toEqual(before);
+  });
+
   it('a file in place of the directory is refused too', async () => {
     const dataDir = tempDir();
     writeFileSync(path.dirname(dataDir) + '/pglite', 'not a database');

@@ -9,7 +9,7 @@ import type { Db } from '../../lib/data/db.ts';
 import type { AcknowledgedStep } from './center-load.ts';
 
 /** Upper bound of rows read per table: the short and long fault runs stay far below it. */
-const MAX_ROWS = 50_000;
+const MAX_ROWS = 200_000;
 
 type Stamp = string | null;
 interface Event {
@@ -20,11 +20,21 @@ interface Event {
   at: string;
 }
 
-async function all<T>(what: string, answer: PromiseLike<{ data: T[] | null; error: { message: string } | null }>): Promise<T[]> {
-  const { data, error } = await answer;
-  if (error || !data) throw new Error(`reading ${what}: ${error?.message ?? 'no rows'}`);
-  if (data.length >= MAX_ROWS) throw new Error(`${what}: ${MAX_ROWS} rows or more, raise MAX_ROWS`);
-  return data;
+/** Rows per request: PostgREST answers at most `max_rows` (1000 in supabase/config.toml) per request. */
+const PAGE = 1000;
+
+type Page<T> = PromiseLike<{ data: T[] | null; error: { message: string } | null }>;
+
+/** Every row, page by page in a stable order (`page(from, to)` must order by a unique column). */
+export async function readAll<T>(what: string, page: (from: number, to: number) => Page<T>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let from = 0; ; from += PAGE) {
+    if (from >= MAX_ROWS) throw new Error(`${what}: more than ${MAX_ROWS} rows, raise MAX_ROWS`);
+    const { data, error } = await page(from, from + PAGE - 1);
+    if (error || !data) throw new Error(`reading ${what}: ${error?.message ?? 'no rows'}`);
+    rows.push(...data);
+    if (data.length < PAGE) return rows;
+  }
 }
 
 export interface ConsistencyReport {
@@ -39,10 +49,14 @@ export interface ConsistencyReport {
 /** Reads the workflow tables as the service role and lists every mismatch between rows and audit. */
 export async function checkAudit(service: Db, acknowledged: readonly AcknowledgedStep[]): Promise<ConsistencyReport> {
   const [calls, incidents, assignments, events] = await Promise.all([
-    all('calls', service.from('calls').select('id, idempotency_key, answered_at, classified_at, ended_at, incident_id, version, source').range(0, MAX_ROWS - 1)),
-    all('incidents', service.from('incidents').select('id, status, reported_at, dispatched_at, version').range(0, MAX_ROWS - 1)),
-    all('assignments', service.from('assignments').select('id, incident_id, status, acknowledged_at, en_route_at, on_scene_at, completed_at, version').range(0, MAX_ROWS - 1)),
-    all<Event>('incident_events', service.from('incident_events').select('kind, call_id, incident_id, assignment_id, at').range(0, 4 * MAX_ROWS - 1)),
+    readAll('calls', (from, to) =>
+      service.from('calls').select('id, idempotency_key, answered_at, classified_at, ended_at, incident_id, version, source').order('id').range(from, to),
+    ),
+    readAll('incidents', (from, to) => service.from('incidents').select('id, status, reported_at, dispatched_at, version').order('id').range(from, to)),
+    readAll('assignments', (from, to) =>
+      service.from('assignments').select('id, incident_id, status, acknowledged_at, en_route_at, on_scene_at, completed_at, version').order('id').range(from, to),
+    ),
+    readAll<Event>('incident_events', (from, to) => service.from('incident_events').select('kind, call_id, incident_id, assignment_id, at').order('id').range(from, to)),
   ]);
   const problems: string[] = [];
   const byCall = new Map<string, Event[]>();

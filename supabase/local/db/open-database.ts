@@ -1,5 +1,6 @@
 /** Opens the configured database: a Postgres server when a URL is given, else PGlite in `dataDir`. */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import type { Database } from './database.ts';
 import { DataDirError, initializeDataDir, inspectDataDir, removeStaleStaging } from './pglite-data-dir.ts';
 import { openPglite } from './pglite-database.ts';
@@ -18,9 +19,14 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   } else {
     removeStaleStaging(opts.dataDir);
   }
+  // PGlite writes its lock file before it reads the cluster and leaves it when it aborts: a refused
+  // directory must be left as it was found.
+  const lockFile = path.join(opts.dataDir, 'postmaster.pid');
+  const lockedBefore = existsSync(lockFile);
   try {
     return await openPglite(opts.dataDir);
   } catch (err) {
+    if (!lockedBefore) rmSync(lockFile, { force: true });
     throw new DataDirError(opts.dataDir, `cannot be opened (${err instanceof Error ? err.message : String(err)})`);
   }
 }
