@@ -45,7 +45,7 @@ async function storage(backend: 'pglite' | 'postgres'): Promise<{ dataDir?: stri
 }
 
 describe.each(backends)('stack SIGKILLed under writes on %s', (backend) => {
-  it('keeps every transition whole, loses no acknowledged request, applies resent ones once, resyncs', { timeout: 120_000 }, async () => {
+  it('keeps every transition whole, loses no acknowledged request, applies resent ones once, resyncs', { timeout: 300_000 }, async () => {
     const where = await storage(backend);
     const port = await freePort();
     const start = async (): Promise<StackProcess> => {
