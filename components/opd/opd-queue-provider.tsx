@@ -2,29 +2,17 @@
 /**
  * The liaison's outbox, shared by the inbox and the incident pages of /opd (it sits in the area's
  * layout, so it survives navigation between them). Steps are stored in localStorage before they are
- * sent, sent one at a time, and re-sent after a lost answer; lib/domain/offline-queue.ts decides
- * every outcome so a step applies once and a retry of an applied step is not shown as an error.
+ * sent, sent one at a time, and re-sent after a lost answer (lib/data/opd-outbox.ts);
+ * lib/domain/offline-queue.ts decides every outcome so a step applies once and a retry of an applied
+ * step is not shown as an error.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createClient } from '@/lib/supabase/client';
 import type { Db } from '@/lib/data/db';
-import { readAssignmentState, sendAssignmentStep } from '@/lib/data/opd';
+import { flushOutbox } from '@/lib/data/opd-outbox';
 import { writeFailureMessage } from '@/lib/data/write-result';
 import { type WriteFailure } from '@/lib/domain/write-failure';
-import {
-  dismiss as dismissItem,
-  enqueue,
-  markSending,
-  nextToSend,
-  reconcile,
-  resolveAttempt,
-  settle,
-  withExpectedVersion,
-  type AssignmentState,
-  type NewQueueItem,
-  type QueueItem,
-  type Resolution,
-} from '@/lib/domain/offline-queue';
+import { dismiss as dismissItem, enqueue, type AssignmentState, type NewQueueItem, type QueueItem } from '@/lib/domain/offline-queue';
 import { workflowErrorKey } from '@/lib/domain/workflow-errors';
 import { useT } from '@/lib/i18n/use-t';
 import { createQueueStore } from './opd-queue-store';
@@ -89,53 +77,19 @@ export function OpdQueueProvider({ userId, children }: { userId: string; childre
     if (flushing.current) return;
     flushing.current = true;
     try {
-      for (;;) {
-        const item = nextToSend(store.get());
-        if (!item || !navigator.onLine) break;
-        update(markSending(store.get(), item.id));
-        let attempt = item;
-        let result = await sendAssignmentStep(getClient(), attempt);
-        let resolution: Resolution = resolveAttempt(result, describe);
-        if (result.ok) remember(item.assignmentId, result.data);
-        let resent = false;
-        while (resolution.kind === 'reconcile') {
-          let current: AssignmentState | null;
-          try {
-            current = await readAssignmentState(getClient(), item.assignmentId);
-          } catch {
-            // Could not read it back (connection dropped again): decide on the next attempt.
-            resolution = { kind: 'retry_later' };
-            break;
-          }
-          const r = reconcile(attempt, current, resent, {
-            stale: t(workflowErrorKey('stale_version')),
-            invalid: t(workflowErrorKey('invalid_state')),
-            notFound: t(workflowErrorKey('assignment_not_found')),
-          });
-          if (r.kind === 'resend') {
-            resent = true;
-            attempt = { ...attempt, expectedVersion: r.expectedVersion };
-            update(withExpectedVersion(store.get(), item.id, r.expectedVersion));
-            result = await sendAssignmentStep(getClient(), attempt);
-            resolution = resolveAttempt(result, describe);
-            if (result.ok) remember(item.assignmentId, result.data);
-          } else if (r.kind === 'done') {
-            if (current) remember(item.assignmentId, current);
-            resolution = { kind: 'done', alreadyApplied: true };
-          } else {
-            resolution = { kind: 'failed', code: r.code, message: r.message };
-          }
-        }
-        if (resolution.kind === 'retry_later') {
-          update(settle(store.get(), item.id, { kind: 'retry_later' }));
-          break;
-        }
-        if (resolution.kind === 'done') {
-          update(settle(store.get(), item.id, { kind: 'done' }));
-        } else if (resolution.kind === 'failed') {
-          update(settle(store.get(), item.id, { kind: 'failed', code: resolution.code, message: resolution.message }));
-        }
-      }
+      await flushOutbox({
+        client: getClient(),
+        get: store.get,
+        set: update,
+        online: () => navigator.onLine,
+        describe,
+        messages: () => ({
+          stale: t(workflowErrorKey('stale_version')),
+          invalid: t(workflowErrorKey('invalid_state')),
+          notFound: t(workflowErrorKey('assignment_not_found')),
+        }),
+        remember,
+      });
     } finally {
       flushing.current = false;
     }

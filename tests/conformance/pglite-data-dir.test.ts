@@ -1,27 +1,27 @@
 /**
  * The PGlite data directory under faults (#19): the stack process killed with SIGKILL in the middle
  * of writes leaves a database that opens, with every acknowledged write present and every workflow
- * transaction whole; a damaged directory is refused at start with a clear message and left as it was,
+ * transaction whole; a kill during the first start's initdb leaves a directory the next start
+ * initializes again; a damaged directory is refused at start with a clear message and left as it was,
  * never silently replaced by a new database with demo data.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_SERVICE_ROLE_KEY } from '../../supabase/local/config.ts';
-import { DataDirError } from '../../supabase/local/db/pglite-data-dir.ts';
+import { DataDirError, STAGING_DIR } from '../../supabase/local/db/pglite-data-dir.ts';
 import { NodeRealtimeTransport } from '../../lib/supabase/node-realtime-transport';
 import { startTestStack } from '../support/test-stack.ts';
+import { freePort, killHard, ready, spawnStack as spawnStackProcess, type StackProcess } from '../support/stack-process.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const tempDirs: string[] = [];
-const children: ChildProcess[] = [];
+const children: StackProcess[] = [];
 
 afterAll(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const { child } of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -31,47 +31,11 @@ function tempDir(): string {
   return path.join(dir, 'pglite');
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-interface StackProcess {
-  child: ChildProcess;
-  url: string;
-  /** Resolves with the exit code (null when killed by a signal) and everything written to stderr. */
-  exited: Promise<{ code: number | null; stderr: string }>;
-}
-
 /** `npm run stack` as a separate process on `dataDir`, so it can be killed like a real crash. */
 function spawnStack(dataDir: string, port: number): StackProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'supabase', 'local', 'main.ts')], {
-    cwd: root,
-    env: { ...process.env, STACK_DATA_DIR: dataDir, STACK_PORT: String(port), STACK_HOST: '127.0.0.1', STACK_KEYS: 'demo', STACK_SEED: 'off' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, stderr })),
-  );
-  return { child, url: `http://127.0.0.1:${port}`, exited };
-}
-
-/** Resolves when the stack prints that it serves, rejects when it exits first. */
-function ready(stack: StackProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    stack.child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('Embedded Supabase stack on')) resolve();
-    });
-    void stack.exited.then(({ code, stderr }) => reject(new Error(`stack exited with ${code}: ${stderr}`)));
-  });
+  const stack = spawnStackProcess({ dataDir, port });
+  children.push(stack);
+  return stack;
 }
 
 function serviceClient(url: string) {
@@ -163,6 +127,27 @@ describe('PGlite data directory under faults', () => {
     expect((await second.exited).code).toBe(0);
   });
 
+  it('a SIGKILL during the very first start (initdb) is not taken for damage: the next start makes the database', { timeout: 300_000 }, async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const first = spawnStack(dataDir, port);
+    const staging = path.join(dataDir, STAGING_DIR);
+    // Killed while initdb writes the new cluster's files (it takes seconds).
+    for (let i = 0; i < 3000 && !(existsSync(staging) && readdirSync(staging).length > 3); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(readdirSync(staging).length).toBeGreaterThan(3);
+    await killHard(first);
+    expect(readdirSync(dataDir)).not.toContain('PG_VERSION');
+
+    const second = spawnStack(dataDir, port);
+    await ready(second);
+    const { data, error } = await serviceClient(second.url).from('agencies').select('id').limit(1);
+    expect(error).toBeNull();
+    expect(data).toEqual([]);
+    expect(readdirSync(dataDir)).not.toContain(STAGING_DIR);
+    second.child.kill('SIGTERM');
+    expect((await second.exited).code).toBe(0);
+  });
+
   it('refuses a directory whose PG_VERSION is gone instead of making a new database in it', async () => {
     const dataDir = await migratedDataDir();
     unlinkSync(path.join(dataDir, 'PG_VERSION'));
@@ -186,6 +171,20 @@ describe('PGlite data directory under faults', () => {
   it('refuses a directory it cannot open, naming it, and leaves it as it was', async () => {
     const dataDir = await migratedDataDir();
     writeFileSync(path.join(dataDir, 'global', 'pg_control'), Buffer.alloc(8192, 7));
+    const before = snapshot(dataDir);
+
+    const started = startTestStack({ backend: 'pglite', dataDir });
+    await expect(started).rejects.toThrow(DataDirError);
+    await expect(started).rejects.toThrow(/cannot be opened/);
+    expect(snapshot(dataDir)).toEqual(before);
+  });
+
+  it('refuses a directory whose write-ahead log was overwritten, and leaves it as it was', async () => {
+    const dataDir = await migratedDataDir();
+    const wal = path.join(dataDir, 'pg_wal');
+    const segments = readdirSync(wal).filter((f) => statSync(path.join(wal, f)).isFile());
+    expect(segments.length).toBeGreaterThan(0);
+    for (const f of segments) writeFileSync(path.join(wal, f), Buffer.alloc(statSync(path.join(wal, f)).size, 9));
     const before = snapshot(dataDir);
 
     const started = startTestStack({ backend: 'pglite', dataDir });

@@ -35,13 +35,16 @@ export function startRestartLoad(api: SupabaseClient, prefix: string, writers: n
   let restartedAt: number | undefined;
 
   async function send(eventId: string, callId: string, phone: string): Promise<void> {
+    // A resend is the same event, its time included: the database refuses an event id reused for
+    // different content (event_id_reused), which a kill after commit but before the answer exposes.
+    const at = new Date().toISOString();
     for (let attempt = 0; ; attempt++) {
       tally.requests++;
       const { error, status } = await api.rpc('record_telephony_event', {
         p_event_id: eventId,
         p_type: 'ringing',
         p_call_id: callId,
-        p_at: new Date().toISOString(),
+        p_at: at,
         p_caller_phone: phone,
       });
       if (!error) {
@@ -55,8 +58,9 @@ export function startRestartLoad(api: SupabaseClient, prefix: string, writers: n
       }
       const key = `${status} ${error.code ?? ''}`.trim();
       tally.failures.set(key, (tally.failures.get(key) ?? 0) + 1);
-      // Only "retry later" is resent, as the relay and the offline queue do; anything else is a bug here.
-      if (status < 500) throw new Error(`event ${eventId} refused for good: ${key} ${error.message}`);
+      // Only "retry later" and "no answer" (status 0: the stack went away mid-request) are resent,
+      // as the relay and the offline queue do; anything else is a bug here.
+      if (status !== 0 && status < 500) throw new Error(`event ${eventId} refused for good: ${key} ${error.message}`);
       await new Promise((r) => setTimeout(r, RETRY_PAUSE_MS));
     }
   }
