@@ -64,13 +64,15 @@ export class LatencyTracker {
   lastActivityMs = Date.now();
 
   constructor(
+    private readonly table: string,
     private readonly key: string,
     private readonly filter: LiveFilter | undefined,
   ) {}
 
   observe(payload: unknown): void {
     this.lastActivityMs = Date.now();
-    if (!isChange(payload)) return;
+    // Changes of a followed table (an OPD inbox's incidents) are not rows of this view.
+    if (!isChange(payload) || payload.table !== this.table) return;
     const commitMs = Date.parse(payload.commit_timestamp);
     if (!Number.isFinite(commitMs)) return;
     const deleted = payload.eventType === 'DELETE';
@@ -111,6 +113,7 @@ export class LatencyTracker {
 
 interface ChangePayload {
   eventType: 'INSERT' | 'UPDATE' | 'DELETE';
+  table: string;
   commit_timestamp: string;
   new: LiveRow;
   old: LiveRow;
@@ -121,7 +124,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function isChange(p: unknown): p is ChangePayload {
-  return isObject(p) && typeof p.commit_timestamp === 'string' && typeof p.eventType === 'string' && isObject(p.new) && isObject(p.old);
+  return isObject(p) && typeof p.commit_timestamp === 'string' && typeof p.table === 'string' && typeof p.eventType === 'string' && isObject(p.new) && isObject(p.old);
 }
 
 /**
@@ -175,8 +178,9 @@ const opdInbox = (from: TableQuery<'assignments'>) => from.select(OPD_ASSIGNMENT
 
 /** The views one screen of `spec.kind` holds, as its page's hooks build them. */
 function viewsOf(db: Db, spec: ScreenSpec): ScreenView[] {
-  const watched = (name: string, key: string, filter: LiveFilter | undefined, build: (client: Db) => LiveView<LiveRow>, fresh: ScreenView['fresh']): ScreenView => {
-    const tracker = new LatencyTracker(key, filter);
+  const key = 'id';
+  const watched = (name: string, table: string, filter: LiveFilter | undefined, build: (client: Db) => LiveView<LiveRow>, fresh: ScreenView['fresh']): ScreenView => {
+    const tracker = new LatencyTracker(table, key, filter);
     return { name, key, view: build(observedClient(db, (p) => tracker.observe(p))), fresh, tracker };
   };
   switch (spec.kind) {
@@ -186,7 +190,7 @@ function viewsOf(db: Db, spec: ScreenSpec): ScreenView[] {
       return [
         watched(
           'wall incidents',
-          'id',
+          'incidents',
           filter,
           (client) => createColumnsView({ client, table: 'incidents', columns: WALL_INCIDENT_COLUMNS, key: 'id', version: 'version', filter }),
           () => db.from('incidents').select(WALL_INCIDENT_COLUMNS.join(', ')).in('status', OPEN_INCIDENT_STATUSES).overrideTypes<LiveRow[], { merge: false }>(),
@@ -200,14 +204,14 @@ function viewsOf(db: Db, spec: ScreenSpec): ScreenView[] {
       return [
         watched(
           'dispatch incidents',
-          'id',
+          'incidents',
           board,
           (client) => createColumnsView({ client, table: 'incidents', key: 'id', version: 'version', filter: board }),
           () => db.from('incidents').select('*').in('status', BOARD_COLUMNS),
         ),
         watched(
           'dispatch assignments',
-          'id',
+          'assignments',
           active,
           (client) => createColumnsView({ client, table: 'assignments', key: 'id', version: 'version', filter: active }),
           () => db.from('assignments').select('*').in('status', UNFINISHED_ASSIGNMENT_STATUSES),
@@ -222,9 +226,10 @@ function viewsOf(db: Db, spec: ScreenSpec): ScreenView[] {
       return [
         watched(
           'opd inbox',
-          'id',
+          'assignments',
           filter,
-          (client) => createEmbedView({ client, table: 'assignments', embed: opdInbox, key: 'id', version: 'version', filter }),
+          (client) =>
+            createEmbedView({ client, table: 'assignments', embed: opdInbox, key: 'id', version: 'version', filter, follow: { table: 'incidents', column: 'incident_id' } }),
           () => db.from('assignments').select(OPD_ASSIGNMENT_SELECT).eq('agency_id', agencyId),
         ),
       ];
@@ -235,7 +240,7 @@ function viewsOf(db: Db, spec: ScreenSpec): ScreenView[] {
       return [
         watched(
           'stats major incidents',
-          'id',
+          'major_incidents',
           filter,
           (client) => createColumnsView({ client, table: 'major_incidents', key: 'id', version: 'version', filter }),
           () => db.from('major_incidents').select('*').eq('status', 'active'),
