@@ -9,7 +9,9 @@
  * Test-only control (for the wall's restart test): the database lives in a temporary PGlite
  * directory (deleted on exit) rather than in memory, so the stack can be stopped and started again on
  * the same data and port. A loopback HTTP server on E2E_CONTROL_PORT (default E2E_PORT + 1) answers
- * `GET /stack` with the stack's URL and keys and `POST /restart-stack` by restarting the stack.
+ * `GET /stack` with the stack's URL and keys, `POST /restart-stack` by restarting the stack, and
+ * `POST /exactly-once` (a simulator run's calls and incidents) with the SQL exactly-once check of
+ * bench/disaster-day/exactly-once.ts on the stack's database (a fixed query, the ids bound).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +21,7 @@ import path from 'node:path';
 import { configFromEnv, loopbackAppOrigins } from '../supabase/local/config.ts';
 import { startStack, type RunningStack } from '../supabase/local/server.ts';
 import { E2E_TELEPHONY_SECRET } from '../e2e/support/telephony-secret.ts';
+import { checkExactlyOnce, simRunSchema } from '../bench/disaster-day/exactly-once.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const nextPort = Number(process.env.E2E_PORT ?? 3199);
@@ -76,6 +79,25 @@ const control = http.createServer((req, res) => {
       () => reply(200, { url: stack.url }),
       (err: unknown) => reply(500, { error: String(err) }),
     );
+  }
+  if (req.method === 'POST' && req.url === '/exactly-once') {
+    let body = '';
+    req.on('data', (d: Buffer) => (body += d.toString()));
+    req.on('end', () => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        return reply(400, { error: 'the body is not JSON' });
+      }
+      const run = simRunSchema.safeParse(parsed);
+      if (!run.success) return reply(400, { error: run.error.message });
+      checkExactlyOnce(stack.db, [run.data]).then(
+        (report) => reply(200, report),
+        (err: unknown) => reply(500, { error: String(err) }),
+      );
+    });
+    return;
   }
   reply(404, { error: 'not found' });
 });

@@ -53,6 +53,8 @@ export interface EmbedViewOptions<T extends LiveTable, Row extends LiveRow> exte
   embed: (from: TableQuery<T>) => RowsRequest<LiveColumn<T>, Row>;
   key: LiveColumn<T> & keyof NoInfer<Row>;
   version?: keyof NoInfer<Row> & string;
+  /** The embedded table whose updates read the embedding rows again (live-view.ts `follow`). */
+  follow?: { table: LiveTable; column: keyof NoInfer<Row> & string };
 }
 
 interface Filterable<Column extends string> {
@@ -117,5 +119,5 @@ export function createColumnsView<T extends LiveTable, C extends LiveColumn<T> =
 }
 
 export function createEmbedView<T extends LiveTable, Row extends LiveRow>(o: EmbedViewOptions<T, Row>): LiveView<Row> {
-  return createLiveView({ ...base<T, Row>(o), source: embedSource(o), key: o.key, version: o.version });
+  return createLiveView({ ...base<T, Row>(o), source: embedSource(o), key: o.key, version: o.version, follow: o.follow });
 }

@@ -44,7 +44,7 @@ class FakeChannel implements LiveChannel<Rec> {
 
   /** Delivers a change to the binding of its event, as the server would (one binding per event). */
   deliver(payload: RealtimePostgresChangesPayload<Rec>) {
-    const i = this.bindings.findIndex((b) => b.event === payload.eventType || b.event === '*');
+    const i = this.bindings.findIndex((b) => b.table === payload.table && (b.event === payload.eventType || b.event === '*'));
     if (i >= 0) this.callbacks[i](payload);
   }
 }
@@ -317,5 +317,32 @@ describe('live view engine, embedded selects', () => {
     rereads[1].answer.resolve(embedded(rec(1, 6), 'stale'));
     await flush();
     expect(view.getRows()).toEqual([embedded(rec(1, 5), 'polisi')]);
+  });
+  it('reads again the rows that embed a followed row when that row is updated, and only those', async () => {
+    const client = new FakeClient();
+    const snapshots = answers<Embedded[]>();
+    const rereads: Array<{ key: string; answer: ReturnType<typeof answers<Embedded | null>> }> = [];
+    const source: LiveSource<Rec, Embedded> = {
+      snapshot: snapshots.next,
+      reread: (key) => {
+        const answer = answers<Embedded | null>();
+        const request = answer.next();
+        rereads.push({ key, answer });
+        return request;
+      },
+    };
+    // `agency` stands for the embedded row's id (an assignment's incident_id).
+    const view = createLiveView<Rec, Embedded>({ client, table: 'items', source, key: 'id', version: 'version', follow: { table: 'agencies', column: 'agency' } });
+    stops.push(view.subscribe(() => {}));
+    expect(client.last.bindings).toContainEqual({ schema: 'public', table: 'agencies', event: 'UPDATE' });
+    client.last.status('SUBSCRIBED');
+    snapshots.resolve([embedded(rec(1, 1), '7'), embedded(rec(2, 1), '8')]);
+    await flush();
+    client.last.deliver({ ...update(rec(7, 3)), table: 'agencies' });
+    expect(rereads.map((r) => r.key)).toEqual(['1']);
+    // The embedding row's own version did not move: the reread still replaces it.
+    rereads[0].answer.resolve({ ...embedded(rec(1, 1), '7'), title: 'closed upstream' });
+    await flush();
+    expect(view.getRows().map((r) => r.title)).toEqual(['closed upstream', '#2 v1']);
   });
 });

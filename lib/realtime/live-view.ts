@@ -67,6 +67,13 @@ export interface LiveViewOptions<Rec extends LiveRow, Row extends LiveRow> {
   filter?: LiveFilter<keyof Rec & string>;
   /** Order of getRows(); default: snapshot order, new rows last. */
   sort?: (a: Row, b: Row) => number;
+  /**
+   * An embedded row of another table (e.g. an assignment's incident): an update of that table reads
+   * again the view's rows whose `column` holds the updated row's `id`, on the same channel. Without
+   * it an incident closed after its last assignment step stayed "resolved" in an OPD inbox until the
+   * next resubscribe (found by the disaster-day benchmark's fresh-read comparison).
+   */
+  follow?: { table: string; column: keyof Row & string };
   /** Delay before reopening a channel the server closed (e.g. an expired token). */
   reopenDelayMs?: number;
   /** Delay before trying a failed snapshot again. */
@@ -139,6 +146,17 @@ export function createLiveView<Rec extends LiveRow, Row extends LiveRow>(opts: L
     else if (outcome === 'reread') reread(c.key, gen);
   }
 
+  function onFollowed(change: RealtimePostgresChangesPayload<LiveRow>, gen: number) {
+    if (gen !== generation || !opts.follow || change.eventType !== 'UPDATE') return;
+    const { column } = opts.follow;
+    const id = String(change.new.id);
+    for (const row of state.values()) {
+      if (String(row[column]) !== id) continue;
+      const k = String(row[key]);
+      if (state.receive({ type: 'reread', key: k }) === 'reread') reread(k, gen);
+    }
+  }
+
   async function resync(gen: number): Promise<void> {
     state.beginSnapshot();
     setStatus('syncing');
@@ -174,6 +192,7 @@ export function createLiveView<Rec extends LiveRow, Row extends LiveRow>(opts: L
     } else {
       ch.on('postgres_changes', { ...base, event: '*' }, handler);
     }
+    if (opts.follow) ch.on('postgres_changes', { schema: SCHEMA, table: opts.follow.table, event: 'UPDATE' }, (p) => onFollowed(p, gen));
     channel = ch;
     ch.subscribe((s, err) => {
       if (gen !== generation) return;

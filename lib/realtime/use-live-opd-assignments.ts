@@ -21,5 +21,7 @@ export function useLiveOpdAssignments(client: Db, agencyId: string): LiveRows<Op
     key: 'id',
     version: 'version',
     filter: { column: 'agency_id', op: 'eq', value: agencyId },
+    // The inbox shows each incident's status: a closing (no assignment changes) must reach it too.
+    follow: { table: 'incidents', column: 'incident_id' },
   });
 }

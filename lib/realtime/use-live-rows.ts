@@ -61,9 +61,20 @@ export function useLiveRows<T extends LiveTable, C extends LiveColumn<T> = LiveC
 export function useLiveEmbeddedRows<T extends LiveTable, Row extends LiveRow>(options: EmbedViewOptions<T, Row>): LiveRows<Row> {
   const { client, table, embed, key, version, sort } = options;
   const filter = useStableFilter(options.filter);
+  const followTable = options.follow?.table;
+  const followColumn = options.follow?.column;
   const view = useMemo(
-    () => createEmbedView<T, Row>({ client, table, embed, key, version, filter }),
-    [client, table, embed, key, version, filter],
+    () =>
+      createEmbedView<T, Row>({
+        client,
+        table,
+        embed,
+        key,
+        version,
+        filter,
+        follow: followTable && followColumn ? { table: followTable, column: followColumn } : undefined,
+      }),
+    [client, table, embed, key, version, filter, followTable, followColumn],
   );
   return useView(view, sort);
 }

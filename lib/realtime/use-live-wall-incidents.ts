@@ -10,7 +10,8 @@ import { OPEN_INCIDENT_STATUSES } from '@/lib/domain/workflow';
 import { useLiveRows, type LiveRows } from './use-live-rows';
 
 // Plain columns: changes apply straight from the realtime record, without a refetch per change.
-const COLUMNS = [
+// Exported for the disaster-day benchmark's wall screens, which subscribe exactly as the wall does.
+export const WALL_INCIDENT_COLUMNS = [
   'id',
   'ticket_no',
   'status',
@@ -27,13 +28,13 @@ const COLUMNS = [
   'version',
 ] as const;
 
-export type WallIncidentRow = Pick<Tables<'incidents'>, (typeof COLUMNS)[number]>;
+export type WallIncidentRow = Pick<Tables<'incidents'>, (typeof WALL_INCIDENT_COLUMNS)[number]>;
 
 export function useLiveWallIncidents(client: Db): LiveRows<WallIncidentRow> {
   return useLiveRows({
     client,
     table: 'incidents',
-    columns: COLUMNS,
+    columns: WALL_INCIDENT_COLUMNS,
     key: 'id',
     version: 'version',
     filter: { column: 'status', op: 'in', value: OPEN_INCIDENT_STATUSES },

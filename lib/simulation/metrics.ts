@@ -10,6 +10,7 @@ export interface ActionStats {
   count: number;
   p50Ms: number;
   p95Ms: number;
+  p99Ms: number;
   maxMs: number;
 }
 
@@ -74,7 +75,7 @@ export class Metrics {
     return [...this.samples]
       .map(([action, list]) => {
         const sorted = [...list].sort((a, b) => a - b);
-        return { action, count: sorted.length, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95), maxMs: sorted[sorted.length - 1] };
+        return { action, count: sorted.length, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95), p99Ms: percentile(sorted, 99), maxMs: sorted[sorted.length - 1] };
       })
       .sort((a, b) => a.action.localeCompare(b.action));
   }

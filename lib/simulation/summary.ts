@@ -52,7 +52,7 @@ export function formatSummary(s: SimSummary): string {
   if (s.interrupted) lines.push(`| interrupted by the stop | ${s.interrupted} requests |`);
   if (s.missingKinds.length) lines.push(`| kinds without a simulated liaison | ${s.missingKinds.join(', ')} |`);
   lines.push('');
-  lines.push('| action | count | p50 | p95 | max |', '|---|---:|---:|---:|---:|');
-  for (const a of s.actions) lines.push(`| ${a.action} | ${a.count} | ${ms(a.p50Ms)} | ${ms(a.p95Ms)} | ${ms(a.maxMs)} |`);
+  lines.push('| action | count | p50 | p95 | p99 | max |', '|---|---:|---:|---:|---:|---:|');
+  for (const a of s.actions) lines.push(`| ${a.action} | ${a.count} | ${ms(a.p50Ms)} | ${ms(a.p95Ms)} | ${ms(a.p99Ms)} | ${ms(a.maxMs)} |`);
   return lines.join('\n');
 }
