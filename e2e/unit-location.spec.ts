@@ -58,6 +58,8 @@ test('an en-route unit shows on the wall with its ETA and moves; the incident pa
 
     await wallPage.goto('/wall');
     await wall.waitLive();
+    // Marks this document, as WallPage.signInAndOpen does: the move must come without a reload.
+    await wallPage.evaluate(() => ((window as unknown as { __wallMark: number }).__wallMark = 42));
     const unit = wall.map.locator(`[data-test="unit-marker"][data-assignment-id="${assignmentId}"]`);
     await expect(unit).toHaveAttribute('data-lat', (spot.lat + away).toFixed(6));
     await expect(unit).toHaveAttribute('data-status', 'en_route');

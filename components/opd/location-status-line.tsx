@@ -28,10 +28,13 @@ export function LocationStatusLine() {
             role="status"
           >
             {on ? <MapPin className="h-4 w-4 shrink-0" aria-hidden="true" focusable={false} /> : <MapPinOff className="h-4 w-4 shrink-0" aria-hidden="true" focusable={false} />}
-            <span className="min-w-0 flex-1 truncate">
-              <span className="font-semibold">{t(`opd.location.short.${u.state}`)}</span>
-              {u.ticketNo && <span className="font-mono text-xs"> · {u.ticketNo}</span>}
-              {on && <span className="text-xs tabular-nums"> · {t('opd.location.sentShort', { sent: u.sent })}</span>}
+            {/* Two short lines rather than one truncated: the ticket says which unit it is. */}
+            <span className="min-w-0 flex-1 leading-tight">
+              <span className="block font-semibold">{t(`opd.location.short.${u.state}`)}</span>
+              <span className="block text-xs">
+                {u.ticketNo && <span className="font-mono">{u.ticketNo}</span>}
+                {on && <span className="tabular-nums"> · {t('opd.location.sentShort', { sent: u.sent })}</span>}
+              </span>
             </span>
             {on ? (
               <Button variant="secondary" size="md" className="shrink-0" onClick={() => stop(u.assignmentId)} data-test="location-line-stop">
