@@ -59,7 +59,7 @@ test.describe('dispatch accuracy and coverage', () => {
       await opd.page.locator(`[data-test="feedback-agency"][data-agency-id="${polres}"]`).check();
       expect(await opd.horizontalOverflow()).toBeLessThanOrEqual(0);
       await form.scrollIntoViewIfNeeded();
-      await attachScreenshot(opd.page, testInfo, 'dispatch-accuracy-phone-form');
+      await attachScreenshot(opd.page, testInfo, 'issue18-accuracy-phone-form');
       await opd.page.getByTestId('report-submit').tap();
       await expect(opd.myAssignment).toHaveAttribute('data-status', 'completed');
 
@@ -102,9 +102,9 @@ test.describe('dispatch accuracy and coverage', () => {
         expect(share, kind).toBeLessThanOrEqual(1);
       }
       await accuracy.scrollIntoViewIfNeeded();
-      await attachScreenshot(page, testInfo, 'dispatch-accuracy-stats');
+      await attachScreenshot(page, testInfo, 'issue18-accuracy-stats');
       await coverage.scrollIntoViewIfNeeded();
-      await attachScreenshot(page, testInfo, 'coverage-stats-maps');
+      await attachScreenshot(page, testInfo, 'issue18-coverage-stats-maps');
 
       const csv = await page.request.get('/api/stats/export?table=accuracy');
       expect(csv.status()).toBe(200);
@@ -126,7 +126,7 @@ test.describe('dispatch accuracy and coverage', () => {
       await expect(monthlyCoverage.locator('[data-test="coverage-row"][data-kind="fire"]')).toBeVisible();
       await expect(monthlyCoverage.getByTestId('coverage-map')).toHaveCount(0);
       await monthlyAccuracy.scrollIntoViewIfNeeded();
-      await attachScreenshot(page, testInfo, 'dispatch-accuracy-monthly');
+      await attachScreenshot(page, testInfo, 'issue18-accuracy-monthly');
     } finally {
       await page.context().close();
     }
@@ -139,7 +139,7 @@ test.describe('dispatch accuracy and coverage', () => {
       const other = page.locator('[data-test="run-card"][data-category="other"]');
       const hint = other.locator('[data-test="run-card-hint"][data-agency="DPKP"]');
       await expect(hint).toHaveText(/^Dinas Pemadam Kebakaran dan Penyelamatan tidak diperlukan pada \d+ dari \d+ kejadian terakhir$/);
-      await attachScreenshot(page, testInfo, 'dispatch-accuracy-run-cards');
+      await attachScreenshot(page, testInfo, 'issue18-accuracy-run-cards');
     } finally {
       await page.context().close();
     }

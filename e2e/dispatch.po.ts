@@ -179,6 +179,17 @@ export class DispatchApi {
     unwrap(await within(db.rpc('acknowledge_assignment', { p_assignment_id: assignment.id, p_expected_version: assignment.version }), 'acknowledge'), 'acknowledge');
   }
 
+  /** "Berangkat" as the liaison from another device (acknowledging first when needed); the assignment's id. */
+  async markEnRoute(liaisonEmail: string, incidentId: string): Promise<string> {
+    const { db, assignment } = await this.ownAssignment(liaisonEmail, incidentId);
+    let version = assignment.version;
+    if (assignment.status === 'assigned') {
+      version = unwrap(await within(db.rpc('acknowledge_assignment', { p_assignment_id: assignment.id, p_expected_version: version }), 'acknowledge'), 'acknowledge').version;
+    }
+    unwrap(await within(db.rpc('mark_en_route', { p_assignment_id: assignment.id, p_expected_version: version }), 'en route'), 'en route');
+    return assignment.id;
+  }
+
   /** On scene and completed with a field report (acknowledging first when needed). */
   async finish(liaisonEmail: string, incidentId: string, report: string): Promise<void> {
     const own = await this.ownAssignment(liaisonEmail, incidentId);

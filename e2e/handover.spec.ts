@@ -7,6 +7,7 @@
 import { expect, test } from './support/fixtures';
 import { signedInPage } from './support/sign-in';
 import { HandoverPage } from './handover.po';
+import { attachScreenshot } from './walk.po';
 import { pageSupabaseConfig, serviceRoleClient } from './support/stack';
 
 test.describe('shift handover', () => {
@@ -50,6 +51,9 @@ test.describe('shift handover', () => {
     await testInfo.attach('handover-outgoing-1366x768', { path: testInfo.outputPath('handover-outgoing.png'), contentType: 'image/png' });
     await incomingPage.screenshot({ path: testInfo.outputPath('handover-incoming.png'), fullPage: true });
     await testInfo.attach('handover-incoming-1920x1080', { path: testInfo.outputPath('handover-incoming.png'), contentType: 'image/png' });
+    // The issue's evidence (viewport shots, test-results/walk-screenshots/).
+    await attachScreenshot(outgoing.page, testInfo, 'issue18-handover-outgoing');
+    await attachScreenshot(incomingPage, testInfo, 'issue18-handover-incoming');
 
     await item.getByTestId('handover-ack-note').fill('Diterima, saya pantau laporan PSC 119.');
     await item.getByTestId('handover-acknowledge').click();

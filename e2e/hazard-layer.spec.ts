@@ -94,7 +94,7 @@ test.describe('hazard layer', () => {
     await expect(dispatch.nearestPost('DPKP').getByTestId('post-hazard-reason')).toHaveCount(0);
 
     await supervisorPage.getByTestId('dispatch-map').scrollIntoViewIfNeeded();
-    await attachScreenshot(supervisorPage, testInfo, 'hazard-layer-dispatch');
+    await attachScreenshot(supervisorPage, testInfo, 'issue18-hazard-layer-dispatch');
 
     // Dispatched to BPBD, the liaison's phone shows the same line on the incident.
     await bpbd.getByTestId('assign-post').click();
@@ -134,7 +134,7 @@ test.describe('hazard layer', () => {
     await expect(layer.areas('industrial_chemical').first()).toBeAttached();
     for (const kind of ['industrial_chemical', 'power_plant', 'port', 'hospital', 'toll_gate']) await expect(layer.markers(kind).first()).toBeVisible();
     await expect(page.locator('img.leaflet-tile-loaded')).toHaveCount(0);
-    await attachScreenshot(page, testInfo, 'hazard-layer-wall');
+    await attachScreenshot(page, testInfo, 'issue18-hazard-layer-wall');
     await context.close();
   });
 });

@@ -119,7 +119,7 @@ test('a declared major incident gathers the calls inside its area on one ticket,
     const { data: changed } = await admin.from('major_incidents').select('area, version').eq('id', majorId).single();
     expect((changed!.area as { coordinates: number[][][] }).coordinates[0]).toHaveLength(5);
     await expect(desk.area(majorId)).toHaveAttribute('data-version', '2');
-    await attachScreenshot(supPage, testInfo, 'major-dispatch-map');
+    await attachScreenshot(supPage, testInfo, 'issue18-major-dispatch-map');
 
     // /stats (leadership) lists it, and follows it from here on without a reload.
     const statsRow = statsPage.locator(`[data-test="stats-major-row"][data-major-id="${majorId}"]`);
@@ -131,7 +131,7 @@ test('a declared major incident gathers the calls inside its area on one ticket,
     await expect(op.activeCall).toHaveAttribute('data-call-id', first);
     await expect(majorOffer(opPage)).toHaveAttribute('data-incident-id', incident.id);
     await expect(majorOffer(opPage).getByTestId('major-offer-script')).toHaveText(SCRIPT);
-    await attachScreenshot(opPage, testInfo, 'major-operator-offer');
+    await attachScreenshot(opPage, testInfo, 'issue18-major-operator-offer');
     await opPage.keyboard.press('l');
     await expect(op.outcome).toHaveAttribute('data-type', 'emergency');
     await expect(op.ticketNumber).toHaveText(incident.ticket);
@@ -192,7 +192,7 @@ test('a declared major incident gathers the calls inside its area on one ticket,
       .throwOnError();
     await expect(wallPage.getByTestId('wall-major-dead')).toHaveAttribute('data-count', '1');
     await expect(wallPage.getByTestId('wall-major-evacuated')).toHaveAttribute('data-count', '40');
-    await attachScreenshot(wallPage, testInfo, 'major-wall');
+    await attachScreenshot(wallPage, testInfo, 'issue18-major-wall');
 
     // The supervisor ends it: the wall and the map return to normal.
     await desk.item(majorId).getByTestId('major-end-start').click();

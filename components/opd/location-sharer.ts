@@ -5,8 +5,10 @@
  * browser asks the liaison's consent the first time), queues it in localStorage with its seq and
  * sends the queue in order whenever the phone is online and the database already has the assignment
  * en route or on scene (a "Berangkat" still in the step outbox holds the positions back). The
- * liaison may stop it; the choice is kept per assignment. When the assignment ends, sampling stops
- * and whatever is still queued is discarded: nothing is sent outside an active assignment.
+ * liaison may stop it (the layout's LocationSharingProvider keeps that choice per assignment). When
+ * the assignment ends, sampling stops and whatever is still queued is discarded: nothing is sent
+ * outside an active assignment. One hook per assignment, mounted once by the provider: never two
+ * watchers for the same unit.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Db } from '@/lib/data/db';
@@ -27,7 +29,7 @@ import {
 
 export type SharingState = 'off' | 'asking' | 'sharing' | 'stopped' | 'denied' | 'unavailable';
 
-export interface LocationSharer {
+export interface LocationSharerView {
   state: SharingState;
   /** Positions stored by the database from this page. */
   sent: number;
@@ -35,8 +37,6 @@ export interface LocationSharer {
   waiting: number;
   /** Phone time of the newest fix taken, ms. */
   lastFixMs: number | null;
-  stop(): void;
-  resume(): void;
 }
 
 export interface LocationSharerInput {
@@ -46,32 +46,38 @@ export interface LocationSharerInput {
   active: boolean;
   /** The database already has it en route or on scene (positions are accepted). */
   accepted: boolean;
+  /** The liaison stopped sharing for it ("Hentikan"). */
+  stopped: boolean;
 }
 
 const outboxKey = (assignmentId: string) => `opd-positions:${assignmentId}`;
-const stoppedKey = (assignmentId: string) => `opd-positions:${assignmentId}:stopped`;
 
 /** What the browser said to the last fix request. */
 type FixState = 'none' | 'got' | 'denied';
 
 /** Read once per mounted assignment (the component is keyed by it and rendered in the browser only). */
-function readStored(assignmentId: string): { outbox: PositionOutbox; stopped: boolean } {
+function readStored(assignmentId: string): PositionOutbox {
   try {
-    return {
-      outbox: parseOutbox(window.localStorage.getItem(outboxKey(assignmentId))),
-      stopped: window.localStorage.getItem(stoppedKey(assignmentId)) === '1',
-    };
+    return parseOutbox(window.localStorage.getItem(outboxKey(assignmentId)));
   } catch {
-    return { outbox: EMPTY_OUTBOX, stopped: false };
+    return EMPTY_OUTBOX;
   }
 }
 
-export function useLocationSharer({ client, assignmentId, active, accepted }: LocationSharerInput): LocationSharer {
+/** Removes what the phone kept for an assignment that is over: nothing of it may be sent later. */
+export function forgetPositions(assignmentId: string): void {
+  try {
+    window.localStorage.removeItem(outboxKey(assignmentId));
+  } catch {
+    // No storage: nothing was kept.
+  }
+}
+
+export function useLocationSharer({ client, assignmentId, active, accepted, stopped }: LocationSharerInput): LocationSharerView {
   const [initial] = useState(() => readStored(assignmentId));
-  const outboxRef = useRef<PositionOutbox>(initial.outbox);
-  const [view, setView] = useState({ sent: 0, waiting: initial.outbox.items.length, lastFixMs: null as number | null });
+  const outboxRef = useRef<PositionOutbox>(initial);
+  const [view, setView] = useState({ sent: 0, waiting: initial.items.length, lastFixMs: null as number | null });
   const [fixState, setFixState] = useState<FixState>('none');
-  const [stopped, setStopped] = useState(initial.stopped);
   const [seqReady, setSeqReady] = useState(false);
   const flushing = useRef(false);
   const acceptedRef = useRef(accepted);
@@ -168,18 +174,13 @@ export function useLocationSharer({ client, assignmentId, active, accepted }: Lo
     };
   }, [assignmentId, flush, save, sharing]);
 
-  const stop = useCallback(() => {
-    window.localStorage.setItem(stoppedKey(assignmentId), '1');
-    setStopped(true);
-    // Stopping means nothing more leaves the phone, including fixes not sent yet.
-    save({ ...outboxRef.current, items: [] });
-  }, [assignmentId, save]);
-
-  const resume = useCallback(() => {
-    window.localStorage.removeItem(stoppedKey(assignmentId));
-    setStopped(false);
-    setFixState('none');
-  }, [assignmentId]);
+  // Stopping means nothing more leaves the phone, including fixes not sent yet; sharing again asks afresh.
+  useEffect(() => {
+    if (stopped) {
+      if (outboxRef.current.items.length > 0) save({ ...outboxRef.current, items: [] });
+      setFixState('none');
+    }
+  }, [save, stopped]);
 
   const state: SharingState = !active
     ? 'off'
@@ -192,5 +193,5 @@ export function useLocationSharer({ client, assignmentId, active, accepted }: Lo
           : fixState === 'got'
             ? 'sharing'
             : 'asking';
-  return { state, sent: view.sent, waiting: view.waiting, lastFixMs: view.lastFixMs, stop, resume };
+  return { state, sent: view.sent, waiting: view.waiting, lastFixMs: view.lastFixMs };
 }

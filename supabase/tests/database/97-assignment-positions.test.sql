@@ -5,7 +5,7 @@
 -- run_retention deleting the positions of incidents ended longer than the incident period ago.
 begin;
 \ir helpers/test-helpers.psql
-select plan(69);
+select plan(81);
 
 select tests.build_world();
 
@@ -81,11 +81,15 @@ select is(tests.probe(tests.id(r.role), 'select 1 from public.assignment_positio
 from (values ('operator', 'rows:0'), ('supervisor', 'rows:3'), ('leadership', 'rows:3'), ('admin', 'rows:0'),
              ('opd_own', 'rows:3'), ('opd_other', 'rows:0')) r (role, outcome);
 select is(tests.probe(tests.id(r.role), tests.fill(r.sql)), 'error:42501', r.role || ': ' || r.op || ' directly is refused')
-from (values ('opd_own'), ('supervisor'), ('admin')) w (role)
+from (values ('opd_own'), ('opd_other'), ('operator'), ('supervisor'), ('leadership'), ('admin')) w (role)
 cross join (values ('insert', 'insert into public.assignment_positions (assignment_id, seq, lat, lng, accuracy_m, recorded_at) values ({asg1}, 9, -6.0, 106.02, 5, now())'),
                    ('update', 'update public.assignment_positions set lat = -6.02'),
                    ('delete', 'delete from public.assignment_positions')) s (op, sql)
 cross join lateral (select w.role, s.op, s.sql) r;
+select is(tests.probe(null, tests.fill(s.sql)), 'error:42501', 'anon: ' || s.op || ' directly is refused')
+from (values ('insert', 'insert into public.assignment_positions (assignment_id, seq, lat, lng, accuracy_m, recorded_at) values ({asg1}, 9, -6.0, 106.02, 5, now())'),
+             ('update', 'update public.assignment_positions set lat = -6.02'),
+             ('delete', 'delete from public.assignment_positions')) s (op, sql);
 select tests.authenticate_as_service_role();
 select is((select count(*)::int from public.assignment_positions), 3, 'the service role reads positions');
 select tests.as_owner();
