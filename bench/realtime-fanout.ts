@@ -59,7 +59,9 @@ interface ClientReport {
 }
 
 type ChildMessage = { type: 'ready' } | { type: 'report'; report: ClientReport };
-type ParentMessage = { type: 'done'; writes: Write[] };
+type ParentMessage =
+  | { type: 'start'; url: string; identities: Identity[]; totalChanges: number }
+  | { type: 'done'; writes: Write[] };
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -239,9 +241,10 @@ async function main() {
       const mine: Identity[] = [];
       for (let i = p; i < SUBSCRIBERS; i += processes) mine.push(ids[i % ids.length]);
       const child = fork(fileURLToPath(import.meta.url), ['--clients'], {
-        env: { ...process.env, BENCH_URL: stack.url, BENCH_IDS: JSON.stringify(mine), BENCH_TOTAL: String(total) },
         execArgv: ['--import', 'tsx'],
       });
+      // Thousands of tokens are too large for the environment: they go over the IPC channel.
+      child.send({ type: 'start', url: stack.url, identities: mine, totalChanges: total } satisfies ParentMessage);
       const messages: ChildMessage[] = [];
       child.on('message', (m: ChildMessage) => messages.push(m));
       return { child, messages };
@@ -338,7 +341,15 @@ async function main() {
 }
 
 if (process.argv.includes('--clients')) {
-  await runClients(process.env.BENCH_URL ?? '', JSON.parse(process.env.BENCH_IDS ?? '[]') as Identity[], Number(process.env.BENCH_TOTAL ?? 0));
+  const start = await new Promise<Extract<ParentMessage, { type: 'start' }>>((resolve) => {
+    const onStart = (m: ParentMessage) => {
+      if (m.type !== 'start') return;
+      process.off('message', onStart);
+      resolve(m);
+    };
+    process.on('message', onStart);
+  });
+  await runClients(start.url, start.identities, start.totalChanges);
 } else {
   await main();
 }
