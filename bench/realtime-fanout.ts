@@ -142,6 +142,8 @@ async function runClients(url: string, mine: Identity[], totalChanges: number) {
           const [, , , event, payload] = JSON.parse(String(data)) as [unknown, unknown, string, string, Record<string, unknown>];
           if (event === 'phx_reply' && (payload.response as { postgres_changes?: unknown })?.postgres_changes) {
             if (payload.status === 'ok') joined++;
+          } else if (event === 'phx_reply' && payload.status === 'error') {
+            process.stderr.write(`join refused: ${JSON.stringify(payload.response)}\n`);
           } else if (event === 'postgres_changes') {
             const d = payload.data as { commit_timestamp: string; record: { seq: number; team: number } };
             delivered++;
@@ -170,7 +172,11 @@ async function runClients(url: string, mine: Identity[], totalChanges: number) {
   const hb = setInterval(() => {
     for (const ws of sockets) ws.send(JSON.stringify([null, 'hb', 'phoenix', 'heartbeat', {}]));
   }, 25_000);
-  while (joined < mine.length) await new Promise((r) => setTimeout(r, 50));
+  const joinDeadline = Date.now() + 120_000;
+  while (joined < mine.length) {
+    if (Date.now() > joinDeadline) throw new Error(`only ${joined} of ${mine.length} subscribers joined in 120 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
   process.send?.({ type: 'ready' } satisfies ChildMessage);
   process.on('message', (m: ParentMessage) => {
     if (m.type !== 'done') return;
