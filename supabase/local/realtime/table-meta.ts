@@ -4,7 +4,7 @@
  * Reloaded when the schema or the publication changes.
  */
 import { quoteIdent, type Queryable } from '../db/database.ts';
-import { API_ROLE_NAMES } from '../db/request-context.ts';
+import { API_ROLE_NAMES, type ApiRole } from '../db/request-context.ts';
 
 export interface ColumnMeta {
   name: string;
@@ -111,7 +111,7 @@ export async function loadTableMeta(db: Queryable): Promise<Map<number, TableMet
       if (!condition || !meta.rls) continue;
       const name = `realtime.${quoteIdent(`rls_${meta.relid}_${role}`)}`;
       // The earlier one-caller form (int, jsonb) was executable by its role; it must not linger.
-      ddl.push(`drop function if exists ${name}(int, jsonb);`, rlsFunctionSql(name, meta, condition));
+      ddl.push(`drop function if exists ${name}(int, jsonb);`, rlsFunctionSql(name, meta, role, condition));
       meta.rlsFunction.set(role, name);
     }
   }
@@ -147,7 +147,8 @@ function policyCondition(policies: NonNullable<Row['policies']>, role: string): 
  * switch roles and claims like this. The image is aliased as the table so the policy expressions
  * resolve their columns on it.
  */
-function rlsFunctionSql(name: string, meta: TableMeta, condition: string): string {
+// `role` is one of the fixed API role names, never request text: it is written into the SQL as is.
+function rlsFunctionSql(name: string, meta: TableMeta, role: ApiRole, condition: string): string {
   const rel = `${quoteIdent(meta.schema)}.${quoteIdent(meta.table)}`;
   const tag = `$rls_${Math.random().toString(36).slice(2, 10)}$`;
   // Named again, in order, so that no table column can clash with the ordinality column.
@@ -166,11 +167,12 @@ begin
          coalesce(array_agg(jsonb_populate_record(null::${rel}, __rt_e.__rt_v -> 'r') order by __rt_e.__rt_n), '{}')
     into __rt_is, __rt_images
     from jsonb_array_elements(__rt_rows) with ordinality as __rt_e(__rt_v, __rt_n);
+  -- Every caller of this function has its role: switched once, not per caller.
+  perform set_config('role', '${role}', true),
+          set_config('request.jwt.claim.role', '${role}', true);
   for __rt_caller in select value from jsonb_array_elements(__rt_callers) loop
-    perform set_config('role', __rt_caller ->> 'role', true),
-            set_config('request.jwt.claims', __rt_caller ->> 'claims', true),
-            set_config('request.jwt.claim.sub', __rt_caller ->> 'sub', true),
-            set_config('request.jwt.claim.role', __rt_caller ->> 'role', true);
+    perform set_config('request.jwt.claims', __rt_caller ->> 'claims', true),
+            set_config('request.jwt.claim.sub', __rt_caller ->> 'sub', true);
     return query
       select (__rt_caller ->> 'g')::int, __rt_is[__rt_n]
         from unnest(__rt_images) with ordinality as ${quoteIdent(meta.table)}(${columns}, __rt_n)
