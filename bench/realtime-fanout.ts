@@ -58,7 +58,7 @@ interface ClientReport {
   rssMb: number;
 }
 
-type ChildMessage = { type: 'ready' } | { type: 'report'; report: ClientReport };
+type ChildMessage = { type: 'listening' } | { type: 'ready' } | { type: 'report'; report: ClientReport };
 type ParentMessage =
   | { type: 'start'; url: string; identities: Identity[]; totalChanges: number }
   | { type: 'done'; writes: Write[] };
@@ -249,10 +249,13 @@ async function main() {
       const child = fork(fileURLToPath(import.meta.url), ['--clients'], {
         execArgv: ['--import', 'tsx'],
       });
-      // Thousands of tokens are too large for the environment: they go over the IPC channel.
-      child.send({ type: 'start', url: stack.url, identities: mine, totalChanges: total } satisfies ParentMessage);
       const messages: ChildMessage[] = [];
-      child.on('message', (m: ChildMessage) => messages.push(m));
+      child.on('message', (m: ChildMessage) => {
+        messages.push(m);
+        // Thousands of tokens are too large for the environment: they go over the IPC channel, once
+        // the child listens (a message sent before that is lost).
+        if (m.type === 'listening') child.send({ type: 'start', url: stack.url, identities: mine, totalChanges: total } satisfies ParentMessage);
+      });
       return { child, messages };
     });
     const setupStart = Date.now();
@@ -359,6 +362,7 @@ if (process.argv.includes('--clients')) {
       resolve(m);
     };
     process.on('message', onStart);
+    process.send?.({ type: 'listening' } satisfies ChildMessage);
   });
   await runClients(start.url, start.identities, start.totalChanges);
 } else {
