@@ -97,32 +97,26 @@ begin
 end
 $$;
 
--- RLS for fan-out, one call per drain: for each group of identical claims, switch to that caller
--- (the same settings PostgREST makes per request) and run the given checks, which evaluate the
--- table's SELECT policies on the change's own row image, through one generated function per table and
--- role (realtime.rls_<relid>_<role>, whose plan Postgres caches). Returns (group index, row index).
+-- RLS for fan-out, one call per drain. The batch holds every distinct list of row images once
+-- (`rowsets`) and the calls to make: per table and role its generated function
+-- (realtime.rls_<relid>_<role>, see table-meta.ts) with one row list and all the callers (claims
+-- groups: `g`, role, claims, sub) to check it as; the function switches to each caller as PostgREST
+-- does per request and applies the table's SELECT policies to the images. Returns (group, row index).
 -- Security invoker on purpose: only the stack (a superuser session) may switch roles like this.
-create or replace function realtime.visible_rows(groups jsonb) returns table (g int, i int)
+drop function if exists realtime.visible_rows(jsonb);
+create function realtime.visible_rows(batch jsonb) returns table (g int, i int)
 language plpgsql
 as $$
 declare
-  grp jsonb;
-  chk jsonb;
-  gi int := 0;
+  call jsonb;
 begin
   perform set_config('request.method', 'GET', true),
           set_config('request.path', '/realtime/v1', true),
           set_config('request.headers', '{}', true),
           set_config('search_path', 'public, extensions', true);
-  for grp in select value from jsonb_array_elements(groups) loop
-    perform set_config('role', grp ->> 'role', true),
-            set_config('request.jwt.claims', grp ->> 'claims', true),
-            set_config('request.jwt.claim.sub', grp ->> 'sub', true),
-            set_config('request.jwt.claim.role', grp ->> 'role', true);
-    for chk in select value from jsonb_array_elements(grp -> 'checks') loop
-      return query execute format('select * from %s($1, $2)', chk ->> 'fn') using gi, chk -> 'rows';
-    end loop;
-    gi := gi + 1;
+  for call in select value from jsonb_array_elements(batch -> 'calls') loop
+    return query execute format('select * from %s($1, $2)', call ->> 'fn')
+      using call -> 'callers', batch -> 'rowsets' -> ((call ->> 'set')::int);
   end loop;
   perform set_config('role', 'none', true);
 end

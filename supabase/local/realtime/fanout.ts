@@ -1,8 +1,10 @@
 /**
  * postgres_changes fan-out: matches each drained change against the subscribed bindings (table,
  * event, filter, role's privileges), checks RLS once per claims group for INSERT/UPDATE, and sends
- * one message per channel, in change order.
+ * one message per channel, in change order. Channels that receive the same message (same serializer,
+ * topic, role and binding ids) get the same encoded frame: thousands of screens cost one encoding.
  */
+import { createHash } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import type { Claims } from '../jwt.ts';
 import type { Change } from './change-capture.ts';
@@ -17,7 +19,25 @@ export interface PgSubscriber {
   role: string;
   claims: Claims;
   groupKey: string;
-  send(payloadJson: string): void;
+  /** Serializer and topic: subscribers with the same key receive byte-identical frames for one payload. */
+  frameKey: string;
+  /** The frame carrying a postgres_changes payload (already JSON) on this subscriber's channel. */
+  encode(payloadJson: string): Buffer;
+  send(frame: Buffer): void;
+}
+
+/**
+ * The id of a postgres_changes binding, as supabase/realtime makes it: a hash of the binding's
+ * parameters (`:erlang.phash2(params)`, 27 bits), not a counter. Equal bindings on different sockets
+ * share it, so one change makes one message for all of them. `taken` holds the ids already used in
+ * the same channel; a hash collision there moves to the next free id, so every binding of a channel
+ * stays told apart.
+ */
+export function bindingId(params: { event: string; schema: string; table: string; filter?: string }, taken: ReadonlySet<number>): number {
+  const canonical = JSON.stringify([params.event, params.schema, params.table, params.filter ?? null]);
+  let id = createHash('sha1').update(canonical).digest().readUInt32BE(0) & 0x7ffffff;
+  while (taken.has(id)) id = (id + 1) & 0x7ffffff;
+  return id;
 }
 
 export interface PgBinding {
@@ -163,15 +183,21 @@ export function createFanout(db: Database, registry: BindingRegistry, onError: (
       const perSubscriber = new Map<PgSubscriber, number[]>();
       for (const h of plan.hits) {
         if (h.group !== undefined && !visible[h.group].has(index)) continue;
-        const ids = perSubscriber.get(h.binding.subscriber) ?? [];
-        ids.push(h.binding.id);
-        perSubscriber.set(h.binding.subscriber, ids);
+        const ids = perSubscriber.get(h.binding.subscriber);
+        if (!ids) perSubscriber.set(h.binding.subscriber, [h.binding.id]);
+        else if (!ids.includes(h.binding.id)) ids.push(h.binding.id);
       }
       const byRole = new Map<string, string>();
+      const frames = new Map<string, Buffer>();
       for (const [sub, ids] of perSubscriber) {
-        let data = byRole.get(sub.role);
-        if (data === undefined) byRole.set(sub.role, (data = dataJson(plan.meta, plan.change, sub.role)));
-        sub.send(`{"ids":${JSON.stringify(ids)},"data":${data}}`);
+        const key = `${sub.frameKey}\u0000${sub.role}\u0000${ids.join(',')}`;
+        let frame = frames.get(key);
+        if (frame === undefined) {
+          let data = byRole.get(sub.role);
+          if (data === undefined) byRole.set(sub.role, (data = dataJson(plan.meta, plan.change, sub.role)));
+          frames.set(key, (frame = sub.encode(`{"ids":[${ids.join(',')}],"data":${data}}`)));
+        }
+        sub.send(frame);
       }
     });
   };

@@ -12,7 +12,7 @@ import type { StackContext, WebSocketApi } from '../stack-context.ts';
 import { authorizeRead, authorizeWrite, noPolicies, PolicyError, type Extension, type Policies } from './authorization.ts';
 import { startBroadcastFromDatabase, type DatabaseBroadcast } from './broadcast-from-database.ts';
 import { startChangeCapture } from './change-capture.ts';
-import { BindingRegistry, createFanout, type PgBinding, type PgSubscriber } from './fanout.ts';
+import { BindingRegistry, bindingId, createFanout, type PgBinding, type PgSubscriber } from './fanout.ts';
 import { FilterError, parseFilter } from './filters.ts';
 import { installRealtimePlatform } from './platform.ts';
 import { PresenceTopic, type PresenceDiff } from './presence.ts';
@@ -119,6 +119,9 @@ interface Channel {
 
 interface ClientSocket {
   ws: WebSocket;
+  /** The TCP socket under `ws`: corked while one fan-out writes to it, so its frames leave in one write. */
+  raw: Duplex;
+  corked: boolean;
   vsn: Vsn;
   apikey: string;
   channels: Map<string, Channel>;
@@ -145,21 +148,33 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
   const topics = new Map<string, Set<Channel>>();
   const presence = new Map<string, PresenceTopic>();
   const registry = new BindingRegistry();
-  let nextBindingId = 1;
 
   await installRealtimePlatform(ctx.db);
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? MAX_FRAME_BYTES });
   const capture = await startChangeCapture(ctx.db, createFanout(ctx.db, registry, onError), { onError });
   const fromDatabase = await startBroadcastFromDatabase(ctx.db, (messages) => deliverFromDatabase(messages), { onError });
 
-  function sendRaw(s: ClientSocket, data: string | Buffer): void {
+  /**
+   * Sends one frame: a string or a text frame already encoded (`text`) as text, any other Buffer as
+   * binary. Frames sent to a socket in one turn of the event loop (a drain's fan-out, a presence
+   * diff) are gathered by corking the TCP socket until the turn ends: one write instead of one per frame.
+   */
+  function sendRaw(s: ClientSocket, data: string | Buffer, text = typeof data === 'string'): void {
     if (s.ws.readyState !== s.ws.OPEN) return;
     if (s.ws.bufferedAmount > maxBuffered) {
       // A reader this slow would only fall further behind; it reconnects and resyncs.
       s.ws.terminate();
       return;
     }
-    s.ws.send(data);
+    if (!s.corked) {
+      s.corked = true;
+      s.raw.cork();
+      process.nextTick(() => {
+        s.corked = false;
+        s.raw.uncork();
+      });
+    }
+    s.ws.send(data, { binary: !text });
   }
 
   function push(s: ClientSocket, joinRef: string | null, ref: string | null, topic: string, event: string, payload: unknown) {
@@ -296,7 +311,9 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
       role,
       claims,
       groupKey: claimsGroupKey(claims),
-      send: (payloadJson) => sendRaw(s, encodeTextRaw(s.vsn, f.topic, 'postgres_changes', payloadJson)),
+      frameKey: `${s.vsn}\u0000${f.topic}`,
+      encode: (payloadJson) => Buffer.from(encodeTextRaw(s.vsn, f.topic, 'postgres_changes', payloadJson), 'utf8'),
+      send: (frame) => sendRaw(s, frame, true),
     };
     const ch: Channel = {
       socket: s,
@@ -319,13 +336,15 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
     const echoed: Array<Record<string, unknown>> = [];
     const problems: string[] = [];
     const tables = capture.tables();
+    const ids = new Set<number>();
     for (const spec of specs) {
       const p = (typeof spec === 'object' && spec !== null ? spec : {}) as Record<string, unknown>;
-      const id = nextBindingId++;
-      echoed.push({ ...p, id });
       const event = typeof p.event === 'string' ? p.event.toUpperCase() : '';
       const schema = typeof p.schema === 'string' ? p.schema : '';
       const table = typeof p.table === 'string' && p.table ? p.table : '*';
+      const id = bindingId({ event, schema, table, filter: typeof p.filter === 'string' ? p.filter : undefined }, ids);
+      ids.add(id);
+      echoed.push({ ...p, id });
       try {
         if (!['*', 'INSERT', 'UPDATE', 'DELETE'].includes(event)) throw new FilterError(`unknown event "${String(p.event)}"`);
         if (!schema) throw new FilterError('schema is required');
@@ -574,6 +593,8 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
               ws,
               vsn: vsnParam,
               apikey,
+              raw: socket,
+              corked: false,
               channels: new Map(),
               lastSeen: Date.now(),
               joins: [],

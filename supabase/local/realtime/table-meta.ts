@@ -4,7 +4,7 @@
  * Reloaded when the schema or the publication changes.
  */
 import { quoteIdent, type Queryable } from '../db/database.ts';
-import { API_ROLE_NAMES } from '../db/request-context.ts';
+import { API_ROLE_NAMES, type ApiRole } from '../db/request-context.ts';
 
 export interface ColumnMeta {
   name: string;
@@ -33,8 +33,8 @@ export interface TableMeta {
   bypassRls: Set<string>;
   /**
    * Per role, the generated function that applies its SELECT policies (permissive ones or'ed,
-   * restrictive ones and'ed) to row images, or null when no permissive policy applies: then RLS
-   * shows it nothing.
+   * restrictive ones and'ed) to row images as each of a list of callers, or null when no permissive
+   * policy applies: then RLS shows it nothing.
    */
   rlsFunction: Map<string, string | null>;
 }
@@ -110,7 +110,8 @@ export async function loadTableMeta(db: Queryable): Promise<Map<number, TableMet
       const condition = policyCondition(r.policies ?? [], role);
       if (!condition || !meta.rls) continue;
       const name = `realtime.${quoteIdent(`rls_${meta.relid}_${role}`)}`;
-      ddl.push(rlsFunctionSql(name, meta, condition), `grant execute on function ${name}(int, jsonb) to ${role};`);
+      // The earlier one-caller form (int, jsonb) was executable by its role; it must not linger.
+      ddl.push(`drop function if exists ${name}(int, jsonb);`, rlsFunctionSql(name, meta, role, condition));
       meta.rlsFunction.set(role, name);
     }
   }
@@ -137,25 +138,48 @@ function policyCondition(policies: NonNullable<Row['policies']>, role: string): 
 }
 
 /**
- * A function applying one role's SELECT policies to row images `[{i, r}]`, returning the `i` of the
- * images they let through. Static SQL inside plpgsql, so its plan is cached per session. The image
- * is aliased as the table so the policy expressions resolve their columns on it.
+ * A function applying one role's SELECT policies to row images `[{i, r}]` as each caller of a list
+ * `[{g, role, claims, sub}]` in turn, returning (g, i) for the images they let through. Per caller it
+ * makes the settings PostgREST makes per request, then runs one static query, whose plan Postgres
+ * caches for the session: a drain with hundreds of identities costs one call per table and role,
+ * not one parsed statement per identity. The row images are converted to the table's row type once,
+ * before the callers' loop. Executable by no API role: only the stack (a superuser session) may
+ * switch roles and claims like this. The image is aliased as the table so the policy expressions
+ * resolve their columns on it.
  */
-function rlsFunctionSql(name: string, meta: TableMeta, condition: string): string {
+// `role` is one of the fixed API role names, never request text: it is written into the SQL as is.
+function rlsFunctionSql(name: string, meta: TableMeta, role: ApiRole, condition: string): string {
   const rel = `${quoteIdent(meta.schema)}.${quoteIdent(meta.table)}`;
   const tag = `$rls_${Math.random().toString(36).slice(2, 10)}$`;
-  return `create or replace function ${name}(__rt_g int, __rt_rows jsonb)
+  // Named again, in order, so that no table column can clash with the ordinality column.
+  const columns = meta.columns.map((c) => quoteIdent(c.name)).join(', ');
+  return `create or replace function ${name}(__rt_callers jsonb, __rt_rows jsonb)
 returns table (__rt_gi int, __rt_i int)
-language plpgsql stable
+language plpgsql
 as ${tag}
 #variable_conflict use_column
+declare
+  __rt_caller jsonb;
+  __rt_is int[];
+  __rt_images ${rel}[];
 begin
-  return query
-    select __rt_g, (__rt_e.__rt_v ->> 'i')::int
-      from jsonb_array_elements(__rt_rows) as __rt_e(__rt_v)
-      cross join lateral jsonb_populate_record(null::${rel}, __rt_e.__rt_v -> 'r') as ${quoteIdent(meta.table)}
-     where ${condition};
+  select coalesce(array_agg((__rt_e.__rt_v ->> 'i')::int order by __rt_e.__rt_n), '{}'),
+         coalesce(array_agg(jsonb_populate_record(null::${rel}, __rt_e.__rt_v -> 'r') order by __rt_e.__rt_n), '{}')
+    into __rt_is, __rt_images
+    from jsonb_array_elements(__rt_rows) with ordinality as __rt_e(__rt_v, __rt_n);
+  -- Every caller of this function has its role: switched once, not per caller.
+  perform set_config('role', '${role}', true),
+          set_config('request.jwt.claim.role', '${role}', true);
+  for __rt_caller in select value from jsonb_array_elements(__rt_callers) loop
+    perform set_config('request.jwt.claims', __rt_caller ->> 'claims', true),
+            set_config('request.jwt.claim.sub', __rt_caller ->> 'sub', true);
+    return query
+      select (__rt_caller ->> 'g')::int, __rt_is[__rt_n]
+        from unnest(__rt_images) with ordinality as ${quoteIdent(meta.table)}(${columns}, __rt_n)
+       where ${condition};
+  end loop;
+  perform set_config('role', 'none', true);
 end
 ${tag};
-revoke all on function ${name}(int, jsonb) from public;`;
+revoke all on function ${name}(jsonb, jsonb) from public;`;
 }
