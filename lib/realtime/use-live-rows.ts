@@ -57,13 +57,13 @@ export function useLiveRows<T extends LiveTable, C extends LiveColumn<T> = LiveC
   return useView(view, sort);
 }
 
-/** A select with embedded resources; `embed` and `sort` must be stable (module level or memoised). */
+/** A select with embedded resources; `embed`, `now` and `sort` must be stable (module level or memoised). */
 export function useLiveEmbeddedRows<T extends LiveTable, Row extends LiveRow>(options: EmbedViewOptions<T, Row>): LiveRows<Row> {
-  const { client, table, embed, key, version, sort } = options;
+  const { client, table, embed, now, key, version, sort } = options;
   const filter = useStableFilter(options.filter);
   const view = useMemo(
-    () => createEmbedView<T, Row>({ client, table, embed, key, version, filter }),
-    [client, table, embed, key, version, filter],
+    () => createEmbedView<T, Row>({ client, table, embed, now, key, version, filter }),
+    [client, table, embed, now, key, version, filter],
   );
   return useView(view, sort);
 }
