@@ -17,6 +17,7 @@ import { clockTextError, durationError, recordFirstWallClock, wallClockError, ty
 import { STALE_RINGING_MS } from '../lib/domain/ringing-calls';
 
 const TOLERANCE_S = 3;
+const FIRST_PAINT_TOLERANCE_S = 15;
 const SKEW_MS = 10 * 60 * 1000;
 
 function event(type: PbxEvent['type'], callId: string, atMs: number, extra: Partial<PbxEvent> = {}): PbxEvent {
@@ -24,7 +25,7 @@ function event(type: PbxEvent['type'], callId: string, atMs: number, extra: Part
 }
 
 async function expectTimer(locator: Locator, sinceMs: number, what: string): Promise<void> {
-  await expect.poll(async () => Math.abs(await durationError(locator, sinceMs)), { message: what, timeout: 10_000 }).toBeLessThanOrEqual(TOLERANCE_S);
+  await expect.poll(async () => Math.abs(await durationError(locator, sinceMs)), { message: what, timeout: 20_000 }).toBeLessThanOrEqual(TOLERANCE_S);
 }
 
 for (const [name, skewMs] of [
@@ -32,7 +33,8 @@ for (const [name, skewMs] of [
   ['10 minutes slow', -SKEW_MS],
 ] as const) {
   test(`with the browser clock ${name}, every screen's timers follow the server clock`, async ({ browser, request }) => {
-    test.setTimeout(60_000);
+    // ≈ 25 s on a quiet machine; the margin is for a shared, loaded one.
+    test.setTimeout(90_000);
     const opts = { clockSkewMs: skewMs, viewport: { width: 1600, height: 900 } };
     const [operator, supervisor, liaison, wall] = await Promise.all([
       signedInPage(browser, 'operator1@112.cilegon.test', { ...opts, path: '/operator' }),
@@ -77,7 +79,11 @@ for (const [name, skewMs] of [
         .toBeLessThanOrEqual(TOLERANCE_S);
       const first = await wall.evaluate(() => (window as unknown as { __firstWallClock?: FirstPaint }).__firstWallClock ?? null);
       expect(first, 'the wall clock was painted').not.toBeNull();
-      expect(Math.abs(clockTextError(first!.text, first!.atMs - browserOff)), `the wall clock's first paint (${first!.text})`).toBeLessThanOrEqual(TOLERANCE_S);
+      // Before any measurement the offset comes from the page's render time: off by the seconds from
+      // the server's render to the browser's first paint, never by the PC's ten minutes.
+      expect(Math.abs(clockTextError(first!.text, first!.atMs - browserOff)), `the wall clock's first paint (${first!.text})`).toBeLessThanOrEqual(
+        FIRST_PAINT_TOLERANCE_S,
+      );
 
       // Answered at operator1's desk: the call's total time runs from when it rang.
       expect((await postPbxEvent(request, event('answered', pbxId, Date.now() - 30_000, { extension: '101' }))).status()).toBe(200);
