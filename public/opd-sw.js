@@ -1,9 +1,11 @@
 /*
- * Service worker of the OPD liaison's screen, for notifications only: Android Chrome refuses
+ * Service worker of the OPD liaison's screen, for notifications: Android Chrome refuses
  * `new Notification()` and shows notifications only through a service worker registration. It
- * caches nothing and does not touch requests. A tap on a notification focuses the open /opd tab,
- * or opens the incident.
+ * caches nothing; navigations that cannot reach the server get the app's "server away" page
+ * (server-away-sw.js, as under the app's own worker, which this one replaces for /opd). A tap on a
+ * notification focuses the open /opd tab, or opens the incident.
  */
+importScripts('/server-away-sw.js');
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 

@@ -10,6 +10,7 @@ import { getT } from '@/lib/i18n/server';
 import { findsIncidents } from '@/lib/domain/find-roles';
 import { LanguageSwitch } from './language-switch';
 import { SignOutButton } from './sign-out-button';
+import { ServerAwayBoundary } from './server-away-boundary';
 
 export async function AppHeader({ profile }: { profile: Profile }) {
   const { t } = await getT();
@@ -40,8 +41,13 @@ export async function AppHeader({ profile }: { profile: Profile }) {
             {t(`role.${profile.role}`)}
           </div>
         </div>
-        <LanguageSwitch />
-        <SignOutButton />
+        {/* One boundary for both forms: a failed action leaves the rest of the screen live. */}
+        <ServerAwayBoundary>
+          <div className="flex shrink-0 items-center gap-2 sm:gap-4">
+            <LanguageSwitch />
+            <SignOutButton />
+          </div>
+        </ServerAwayBoundary>
       </div>
     </header>
   );

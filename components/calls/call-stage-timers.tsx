@@ -2,27 +2,24 @@
 /**
  * Running timers of one call per stage as the service standard defines them (answer time, panggilan
  * masuk, data laporan, penyelesaian) and the total against the 3-minute standard, coloured against
- * sla_targets: the form filling runs data laporan, and penyelesaian starts once the report is recorded. Time runs on the database clock estimate (local
- * clock plus the measured offset), so every console shows the same colours.
+ * sla_targets: the form filling runs data laporan, and penyelesaian starts once the report is recorded. Time runs on the tab's database clock
+ * estimate (lib/realtime/server-clock.ts), so every console shows the same colours whatever its PC's clock says.
  */
 import { callStages, type CallStage, type CallTimes, type SlaStage } from '@/lib/domain/sla';
 import { useT } from '@/lib/i18n/use-t';
 import { formatDuration } from '@/lib/i18n/format';
 import { slaClasses } from '@/components/ui/sla-scale';
-import { useDbNow } from './use-db-now';
+import { useServerNow } from '@/lib/realtime/use-server-clock';
 
 export function CallStageTimers({
   call,
-  offsetMs,
   targets,
 }: {
   call: CallTimes;
-  /** Database clock minus local clock. */
-  offsetMs: number;
   targets: Readonly<Record<SlaStage, number>>;
 }) {
   const { t } = useT();
-  const nowMs = useDbNow(offsetMs);
+  const nowMs = useServerNow(500);
   const stages = callStages(call, nowMs, targets);
   return (
     <ol className="grid grid-cols-2 gap-2 sm:grid-cols-5" data-test="call-timers">

@@ -7,23 +7,20 @@ import { useT } from '@/lib/i18n/use-t';
 import type { OperatorCallRow } from '@/lib/realtime/use-live-operator-calls';
 import { formatDuration } from '@/lib/i18n/format';
 import { slaClasses } from '@/components/ui/sla-scale';
-import { useDbNow } from './use-db-now';
+import { useServerNow } from '@/lib/realtime/use-server-clock';
 import { shiftStart } from '@/lib/domain/shift';
 
 export function ShiftCallsTable({
   calls,
-  offsetMs,
   targets,
   shiftHours,
 }: {
   calls: readonly OperatorCallRow[];
-  /** Database clock minus local clock. */
-  offsetMs: number;
   targets: Readonly<Record<SlaStage, number>>;
   shiftHours: readonly number[];
 }) {
   const { t } = useT();
-  const nowMs = useDbNow(offsetMs, 1000);
+  const nowMs = useServerNow(1000);
   const from = shiftStart(nowMs, shiftHours);
   const shift = calls
     .filter((c) => Date.parse(c.received_at) >= from)

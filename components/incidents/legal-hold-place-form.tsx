@@ -7,6 +7,7 @@
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { createClient } from '@/lib/supabase/client';
+import { serverClockNowMs } from '@/lib/realtime/server-clock';
 import { placeLegalHold } from '@/lib/data/data-protection';
 import { HOLD_REASON_MAX, parsePlaceHold, wibToday, type HoldProblem } from '@/lib/domain/legal-hold-input';
 import { workflowErrorKey } from '@/lib/domain/workflow-errors';
@@ -23,14 +24,14 @@ export function LegalHoldPlaceForm({ incidentId, ticketNo }: { incidentId: strin
   const { t, lang } = useT();
   const router = useRouter();
   const [, startTransition] = useTransition();
-  const [openedAt] = useState(() => Date.now());
+  const [openedAt] = useState(() => serverClockNowMs());
   const [reason, setReason] = useState('');
   const [expiresOn, setExpiresOn] = useState('');
   const [problems, setProblems] = useState<Partial<Record<'reason' | 'expiresOn', HoldProblem>>>({});
   const { busy, notice, setNotice, run } = useAdminWrite(async () => startTransition(() => router.refresh()));
 
   async function place() {
-    const parsed = parsePlaceHold({ reason, expiresOn }, Date.now());
+    const parsed = parsePlaceHold({ reason, expiresOn }, serverClockNowMs());
     if (!parsed.ok) {
       setProblems(parsed.problems);
       const first = parsed.problems.reason ?? parsed.problems.expiresOn;

@@ -27,7 +27,7 @@ export function serviceRoleClient(url: string): DemoDb {
 }
 
 /** A URL of the e2e server's control endpoint (scripts/e2e-server.ts). */
-export function controlUrl(path: '/stack' | '/restart-stack' | '/exactly-once'): string {
+export function controlUrl(path: '/stack' | '/restart-stack' | '/exactly-once' | '/kill-next' | '/start-next'): string {
   const port = Number(process.env.E2E_CONTROL_PORT ?? Number(process.env.E2E_PORT ?? 3199) + 1);
   return `http://127.0.0.1:${port}${path}`;
 }

@@ -49,8 +49,13 @@ function fromTable<T extends LiveTable>(client: Db, table: T) {
 export type TableQuery<T extends LiveTable> = ReturnType<typeof fromTable<T>>;
 
 export interface EmbedViewOptions<T extends LiveTable, Row extends LiveRow> extends TableViewBase<T, Row> {
-  /** e.g. `(from) => from.select(SELECT)`, SELECT a literal (`as const`); keep it stable (module level). */
-  embed: (from: TableQuery<T>) => RowsRequest<LiveColumn<T>, Row>;
+  /**
+   * e.g. `(from) => from.select(SELECT)`, SELECT a literal (`as const`); keep it stable (module level).
+   * `nowMs` is the database clock from `now` when given (for a bound such as "the last 24 hours").
+   */
+  embed: (from: TableQuery<T>, nowMs: number | undefined) => RowsRequest<LiveColumn<T>, Row>;
+  /** The database clock, read before every snapshot and reread; needed only by an embed that uses `nowMs`. */
+  now?: () => Promise<number>;
   key: LiveColumn<T> & keyof NoInfer<Row>;
   version?: keyof NoInfer<Row> & string;
   /** The embedded table whose updates read the embedding rows again (live-view.ts `follow`). */
@@ -101,10 +106,16 @@ function columnsSource<T extends LiveTable, C extends LiveColumn<T>>(
 }
 
 function embedSource<T extends LiveTable, Row extends LiveRow>(o: EmbedViewOptions<T, Row>): LiveSource<TableRow<T>, Row> {
-  const request = () => withFilter(o.embed(fromTable(o.client, o.table)), o.filter);
+  // The request builder is itself a thenable: build it only after the clock is read, and let the
+  // async functions await it.
+  const request = (nowMs: number | undefined) => withFilter(o.embed(fromTable(o.client, o.table), nowMs), o.filter);
+  const now = async () => (o.now ? await o.now() : undefined);
   return {
-    snapshot: () => readSnapshotPages((after, limit) => pageOf(request(), o.key, after, limit), (row) => String(row[o.key])),
-    reread: (key) => request().filter(o.key, 'eq', key).maybeSingle(),
+    snapshot: async () => {
+      const nowMs = await now();
+      return readSnapshotPages((after, limit) => pageOf(request(nowMs), o.key, after, limit), (row) => String(row[o.key]));
+    },
+    reread: async (key) => request(await now()).filter(o.key, 'eq', key).maybeSingle(),
   };
 }
 

@@ -8,6 +8,8 @@
 import type { Db } from '@/lib/data/db';
 import type { Tables } from '@/lib/supabase/database.types';
 import type { TableQuery } from './live-table';
+import { useMemo } from 'react';
+import { serverClockNowMs, serverNowMs } from './server-clock';
 import { useLiveEmbeddedRows, type LiveRows } from './use-live-rows';
 
 // The embedded incident makes each change refetch its row, which is what brings the ticket number.
@@ -25,12 +27,13 @@ const SELECT =
 export const OPERATOR_CALLS_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 
 // supabase-js types the rows from SELECT and the schema's relationships; the compiler checks they are
-// OperatorCallRow. Each snapshot (and resync) recomputes the bound; a call still open is kept
+// OperatorCallRow. Each snapshot (and resync) recomputes the bound on the database clock (a console
+// whose PC runs minutes off asks for the database's last 24 hours); a call still open is kept
 // whatever its age, so an unfinished record always comes back.
-const shiftCalls = (from: TableQuery<'calls'>) =>
+const shiftCalls = (from: TableQuery<'calls'>, nowMs: number | undefined) =>
   from
     .select(SELECT)
-    .or(`ended_at.is.null,received_at.gte.${new Date(Date.now() - OPERATOR_CALLS_LOOKBACK_MS).toISOString()}`);
+    .or(`ended_at.is.null,received_at.gte.${new Date((nowMs ?? serverClockNowMs()) - OPERATOR_CALLS_LOOKBACK_MS).toISOString()}`);
 
 export type OperatorCallRow = Pick<
   Tables<'calls'>,
@@ -52,10 +55,12 @@ export type OperatorCallRow = Pick<
 > & { incident: { ticket_no: string } | null };
 
 export function useLiveOperatorCalls(client: Db, operatorId: string): LiveRows<OperatorCallRow> {
+  const now = useMemo(() => () => serverNowMs(client), [client]);
   return useLiveEmbeddedRows({
     client,
     table: 'calls',
     embed: shiftCalls,
+    now,
     key: 'id',
     filter: { column: 'operator_id', op: 'eq', value: operatorId },
     version: 'version',

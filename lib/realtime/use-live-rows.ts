@@ -57,9 +57,9 @@ export function useLiveRows<T extends LiveTable, C extends LiveColumn<T> = LiveC
   return useView(view, sort);
 }
 
-/** A select with embedded resources; `embed` and `sort` must be stable (module level or memoised). */
+/** A select with embedded resources; `embed`, `now` and `sort` must be stable (module level or memoised). */
 export function useLiveEmbeddedRows<T extends LiveTable, Row extends LiveRow>(options: EmbedViewOptions<T, Row>): LiveRows<Row> {
-  const { client, table, embed, key, version, sort } = options;
+  const { client, table, embed, now, key, version, sort } = options;
   const filter = useStableFilter(options.filter);
   const followTable = options.follow?.table;
   const followColumn = options.follow?.column;
@@ -69,12 +69,13 @@ export function useLiveEmbeddedRows<T extends LiveTable, Row extends LiveRow>(op
         client,
         table,
         embed,
+        now,
         key,
         version,
         filter,
         follow: followTable && followColumn ? { table: followTable, column: followColumn } : undefined,
       }),
-    [client, table, embed, key, version, filter, followTable, followColumn],
+    [client, table, embed, now, key, version, filter, followTable, followColumn],
   );
   return useView(view, sort);
 }

@@ -1,15 +1,15 @@
 'use client';
 /**
- * The database clock as this screen estimates it, ticking every second: the offset is measured
- * (public.server_now) on load and again whenever the live connection comes back, so a PC whose clock
- * drifts still shows the right SLA colours. Until the first measurement the local clock is used.
+ * React face of the tab's database clock (server-clock.ts), ticking: `useServerClock` measures the
+ * offset when a screen mounts and again whenever its live connection comes back (a PC's clock may
+ * have been corrected meanwhile); `useServerNow` only reads the shared estimate, for timers inside a
+ * screen that measures. Every timer, age and countdown on a screen counts from one of them, never
+ * from the PC's own clock.
  */
-import { useEffect, useState } from 'react';
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '@/lib/supabase/database.types';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Db } from '@/lib/data/db';
 import type { LiveStatus } from '@/lib/realtime/live-view';
-import { readServerNow } from '@/lib/data/server-clock';
-import { clockOffsetMs } from '@/lib/domain/clock-offset';
+import { getServerClock, measureServerClock, subscribeServerClock, type ServerClockState } from './server-clock';
 
 export interface ServerClock {
   nowMs: number;
@@ -19,25 +19,36 @@ export interface ServerClock {
   error: Error | undefined;
 }
 
-export function useServerClock(client: SupabaseClient<Database>, liveStatus: LiveStatus): ServerClock {
-  const [offsetMs, setOffset] = useState(0);
-  const [measuredAtMs, setMeasuredAt] = useState<number | null>(null);
-  const [error, setError] = useState<Error | undefined>();
+// Rendered on the server, the server's own clock is the database's (no offset).
+const serverSnapshot = (): ServerClockState => ({ offsetMs: 0, source: 'none', measuredAtMs: null });
+
+function useServerClockState(): ServerClockState {
+  return useSyncExternalStore(subscribeServerClock, getServerClock, serverSnapshot);
+}
+
+/** The database clock estimate, re-read every `intervalMs`. */
+export function useServerNow(intervalMs = 1000): number {
+  const { offsetMs } = useServerClockState();
   const [localNow, setLocalNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setLocalNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return localNow + offsetMs;
+}
+
+export function useServerClock(client: Db, liveStatus: LiveStatus): ServerClock {
+  const { offsetMs, measuredAtMs } = useServerClockState();
+  const nowMs = useServerNow(1000);
+  const [error, setError] = useState<Error | undefined>();
   const isLive = liveStatus === 'live';
 
+  // On mount (before the rows arrive), then each time the view is live again after a drop.
   useEffect(() => {
-    if (!isLive) return;
+    if (!isLive && getServerClock().source === 'measured') return;
     let alive = true;
-    const sent = Date.now();
-    readServerNow(client).then(
-      (iso) => {
-        if (!alive) return;
-        const offset = clockOffsetMs(sent, iso, Date.now());
-        setOffset(offset);
-        setMeasuredAt((m) => m ?? Date.parse(iso));
-        setError(undefined);
-      },
+    measureServerClock(client).then(
+      () => alive && setError(undefined),
       (err: unknown) => alive && setError(err instanceof Error ? err : new Error(String(err))),
     );
     return () => {
@@ -45,10 +56,5 @@ export function useServerClock(client: SupabaseClient<Database>, liveStatus: Liv
     };
   }, [client, isLive]);
 
-  useEffect(() => {
-    const timer = setInterval(() => setLocalNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-
-  return { nowMs: localNow + offsetMs, offsetMs, measuredAtMs, error };
+  return { nowMs, offsetMs, measuredAtMs, error };
 }

@@ -7,13 +7,14 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { ClipboardList } from 'lucide-react';
 import type { Db } from '@/lib/data/db';
+import { serverClockNowMs } from '@/lib/realtime/server-clock';
 import { groupHandovers, handoverWindowStart } from '@/lib/domain/handover';
 import { useT } from '@/lib/i18n/use-t';
 import { useLiveHandovers } from '@/lib/realtime/use-live-handovers';
 
 export function HandoverLink({ client, userId }: { client: Db; userId: string }) {
   const { t } = useT();
-  const [openedAt] = useState(() => Date.now());
+  const [openedAt] = useState(() => serverClockNowMs());
   const since = useMemo(() => handoverWindowStart(openedAt), [openedAt]);
   const live = useLiveHandovers(client, since);
   // Only the pending list is used here, so the shift change passed in does not matter.

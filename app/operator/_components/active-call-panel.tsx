@@ -20,7 +20,7 @@ import type { OperatorIncidentRow } from '@/lib/realtime/use-live-operator-incid
 import { CallStageTimers } from '@/components/calls/call-stage-timers';
 import { CallerHistoryBadge } from '@/components/calls/caller-history-badge';
 import { ClassifyButtons } from '@/components/calls/classify-buttons';
-import { useDbNow } from '@/components/calls/use-db-now';
+import { useServerNow } from '@/lib/realtime/use-server-clock';
 import { EmergencyForm } from './emergency-form';
 import { InfoForm } from './info-form';
 import { useCallerHistory } from './use-caller-history';
@@ -31,8 +31,6 @@ export interface ActiveCallPanelProps {
   draft: CallDraft;
   busy: boolean;
   showProblems: boolean;
-  /** Database clock minus local clock. */
-  offsetMs: number;
   targets: Readonly<Record<SlaStage, number>>;
   tiles: TileConfig;
   incidents: readonly OperatorIncidentRow[];
@@ -46,11 +44,11 @@ export interface ActiveCallPanelProps {
 const FIELD = 'min-h-10 rounded-md border border-slate-400 px-3 py-2 text-base';
 
 export function ActiveCallPanel(props: ActiveCallPanelProps) {
-  const { client, call, draft, busy, showProblems, offsetMs, targets, tiles, incidents, onEdit } = props;
+  const { client, call, draft, busy, showProblems, targets, tiles, incidents, onEdit } = props;
   const { t } = useT();
   const caller = useCallerHistory(client, draft.callerPhone, call.id);
   // Coarse clock for the one-hour window of the nearby check; the timers tick on their own.
-  const nowMs = useDbNow(offsetMs, 15_000);
+  const nowMs = useServerNow(15_000);
 
   const emergencyCheck = validateEmergency(draft.emergency);
   const infoCheck = validateInfoNote(draft.infoNote);
@@ -65,7 +63,7 @@ export function ActiveCallPanel(props: ActiveCallPanelProps) {
       data-call-id={call.id}
       data-type={call.call_type ?? ''}
     >
-      <CallStageTimers call={call} offsetMs={offsetMs} targets={targets} />
+      <CallStageTimers call={call} targets={targets} />
       <div className="grid gap-3 md:grid-cols-2">
         <label className="flex flex-col gap-1 text-sm font-semibold">
           {t('operator.callerPhone')}

@@ -153,7 +153,6 @@ export function OperatorConsole({ operatorId, targets, shiftHours, tiles }: Oper
             draft={draft}
             busy={session.busy}
             showProblems={session.showProblems}
-            offsetMs={clock.offsetMs}
             targets={targets}
             tiles={tiles}
             incidents={incidentsLive.rows}
@@ -176,7 +175,7 @@ export function OperatorConsole({ operatorId, targets, shiftHours, tiles }: Oper
             {t('operator.shift.title')}
             <ConnectionStatus status={callsLive.status} />
           </h2>
-          <ShiftCallsTable calls={callsLive.rows} offsetMs={clock.offsetMs} targets={targets} shiftHours={shiftHours} />
+          <ShiftCallsTable calls={callsLive.rows} targets={targets} shiftHours={shiftHours} />
         </section>
       </div>
       <div className="flex flex-col gap-4">

@@ -57,6 +57,9 @@ export const en = {
   'login.demo.hint': 'Demo mode: click an account to sign in.',
 
   'header.signOut': 'Sign out',
+  'serverAway.title': 'The application server is not answering',
+  'serverAway.body': 'It may be restarting. The live data on this screen keeps running; try again in a moment.',
+  'serverAway.retry': 'Try again',
   'header.signedInAs': 'Signed in as {name}',
 
   'page.underConstruction': 'This page is under construction.',

@@ -58,6 +58,9 @@ export const id = {
   'login.demo.hint': 'Mode demo: klik satu akun untuk masuk.',
 
   'header.signOut': 'Keluar',
+  'serverAway.title': 'Server aplikasi tidak menjawab',
+  'serverAway.body': 'Mungkin sedang dimulai ulang. Data langsung di layar ini tetap berjalan; coba lagi sebentar lagi.',
+  'serverAway.retry': 'Coba lagi',
   'header.signedInAs': 'Masuk sebagai {name}',
 
   'page.underConstruction': 'Halaman ini sedang dibangun.',

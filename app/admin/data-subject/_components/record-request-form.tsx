@@ -6,6 +6,7 @@
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { createClient } from '@/lib/supabase/client';
+import { serverClockNowMs } from '@/lib/realtime/server-clock';
 import { recordDataSubjectRequest } from '@/lib/data/data-protection';
 import {
   DATA_SUBJECT_REQUEST_KINDS,
@@ -48,7 +49,7 @@ export function RecordRequestForm({ phone, today }: { phone: string; today: stri
       setNotice({ kind: 'error', message: t(workflowErrorKey(parsed.problem)) });
       return;
     }
-    const received = parseReceivedOn(receivedOn, Date.now());
+    const received = parseReceivedOn(receivedOn, serverClockNowMs());
     setReceivedProblem(received.ok ? null : received.problem);
     if (!received.ok) {
       setNotice({ kind: 'error', message: t(receivedProblemKey(received.problem)) });

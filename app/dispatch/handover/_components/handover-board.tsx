@@ -8,6 +8,7 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { ArrowLeft } from 'lucide-react';
 import { createClient } from '@/lib/supabase/client';
+import { serverClockNowMs } from '@/lib/realtime/server-clock';
 import { groupHandovers, handoverWindowStart } from '@/lib/domain/handover';
 import { shiftBounds } from '@/lib/domain/shift';
 import { formatDuration, formatTime } from '@/lib/i18n/format';
@@ -26,7 +27,7 @@ const HH_MM = { seconds: false } as const;
 export function HandoverBoard({ supervisorId }: { supervisorId: string }) {
   const { t } = useT();
   const [client] = useState(() => createClient());
-  const [openedAt] = useState(() => Date.now());
+  const [openedAt] = useState(() => serverClockNowMs());
   const since = useMemo(() => handoverWindowStart(openedAt), [openedAt]);
   const live = useLiveHandovers(client, since);
   const clock = useServerClock(client, live.status);
