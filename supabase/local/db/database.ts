@@ -14,6 +14,15 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** One statement of a pipeline: SQL text and its bind values (strings, numbers, booleans or null). */
+export interface PipelineStatement {
+  sql: string;
+  values: unknown[];
+}
+
+/** A row of a pipelined statement: every column as Postgres' text output (null for NULL). */
+export type TextRow = Record<string, string | null>;
+
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
@@ -25,6 +34,14 @@ export interface Database extends Queryable {
    * PGlite only: a copy of the whole data directory (tar.gz) taken while nothing else runs, after a
    * CHECKPOINT, with `inspect` run at that same moment (the backup's fingerprint).
    */
+  /**
+   * PGlite only: runs the statements one after the other in one implicit transaction (the extended
+   * protocol's messages up to a single Sync) in one call into PGlite, with no other query or
+   * transaction between them; resolves to each statement's rows. On an error nothing of it is
+   * committed and the error is thrown. Undefined when a value is not a plain scalar (the caller then
+   * uses `transaction`).
+   */
+  pipeline?(statements: PipelineStatement[]): Promise<TextRow[][] | undefined>;
   dumpConsistent?<T>(inspect: (tx: Queryable) => Promise<T>): Promise<{ archive: Blob; inspected: T }>;
 }
 
