@@ -8,8 +8,17 @@ export interface QueryResult<Row> {
   affectedRows: number;
 }
 
+export interface QueryOptions {
+  /**
+   * A statement of a bounded set of shapes run again and again (a request's context, a cached read):
+   * on Postgres it becomes a named prepared statement of the connection, parsed and planned once per
+   * connection instead of per request. PGlite ignores it.
+   */
+  prepare?: boolean;
+}
+
 export interface Queryable {
-  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<Row>>;
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[], opts?: QueryOptions): Promise<QueryResult<Row>>;
   /** Runs several statements without parameters (migrations, seeds). */
   exec(sql: string): Promise<void>;
 }

@@ -82,7 +82,7 @@ export function requestContextStatement(claims: Claims, info: RequestInfo = {}, 
 
 export async function setRequestContext(tx: Queryable, claims: Claims, info: RequestInfo = {}, opts: CallerOptions = {}): Promise<void> {
   const { sql, values } = requestContextStatement(claims, info, opts);
-  await tx.query(sql, values);
+  await tx.query(sql, values, { prepare: true });
 }
 
 export function asCaller<T>(db: Database, claims: Claims, info: RequestInfo, fn: (tx: Queryable) => Promise<T>, opts: CallerOptions = {}): Promise<T> {

@@ -207,7 +207,8 @@ export async function createRestApi(ctx: StackContext): Promise<HttpApi & { relo
       return await asCaller(db, claims, info, async (tx: Queryable) => {
         // PGlite cannot honour statement_timeout; its stand-in is a plan-cost budget (plan-budget.ts).
         if (db.kind === 'pglite') await checkPlanCost(tx, requestRole(claims), stmt);
-        const r = await tx.query<ResultRow & ResponseSettingsRow>(stmt.sql, stmt.values);
+        // Reads come in few shapes (the statement cache); writes embed their column lists and are not prepared.
+        const r = await tx.query<ResultRow & ResponseSettingsRow>(stmt.sql, stmt.values, { prepare: stmt.settingsInline === true });
         const after = stmt.settingsInline ? r.rows[0] : (await tx.query<ResponseSettingsRow>(RESPONSE_SETTINGS_SQL)).rows[0];
         const row = r.rows[0] ?? { total: null, page_total: r.affectedRows, body: null };
         if (stmt.plan) {
