@@ -218,12 +218,30 @@ interface BackendResult {
   direct: LatencyStats;
 }
 
-async function benchBackend(stackRoot: string, backend: Backend, port: number): Promise<BackendResult> {
+/** Ports this benchmark may use; one taken by another process is skipped. */
+const ports = Array.from({ length: 10 }, (_, i) => basePort + i);
+
+async function startOnFreePort(stackRoot: string, backend: Backend, databaseUrl: string | undefined, profileFile: string | undefined): Promise<StackProcess> {
+  for (;;) {
+    const port = ports.shift();
+    if (port === undefined) throw new Error(`no free port in ${basePort}-${basePort + 9}`);
+    try {
+      return await startStackProcess(stackRoot, backend, port, databaseUrl, profileFile);
+    } catch (err) {
+      console.log(`port ${port}: ${err instanceof Error ? err.message : String(err)}; trying the next one`);
+    }
+  }
+}
+
+/** The bare query's rate does not depend on the checkout: measured once per backend. */
+const directFloors = new Map<Backend, LatencyStats>();
+
+async function benchBackend(stackRoot: string, backend: Backend): Promise<BackendResult> {
   const created = backend === 'postgres' ? await createTestDatabase(baseUrl) : undefined;
   const profileFile = profile ? path.join(root, 'bench', '.profiles', `${backend}-${Date.now()}.cpuprofile`) : undefined;
   if (profileFile) mkdirSync(path.dirname(profileFile), { recursive: true });
   const t0 = performance.now();
-  const stack = await startStackProcess(stackRoot, backend, port, created?.url, profileFile);
+  const stack = await startOnFreePort(stackRoot, backend, created?.url, profileFile);
   console.log(`${backend} (${stackRoot}): stack with migrations and seed up in ${((performance.now() - t0) / 1000).toFixed(1)} s at ${stack.url}`);
   try {
     const token = await signIn(stack.url);
@@ -245,15 +263,15 @@ async function benchBackend(stackRoot: string, backend: Backend, port: number): 
     const rest = { ...stats(restResult.latencies, restResult.elapsedMs), timeouts: restResult.timeouts, errors: restResult.errors, wrongStatus: restResult.wrongStatus };
     const healthDuring = stats(probe, durationMs);
 
-    let direct: LatencyStats;
-    if (backend === 'postgres' && created) {
+    let direct = directFloors.get(backend);
+    if (direct === undefined && backend === 'postgres' && created) {
       const pool = new pg.Pool({ connectionString: created.url, max: Number(process.env.STACK_POOL_SIZE ?? 10) });
       try {
         direct = await directFloor(postgresRunner(pool), claimsOf(token), clients, floorMs);
       } finally {
         await pool.end();
       }
-    } else {
+    } else if (direct === undefined) {
       await stack.stop();
       const config = configFromEnv({}, root);
       const db = await openDatabase({ dataDir: 'memory://' });
@@ -271,7 +289,10 @@ async function benchBackend(stackRoot: string, backend: Backend, port: number): 
         console.log(`no profile read from ${profileFile}: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
-    return { backend, stackRoot, healthAlone, rest, healthDuring, direct };
+    directFloors.set(backend, direct);
+    const result = { backend, stackRoot, healthAlone, rest, healthDuring, direct };
+    report(result);
+    return result;
   } finally {
     await stack.stop();
     await created?.drop();
@@ -280,15 +301,17 @@ async function benchBackend(stackRoot: string, backend: Backend, port: number): 
 
 console.log(`REST concurrency benchmark — ${clients} clients, ${durationMs / 1000} s, ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
 const results: BackendResult[] = [];
-let port = basePort;
-for (const backend of backends) for (const stackRoot of stackRoots) results.push(await benchBackend(stackRoot, backend, port++));
-for (const r of results) {
+for (const backend of backends) for (const stackRoot of stackRoots) results.push(await benchBackend(stackRoot, backend));
+console.log('\nsummary');
+for (const r of results) report(r);
+console.log(`\nload average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+
+function report(r: BackendResult): void {
   console.log(`\n${r.backend}, stack of ${r.stackRoot}`);
   console.log(`  /health alone (floor)      ${fmt(r.healthAlone)}`);
   console.log(`  bare query on the db       ${fmt(r.direct)}`);
   console.log(`  REST, ${clients} clients          ${fmt(r.rest)}`);
   console.log(`    timeouts ${r.rest.timeouts}, socket errors ${r.rest.errors}, other status ${r.rest.wrongStatus}`);
   console.log(`  /health during REST (1 at a time) p50 ${r.healthDuring.p50.toFixed(1)} ms  p99 ${r.healthDuring.p99.toFixed(1)} ms  max ${r.healthDuring.max.toFixed(1)} ms (${r.healthDuring.count} probes)`);
-  console.log(`  REST / bare query ${(r.rest.rps / r.direct.rps).toFixed(2)}, REST / health floor ${(r.rest.rps / r.healthAlone.rps).toFixed(2)}`);
+  console.log(`  REST / bare query ${(r.rest.rps / r.direct.rps).toFixed(2)}, REST / health floor ${(r.rest.rps / r.healthAlone.rps).toFixed(2)}, load average now ${os.loadavg()[0].toFixed(1)}`);
 }
-console.log(`\nload average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
