@@ -10,7 +10,8 @@ export interface QueryResult<Row> {
 
 export interface QueryOptions {
   /**
-   * A statement of a bounded set of shapes run again and again (a request's context, a cached read):
+   * A statement of a bounded set of shapes run again and again, whose plan does not depend on its
+   * values (a request's context):
    * on Postgres it becomes a named prepared statement of the connection, parsed and planned once per
    * connection instead of per request. PGlite ignores it.
    */
