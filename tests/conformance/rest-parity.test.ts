@@ -184,6 +184,17 @@ describe.each(backends)('REST parity with PostgREST on %s', (backend) => {
       expect(r.json).toBe('queued');
     });
 
+    it('takes them from a read of a table too, every time the same read is sent again', async () => {
+      // The first request plans the statement (and on PGlite checks its cost); the later ones reuse
+      // it and, on PGlite, run context and statement as one pipeline.
+      for (let i = 0; i < 3; i++) {
+        const r = await rest(stack, 'users?select=username,served_note&username=in.(awailas,supabot)&order=username');
+        expect(r.status).toBe(203);
+        expect(r.headers.get('x-served')).toBe('read');
+        expect(r.json).toEqual([{ username: 'awailas', served_note: 'served awailas' }, { username: 'supabot', served_note: 'served supabot' }]);
+      }
+    });
+
     it('answers RAISE SQLSTATE \'PGRST\' with the raised status, body and headers', async () => {
       const r = await db.rpc('payment_required');
       expect(r.status).toBe(402);

@@ -8,11 +8,30 @@ export interface QueryResult<Row> {
   affectedRows: number;
 }
 
+export interface QueryOptions {
+  /**
+   * A statement of a bounded set of shapes run again and again, whose plan does not depend on its
+   * values (a request's context):
+   * on Postgres it becomes a named prepared statement of the connection, parsed and planned once per
+   * connection instead of per request. PGlite ignores it.
+   */
+  prepare?: boolean;
+}
+
 export interface Queryable {
-  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<Row>>;
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[], opts?: QueryOptions): Promise<QueryResult<Row>>;
   /** Runs several statements without parameters (migrations, seeds). */
   exec(sql: string): Promise<void>;
 }
+
+/** One statement of a pipeline: SQL text and its bind values (strings, numbers, booleans or null). */
+export interface PipelineStatement {
+  sql: string;
+  values: unknown[];
+}
+
+/** A row of a pipelined statement: every column as Postgres' text output (null for NULL). */
+export type TextRow = Record<string, string | null>;
 
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
@@ -25,6 +44,14 @@ export interface Database extends Queryable {
    * PGlite only: a copy of the whole data directory (tar.gz) taken while nothing else runs, after a
    * CHECKPOINT, with `inspect` run at that same moment (the backup's fingerprint).
    */
+  /**
+   * PGlite only: runs the statements one after the other in one implicit transaction (the extended
+   * protocol's messages up to a single Sync) in one call into PGlite, with no other query or
+   * transaction between them; resolves to each statement's rows. On an error nothing of it is
+   * committed and the error is thrown. Undefined when a value is not a plain scalar (the caller then
+   * uses `transaction`).
+   */
+  pipeline?(statements: PipelineStatement[]): Promise<TextRow[][] | undefined>;
   dumpConsistent?<T>(inspect: (tx: Queryable) => Promise<T>): Promise<{ archive: Blob; inspected: T }>;
 }
 

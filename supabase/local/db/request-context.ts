@@ -4,7 +4,7 @@
  * and `auth.uid()` see exactly what they would on Supabase.
  */
 import type { Claims } from '../jwt.ts';
-import type { Database, Queryable } from './database.ts';
+import type { Database, PipelineStatement, Queryable } from './database.ts';
 
 /** The roles a request may run as (PostgREST's anon role, Supabase's two JWT roles). */
 export const API_ROLE_NAMES = ['anon', 'authenticated', 'service_role'] as const;
@@ -42,7 +42,8 @@ export function requestRole(claims: Claims): ApiRole {
   return typeof claims.role === 'string' && API_ROLES.has(claims.role) ? (claims.role as ApiRole) : 'anon';
 }
 
-export async function setRequestContext(tx: Queryable, claims: Claims, info: RequestInfo = {}, opts: CallerOptions = {}): Promise<void> {
+/** The one statement that sets a request's context (setRequestContext runs it; a pipeline may carry it). */
+export function requestContextStatement(claims: Claims, info: RequestInfo = {}, opts: CallerOptions = {}): PipelineStatement {
   const role = requestRole(claims);
   const values: unknown[] = [
     role,
@@ -66,8 +67,8 @@ export async function setRequestContext(tx: Queryable, claims: Claims, info: Req
   // Turning a transaction read-only is allowed at any point (only the reverse is not), so it can
   // share this first statement.
   if (opts.readOnly) extra.push(`set_config('transaction_read_only', 'on', true)`);
-  await tx.query(
-    `select set_config('role', $1, true),
+  return {
+    sql: `select set_config('role', $1, true),
             set_config('request.jwt.claims', $2, true),
             set_config('request.jwt.claim.sub', $3, true),
             set_config('request.jwt.claim.role', $1, true),
@@ -76,7 +77,12 @@ export async function setRequestContext(tx: Queryable, claims: Claims, info: Req
             set_config('request.headers', $6, true),
             set_config('search_path', $7, true)${extra.map((e) => `,\n            ${e}`).join('')}`,
     values,
-  );
+  };
+}
+
+export async function setRequestContext(tx: Queryable, claims: Claims, info: RequestInfo = {}, opts: CallerOptions = {}): Promise<void> {
+  const { sql, values } = requestContextStatement(claims, info, opts);
+  await tx.query(sql, values, { prepare: true });
 }
 
 export function asCaller<T>(db: Database, claims: Claims, info: RequestInfo, fn: (tx: Queryable) => Promise<T>, opts: CallerOptions = {}): Promise<T> {

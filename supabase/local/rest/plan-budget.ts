@@ -63,6 +63,17 @@ export interface CostedStatement {
   costs?: Map<ApiRole, { cost: number; at: number }>;
 }
 
+/**
+ * True when the statement needs no EXPLAIN now: the role has no budget, or a fresh estimate of this
+ * cached statement is within it. A request may then run without a step between context and statement.
+ */
+export function planCostKnownWithin(role: ApiRole, stmt: CostedStatement): boolean {
+  const budget = costBudget(role);
+  if (budget === null) return true;
+  const known = stmt.costs?.get(role);
+  return known !== undefined && performance.now() - known.at < PLAN_COST_TTL_MS && known.cost <= budget;
+}
+
 /** Refuses the statement on PGlite when its plan is over the role's budget. Runs inside the request's transaction. */
 export async function checkPlanCost(tx: Queryable, role: ApiRole, stmt: CostedStatement): Promise<void> {
   const budget = costBudget(role);

@@ -9,10 +9,20 @@ export interface ResponseOverride {
   headers: Record<string, string>;
 }
 
-/** Reads both settings, and the upsert counter, after the request's statement, in its transaction. */
-export const RESPONSE_SETTINGS_SQL = `select nullif(current_setting('response.status', true), '') as status,
+/**
+ * Both settings and the upsert counter as columns. A read statement (an aggregate over its rows)
+ * carries them in its own select list, as PostgREST's does: the list is computed after every row,
+ * function call included, was read, so one round trip fewer per request.
+ */
+export const RESPONSE_SETTINGS_COLUMNS = `nullif(current_setting('response.status', true), '') as status,
   nullif(current_setting('response.headers', true), '') as headers,
   nullif(current_setting('pgrst.inserted', true), '') as inserted`;
+
+/**
+ * Reads them after a mutation, in its transaction. A mutation cannot carry them: its AFTER triggers
+ * (which may set them) fire only once the whole statement has run.
+ */
+export const RESPONSE_SETTINGS_SQL = `select ${RESPONSE_SETTINGS_COLUMNS}`;
 
 export interface ResponseSettingsRow {
   status: string | null;

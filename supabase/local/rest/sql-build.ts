@@ -201,9 +201,10 @@ export function bodySql(rowAlias: string, opts: BodyOptions): string {
 
 /**
  * The statement for a read: `total` (exact count when asked), `page_total`, and `body`.
- * `from` is the FROM item without alias (a table or a function call).
+ * `from` is the FROM item without alias (a table or a function call). `trailingColumns` are
+ * computed after every row was read (the response settings).
  */
-export function readSql(root: ReadNode, from: string, params: Params, opts: BodyOptions & { count: boolean; countLimit?: number }): string {
+export function readSql(root: ReadNode, from: string, params: Params, opts: BodyOptions & { count: boolean; countLimit?: number; trailingColumns?: string }): string {
   const { list, groupBy } = selectListSql(root, 't0', 0, params);
   const conds = whereSql(root, 't0', 0, params);
   const where = conds.length ? ` where ${conds.join(' and ')}` : '';
@@ -214,7 +215,8 @@ export function readSql(root: ReadNode, from: string, params: Params, opts: Body
       ? `(select count(*) from ${from} as "t0"${where})`
       : `(select count(*) from (select 1 from ${from} as "t0"${where} limit ${params.add(opts.countLimit)}) as "_c")`;
   const inner = `select ${list} from ${from} as "t0"${where}${groupBy}${orderSql('t0', root.order, params)}${pageSql(root, params)}`;
-  return `select ${total} as total, count(*) as page_total, ${bodySql('_r', opts)} as body from (${inner}) as "_r"`;
+  const trailing = opts.trailingColumns ? `, ${opts.trailingColumns}` : '';
+  return `select ${total} as total, count(*) as page_total, ${bodySql('_r', opts)} as body${trailing} from (${inner}) as "_r"`;
 }
 
 /** The query whose planner estimate is `count=planned` (and `estimated` past db-max-rows). */
