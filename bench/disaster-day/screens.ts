@@ -13,8 +13,9 @@ import { BOARD_COLUMNS } from '../../lib/domain/dispatch-board';
 import { OPEN_INCIDENT_STATUSES, UNFINISHED_ASSIGNMENT_STATUSES } from '../../lib/domain/workflow';
 import { matchesLiveFilter, type LiveFilter } from '../../lib/realtime/live-filter';
 import type { LiveRow } from '../../lib/realtime/live-rows-state';
-import { createColumnsView, createEmbedView, type TableQuery } from '../../lib/realtime/live-table';
-import type { LiveView } from '../../lib/realtime/live-view';
+import { createColumnsView, createEmbedView, pageOf, type TableQuery } from '../../lib/realtime/live-table';
+import type { LiveView, RowsAnswer } from '../../lib/realtime/live-view';
+import { readSnapshotPages } from '../../lib/realtime/snapshot-pages';
 import { WALL_INCIDENT_COLUMNS } from '../../lib/realtime/use-live-wall-incidents';
 import type { Database } from '../../lib/supabase/database.types';
 import { NodeRealtimeTransport } from '../../lib/supabase/node-realtime-transport';
@@ -34,7 +35,8 @@ interface ScreenView {
   name: string;
   view: LiveView<LiveRow>;
   key: string;
-  fresh(): PromiseLike<{ data: LiveRow[] | null; error: { message: string } | null }>;
+  /** One page of the same rows read afresh, in key order after `after` (read as the views read snapshots). */
+  fresh(after: string | undefined, limit: number): PromiseLike<RowsAnswer<LiveRow[]>>;
   tracker: LatencyTracker;
 }
 
@@ -193,7 +195,8 @@ function viewsOf(db: Db, spec: ScreenSpec): ScreenView[] {
           'incidents',
           filter,
           (client) => createColumnsView({ client, table: 'incidents', columns: WALL_INCIDENT_COLUMNS, key: 'id', version: 'version', filter }),
-          () => db.from('incidents').select(WALL_INCIDENT_COLUMNS.join(', ')).in('status', OPEN_INCIDENT_STATUSES).overrideTypes<LiveRow[], { merge: false }>(),
+          (after, limit) =>
+            pageOf(db.from('incidents').select(WALL_INCIDENT_COLUMNS.join(', ')).in('status', OPEN_INCIDENT_STATUSES), 'id', after, limit).overrideTypes<LiveRow[], { merge: false }>(),
         ),
       ];
     }
@@ -207,14 +210,14 @@ function viewsOf(db: Db, spec: ScreenSpec): ScreenView[] {
           'incidents',
           board,
           (client) => createColumnsView({ client, table: 'incidents', key: 'id', version: 'version', filter: board }),
-          () => db.from('incidents').select('*').in('status', BOARD_COLUMNS),
+          (after, limit) => pageOf(db.from('incidents').select('*').in('status', BOARD_COLUMNS), 'id', after, limit),
         ),
         watched(
           'dispatch assignments',
           'assignments',
           active,
           (client) => createColumnsView({ client, table: 'assignments', key: 'id', version: 'version', filter: active }),
-          () => db.from('assignments').select('*').in('status', UNFINISHED_ASSIGNMENT_STATUSES),
+          (after, limit) => pageOf(db.from('assignments').select('*').in('status', UNFINISHED_ASSIGNMENT_STATUSES), 'id', after, limit),
         ),
       ];
     }
@@ -230,7 +233,7 @@ function viewsOf(db: Db, spec: ScreenSpec): ScreenView[] {
           filter,
           (client) =>
             createEmbedView({ client, table: 'assignments', embed: opdInbox, key: 'id', version: 'version', filter, follow: { table: 'incidents', column: 'incident_id' } }),
-          () => db.from('assignments').select(OPD_ASSIGNMENT_SELECT).eq('agency_id', agencyId),
+          (after, limit) => pageOf(db.from('assignments').select(OPD_ASSIGNMENT_SELECT).eq('agency_id', agencyId), 'id', after, limit),
         ),
       ];
     }
@@ -243,7 +246,7 @@ function viewsOf(db: Db, spec: ScreenSpec): ScreenView[] {
           'major_incidents',
           filter,
           (client) => createColumnsView({ client, table: 'major_incidents', key: 'id', version: 'version', filter }),
-          () => db.from('major_incidents').select('*').eq('status', 'active'),
+          (after, limit) => pageOf(db.from('major_incidents').select('*').eq('status', 'active'), 'id', after, limit),
         ),
       ];
     }
@@ -303,7 +306,8 @@ export function isLive(screen: OpenScreen): boolean {
 export async function compareWithFresh(screen: OpenScreen): Promise<ViewComparison[]> {
   return Promise.all(
     screen.views.map(async (v) => {
-      const { data, error } = await v.fresh();
+      // Paged like the views' own snapshots: one request would stop at PostgREST's 1,000 rows.
+      const { data, error } = await readSnapshotPages((after, limit) => v.fresh(after, limit), (r) => String(r[v.key]));
       if (error || !data) return { view: v.name, rows: v.view.getRows().length, equal: false, differences: [`fresh read failed: ${error?.message ?? 'no data'}`] };
       const rows = new Map(v.view.getRows().map((r) => [String(r[v.key]), r]));
       const shown = new Map([...rows].map(([k, r]) => [k, canonical(r)]));

@@ -73,7 +73,7 @@ function withFilter<Column extends string, Q extends Filterable<Column>>(request
 }
 
 /** One page of a snapshot (snapshot-pages.ts): the view's filter, in key order, after the last key read. */
-function pageOf<Column extends string, Q extends Filterable<Column>>(request: Q, key: Column, after: string | undefined, limit: number): Q {
+export function pageOf<Column extends string, Q extends Filterable<Column>>(request: Q, key: Column, after: string | undefined, limit: number): Q {
   const ordered = request.order(key).limit(limit);
   return after === undefined ? ordered : ordered.filter(key, 'gt', after);
 }
