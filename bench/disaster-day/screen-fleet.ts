@@ -9,7 +9,7 @@ import { createClient } from '@supabase/supabase-js';
 import type { Database } from '../../lib/supabase/database.types';
 import { NodeRealtimeTransport } from '../../lib/supabase/node-realtime-transport';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../lib/demo-users';
-import type { ScreenKind, ScreenSpec, ViewComparison } from './screens';
+import { appendAll, type ScreenKind, type ScreenSpec, type ViewComparison } from './screens';
 
 export type ParentMessage =
   | { type: 'start'; url: string; anonKey: string; screens: ScreenSpec[]; readyTimeoutMs: number }
@@ -155,7 +155,7 @@ export async function startScreenFleet(opts: { url: string; anonKey: string; scr
         }),
       );
       const latencies: Record<string, number[]> = {};
-      for (const report of reports) for (const [view, samples] of Object.entries(report.latencies)) (latencies[view] ??= []).push(...samples);
+      for (const report of reports) for (const [view, samples] of Object.entries(report.latencies)) appendAll((latencies[view] ??= []), samples);
       const comparisons = reports.flatMap((r) => r.comparisons);
       return {
         screens: opts.screens.length,

@@ -4,7 +4,7 @@
  * read and sends back the latencies and comparisons. A separate process so that the clients' own
  * CPU is not the center's, and so that several of them spread over the cores.
  */
-import { compareWithFresh, isLive, openScreen, type OpenScreen, type ScreenSpec } from './screens';
+import { appendAll, compareWithFresh, isLive, openScreen, type OpenScreen, type ScreenSpec } from './screens';
 import type { ChildReport, ParentMessage } from './screen-fleet';
 
 const QUIET_MS = 3000;
@@ -43,7 +43,7 @@ async function settleAndReport(maxWaitMs: number): Promise<ChildReport> {
     s.views.map((v) => ({ kind: s.kind, ...v })),
   );
   const latencies: Record<string, number[]> = {};
-  for (const v of views) (latencies[v.name] ??= []).push(...v.tracker.samples);
+  for (const v of views) appendAll((latencies[v.name] ??= []), v.tracker.samples);
   return {
     latencies,
     pendingAtEnd: views.reduce((n, v) => n + v.tracker.pendingCount, 0),

@@ -30,6 +30,11 @@ export interface ScreenSpec {
   agencyId?: string;
 }
 
+/** Appends one by one: `push(...items)` overflows the call stack past ~100,000 items (latency samples). */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 /** One view of a screen: what it holds, and how the same rows are read afresh. */
 interface ScreenView {
   name: string;
