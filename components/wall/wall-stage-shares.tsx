@@ -16,7 +16,7 @@ export function WallStageShares({ stages }: { stages: TodayCounters['stages'] })
       {stages.map((s) => (
         <li
           key={s.stage}
-          className="flex items-baseline justify-between gap-[0.4vw] border-b border-slate-800 py-[0.2vh]"
+          className="flex items-baseline justify-between gap-[0.3vw] border-b border-slate-800 py-[0.2vh]"
           data-test="wall-sla-stage"
           data-stage={s.stage}
           data-share={s.share ?? ''}
@@ -25,7 +25,7 @@ export function WallStageShares({ stages }: { stages: TodayCounters['stages'] })
           <span className="min-w-0 truncate text-[clamp(18px,0.9vw,48px)] leading-tight text-slate-300">
             {t(`wall.stageShort.${s.stage}`)}
           </span>
-          <span className="shrink-0 text-[clamp(18px,1.1vw,68px)] font-bold tabular-nums leading-tight" style={{ color: shareColour(s.share) }}>
+          <span className="shrink-0 text-[clamp(18px,1vw,60px)] font-bold tabular-nums leading-tight" style={{ color: shareColour(s.share) }}>
             {s.share === null ? t('wall.counters.none') : `${Math.round(s.share * 100)}%`}
           </span>
         </li>

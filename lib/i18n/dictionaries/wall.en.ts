@@ -49,13 +49,13 @@ export const wallEn = {
   'wall.stage.dispatch': 'Dispatch',
   'wall.stage.acknowledge': 'Acknowledge',
   'wall.stage.on_scene': 'Arrival',
-  // The wall's four columns of stage shares need one short word each at 1080p (18 px type).
+  // The wall's four columns of stage shares need one short word each (at most 7 letters) at 1080p (18 px type).
   'wall.stageShort.answer': 'Answer',
-  'wall.stageShort.classify': 'Incoming',
+  'wall.stageShort.classify': 'Intake',
   'wall.stageShort.record': 'Report',
   'wall.stageShort.close_call': 'Close',
   'wall.stageShort.call_total': 'Total',
-  'wall.stageShort.dispatch': 'Dispatch',
+  'wall.stageShort.dispatch': 'Send',
   'wall.stageShort.acknowledge': 'Ack',
   'wall.stageShort.on_scene': 'Arrival',
 

@@ -47,14 +47,14 @@ export const wallId = {
   'wall.stage.dispatch': 'Dispatch',
   'wall.stage.acknowledge': 'Respons',
   'wall.stage.on_scene': 'Tiba',
-  // The wall's four columns of stage shares need one short word each at 1080p (18 px type).
+  // The wall's four columns of stage shares need one short word each (at most 7 letters) at 1080p (18 px type).
   'wall.stageShort.answer': 'Jawab',
   'wall.stageShort.classify': 'Masuk',
   'wall.stageShort.record': 'Data',
   'wall.stageShort.close_call': 'Selesai',
   'wall.stageShort.call_total': 'Total',
-  'wall.stageShort.dispatch': 'Dispatch',
-  'wall.stageShort.acknowledge': 'Respons',
+  'wall.stageShort.dispatch': 'Kirim',
+  'wall.stageShort.acknowledge': 'Terima',
   'wall.stageShort.on_scene': 'Tiba',
 
   'wall.map.cluster.one': '{count} insiden',
