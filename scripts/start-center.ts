@@ -11,7 +11,7 @@ import path from 'node:path';
 import { configFromEnv, loopbackAppOrigins, parseAllowedOrigins, type StackConfig } from '../supabase/local/config.ts';
 import { withInstallSecrets } from '../supabase/local/install-secrets.ts';
 import { startStack } from '../supabase/local/server.ts';
-import { exitOnDataDirError } from '../supabase/local/start-failure.ts';
+import { exitOnDatabaseLost, exitOnDataDirError } from '../supabase/local/start-failure.ts';
 import { DEMO_PASSWORD } from '../lib/demo-users.ts';
 
 const SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs'];
@@ -70,12 +70,16 @@ export async function startCenter(extraEnv: Record<string, string> = {}): Promis
     root,
   );
   const config = installed.config;
-  const stack = await startStack(config).catch(exitOnDataDirError);
+  // The app's server is stopped with the stack: it is started again together with it.
+  let next: ChildProcess | undefined;
+  const stack = await startStack(config, { onDatabaseLost: (err) => exitOnDatabaseLost(err, () => next?.kill('SIGTERM')) }).catch(
+    exitOnDataDirError,
+  );
   const supabaseUrl = `http://127.0.0.1:${config.port}`;
 
   // Run Next's own binary, not `npx next`: a signal to npx does not reach the server it starts.
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const next: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(appPort), '-H', host], {
+  next = spawn(process.execPath, [nextBin, 'start', '-p', String(appPort), '-H', host], {
     stdio: 'inherit',
     env: {
       ...process.env,

@@ -28,8 +28,20 @@ export interface RunningStack {
   close(): Promise<void>;
 }
 
-export async function startStack(config: StackConfig): Promise<RunningStack> {
-  const db = await openDatabase(config);
+export interface StackHooks {
+  /**
+   * The database is gone for good (PGlite's worker died: a WebAssembly abort, out of memory). Every
+   * pending call has been rejected; the commands that start the stack log it and exit non-zero so
+   * that it is started again. By default it is only logged (tests start stacks in their own process).
+   */
+  onDatabaseLost?: (err: Error) => void;
+}
+
+export async function startStack(config: StackConfig, hooks: StackHooks = {}): Promise<RunningStack> {
+  const db = await openDatabase({
+    ...config,
+    onWorkerLost: hooks.onDatabaseLost ?? ((err) => console.error(`[stack] ${err.message}`)),
+  });
   const migrations = await migrate(db, config.migrationsDir, config.seedFile);
   const ctx: StackContext = { db, config };
   const rest = await createRestApi(ctx);
@@ -68,10 +80,10 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
     }
   });
   server.on('clientError', (_err, socket) => socket.destroy());
-  // PGlite runs in this thread: a long statement, a CHECKPOINT or a backup stalls the event loop for
-  // seconds. Node's 5 s keep-alive timer then fires before the requests that arrived meanwhile are
-  // read, and resets those connections (clients saw ECONNRESET on a write). Idle sockets are kept
-  // longer than any such stall; the header timeout must stay above it.
+  // A busy thread (PGlite ran in this thread before it had a worker; a burst of JSON still can)
+  // stalls the event loop. Node's 5 s keep-alive timer then fires before the requests that arrived
+  // meanwhile are read, and resets those connections (clients saw ECONNRESET on a write). Idle
+  // sockets are kept longer than any such stall; the header timeout must stay above it.
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.headersTimeout = KEEP_ALIVE_MS + 5_000;
   await new Promise<void>((resolve, reject) => {

@@ -3,12 +3,14 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from './database.ts';
 import { DataDirError, initializeDataDir, inspectDataDir, removeStaleStaging } from './pglite-data-dir.ts';
-import { openPglite } from './pglite-database.ts';
+import { openPglite, type PgliteOptions } from './pglite-database.ts';
 import { openPostgres } from './postgres-database.ts';
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+/** `onWorkerLost`: PGlite only, told when its worker thread dies under the open database. */
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string } & PgliteOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  if (opts.dataDir === 'memory://') return openPglite(opts.dataDir);
+  const pgliteOptions: PgliteOptions = { onWorkerLost: opts.onWorkerLost };
+  if (opts.dataDir === 'memory://') return openPglite(opts.dataDir, pgliteOptions);
   const state = inspectDataDir(opts.dataDir);
   if (state === 'not-a-database') {
     throw new DataDirError(opts.dataDir, 'is damaged or is not a database directory (it holds files but no PG_VERSION)');
@@ -24,7 +26,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   const lockFile = path.join(opts.dataDir, 'postmaster.pid');
   const lockedBefore = existsSync(lockFile);
   try {
-    return await openPglite(opts.dataDir);
+    return await openPglite(opts.dataDir, pgliteOptions);
   } catch (err) {
     if (!lockedBefore) rmSync(lockFile, { force: true });
     throw new DataDirError(opts.dataDir, `cannot be opened (${err instanceof Error ? err.message : String(err)})`);
