@@ -1,14 +1,19 @@
 /**
  * What one drain's RLS check costs: `checkVisibility` (realtime.visible_rows) for the identities of
  * bench/realtime-fanout.ts — 70 % team members, 20 % supervisors, the rest service role and anon —
- * on a batch of changed rows, repeated. The fan-out benchmark's latency is at least this per drain,
- * and on PGlite this time blocks the event loop (the writer, the websockets) while it runs.
+ * on a batch of changed rows, repeated. The fan-out benchmark's latency is at least this per drain.
+ * `eventLoopDelayMs` is how late this thread's timers ran meanwhile (perf_hooks'
+ * monitorEventLoopDelay, `samples` of them; none at all means the loop never reached its timers)
+ * and `longestStallMs` the longest time between two turns of a 5 ms interval timer, up to the end:
+ * while PGlite ran in the stack's thread the check blocked it (the writer, the websockets); with
+ * PGlite on its worker the thread stays free.
  *
  *   npx tsx bench/realtime-rls-check.ts                      # PGlite in memory
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/realtime-rls-check.ts
  *   BENCH_IDENTITIES=50 BENCH_ROWS=1,10 BENCH_REPEAT=50 npx tsx bench/realtime-rls-check.ts
  */
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configFromEnv } from '../supabase/local/config.ts';
@@ -22,6 +27,23 @@ const IDENTITIES = Number(process.env.BENCH_IDENTITIES ?? 500);
 const ROWS = (process.env.BENCH_ROWS ?? '1,10,50').split(',').map(Number);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 20);
 const TEAMS = 7;
+
+/** The longest wait of a 5 ms interval timer for its turn, until `stop` (which counts its own wait too). */
+function stallProbe() {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 5);
+  return {
+    stop(): number {
+      clearInterval(timer);
+      return Number(Math.max(longest, performance.now() - last).toFixed(1));
+    },
+  };
+}
 
 function summary(values: number[]) {
   const s = [...values].sort((a, b) => a - b);
@@ -61,6 +83,9 @@ async function main() {
       const requests: VisibilityRequest[] = claims.map((c) => ({ claims: c, rows: new Map([[meta, images]]) }));
       const ms: number[] = [];
       let visible = 0;
+      const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+      loopDelay.enable();
+      const stalls = stallProbe();
       for (let k = 0; k < REPEAT; k++) {
         const t0 = performance.now();
         const out = await checkVisibility(stack.db, requests, (err) => {
@@ -69,10 +94,19 @@ async function main() {
         ms.push(performance.now() - t0);
         visible = out.reduce((n, s) => n + s.size, 0);
       }
+      loopDelay.disable();
+      const longestStallMs = stalls.stop();
+      const delayMs = (ns: number) => Number((ns / 1e6).toFixed(1));
       // Members see their team's rows, supervisors all: a wrong count means a wrong check.
       const expected = claims.reduce((n, c) => n + (c.app_metadata.role === 'supervisor' ? rows : images.filter((r) => r.record.team === c.app_metadata.team).length), 0);
       if (visible !== expected) throw new Error(`visible ${visible}, expected ${expected}`);
-      results[`${rows} rows`] = { ...summary(ms), perGroupUs: Number(((summary(ms).p50 / claims.length) * 1000).toFixed(0)) };
+      results[`${rows} rows`] = {
+        ...summary(ms),
+        perGroupUs: Number(((summary(ms).p50 / claims.length) * 1000).toFixed(0)),
+        // The histogram's floor is its 5 ms resolution: a free loop reports about 5 ms.
+        eventLoopDelayMs: { samples: loopDelay.count, p50: delayMs(loopDelay.percentile(50)), p99: delayMs(loopDelay.percentile(99)), max: delayMs(loopDelay.max) },
+        longestStallMs,
+      };
     }
     console.log(
       JSON.stringify(

@@ -71,15 +71,15 @@ export async function startCenter(extraEnv: Record<string, string> = {}): Promis
   );
   const config = installed.config;
   // The app's server is stopped with the stack: it is started again together with it.
-  let next: ChildProcess | undefined;
-  const stack = await startStack(config, { onDatabaseLost: (err) => exitOnDatabaseLost(err, () => next?.kill('SIGTERM')) }).catch(
+  let stopApp = () => {};
+  const stack = await startStack(config, { onDatabaseLost: (err) => exitOnDatabaseLost(err, () => stopApp()) }).catch(
     exitOnDataDirError,
   );
   const supabaseUrl = `http://127.0.0.1:${config.port}`;
 
   // Run Next's own binary, not `npx next`: a signal to npx does not reach the server it starts.
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  next = spawn(process.execPath, [nextBin, 'start', '-p', String(appPort), '-H', host], {
+  const next: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(appPort), '-H', host], {
     stdio: 'inherit',
     env: {
       ...process.env,
@@ -93,6 +93,7 @@ export async function startCenter(extraEnv: Record<string, string> = {}): Promis
       ...extraEnv,
     },
   });
+  stopApp = () => next.kill('SIGTERM');
 
   console.log(`
 Command Center 112 Kota Cilegon

@@ -1,5 +1,5 @@
 /**
- * The small database interface the stack is written against, so that PGlite (in-process) and a
+ * The small database interface the stack is written against, so that PGlite (on a worker thread of this process) and a
  * Postgres server (`pg` pool) share every code path above it.
  */
 export interface QueryResult<Row> {

@@ -153,7 +153,7 @@ const transactions = new Map();
 const listeners = new Map();
 
 /**
- * @param {Transaction} tx
+ * @param {Pick<Transaction, 'query' | 'exec'>} tx the database itself, or a transaction of it
  * @param {Extract<Request, { op: 'query' | 'exec' }>} m
  * @returns {Promise<ReplyValue>}
  */
