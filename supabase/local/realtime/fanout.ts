@@ -15,6 +15,18 @@ import { checkVisibility, type VisibilityRequest } from './visibility.ts';
 /** Larger records are replaced by an error, as supabase/realtime does. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
 
+/**
+ * Deliveries handed to sockets in one turn of the event loop. Sends within a turn are corked and
+ * held in the process until the turn ends; a drain of 500 changes to 5,000 subscribers is 2.5 M
+ * deliveries, so the fan-out yields after this many and lets the sockets write (about 35 MB of
+ * the app's change messages, far under the send budget of realtime-server.ts).
+ */
+export const MAX_DELIVERIES_PER_TURN = 50_000;
+/** The same bound in bytes handed to sockets, for large rows (a 1 MiB record to a few hundred screens). */
+export const MAX_BYTES_PER_TURN = 32 * 1024 * 1024;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface PgSubscriber {
   role: string;
   claims: Claims;
@@ -138,7 +150,19 @@ function dataJson(meta: TableMeta, change: Change, role: string): string {
   return json;
 }
 
-export function createFanout(db: Database, registry: BindingRegistry, onError: (err: unknown) => void) {
+export interface FanoutLimits {
+  /** Deliveries handed to sockets before the fan-out yields a turn. */
+  deliveriesPerTurn: number;
+  /** Bytes handed to sockets (counted per socket) before it yields; keep it well under the send budget. */
+  bytesPerTurn: number;
+}
+
+export function createFanout(
+  db: Database,
+  registry: BindingRegistry,
+  onError: (err: unknown) => void,
+  limits: FanoutLimits = { deliveriesPerTurn: MAX_DELIVERIES_PER_TURN, bytesPerTurn: MAX_BYTES_PER_TURN },
+) {
   return async function fanout(changes: Change[], tables: Map<number, TableMeta>): Promise<void> {
     if (!registry.size) return;
     interface Plan {
@@ -179,7 +203,14 @@ export function createFanout(db: Database, registry: BindingRegistry, onError: (
       plans.push(plan);
     }
     const visible = await checkVisibility(db, requests, onError);
-    plans.forEach((plan, index) => {
+    let deliveries = 0;
+    let bytes = 0;
+    for (const [index, plan] of plans.entries()) {
+      if (deliveries >= limits.deliveriesPerTurn || bytes >= limits.bytesPerTurn) {
+        deliveries = 0;
+        bytes = 0;
+        await nextTurn();
+      }
       const perSubscriber = new Map<PgSubscriber, number[]>();
       for (const h of plan.hits) {
         if (h.group !== undefined && !visible[h.group].has(index)) continue;
@@ -198,7 +229,9 @@ export function createFanout(db: Database, registry: BindingRegistry, onError: (
           frames.set(key, (frame = sub.encode(`{"ids":[${ids.join(',')}],"data":${data}}`)));
         }
         sub.send(frame);
+        deliveries++;
+        bytes += frame.byteLength;
       }
-    });
+    }
   };
 }
