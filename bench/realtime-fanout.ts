@@ -8,6 +8,8 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/realtime-fanout.ts
  *   BENCH_SUBSCRIBERS=500 BENCH_IDENTITIES=50 BENCH_RATE=30 npx tsx bench/realtime-fanout.ts   # the 2026-11 load
  *   BENCH_DURATION_S=10 BENCH_CLIENT_PROCESSES=2 ...       # shorter, fewer client processes
+ *   BENCH_CPU_PROFILE_FILE=bench/.profiles/fanout.cpuprofile node --import tsx --import ./bench/cpu-profile-preload.ts bench/realtime-fanout.ts
+ *                                                          # profile of the stack's thread during the write phase
  *
  * The stack (and the writer) run in this process; the subscribers are split over several child
  * processes (same file, `--clients`) so that the client side is not the bottleneck and the CPU and
@@ -274,6 +276,9 @@ async function main() {
     const writeMs: number[] = [];
     const rss: number[] = [process.memoryUsage().rss];
     const cpu0 = process.cpuUsage();
+    // With bench/cpu-profile-preload.ts loaded, SIGUSR2 starts (and later stops) the CPU profile.
+    const profiling = Boolean(process.env.BENCH_CPU_PROFILE_FILE);
+    if (profiling) process.kill(process.pid, 'SIGUSR2');
     const t0 = performance.now();
     const rssTimer = setInterval(() => rss.push(process.memoryUsage().rss), 1000);
     let lastFloor = 0;
@@ -318,6 +323,7 @@ async function main() {
       }
     }
     await Promise.all(inFlight);
+    if (profiling) process.kill(process.pid, 'SIGUSR2');
     const elapsedS = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
     const load1 = os.loadavg();
@@ -373,6 +379,8 @@ async function main() {
       loadAverage: { start: Number(load0[0].toFixed(2)), end: Number(load1[0].toFixed(2)) },
     };
     console.log(JSON.stringify(result, null, 2));
+    // The profile is written asynchronously after the second signal.
+    if (profiling) await new Promise((r) => setTimeout(r, 3000));
   } finally {
     await stack.close();
     await created?.drop();

@@ -59,6 +59,22 @@ export interface PgBinding {
   table: string;
   filters: FilterCondition[];
   subscriber: PgSubscriber;
+  /**
+   * The frame key of a message carrying this binding's id alone, for the role it was made for:
+   * kept so that the fan-out does not build and hash a new string per delivery.
+   */
+  frameClass?: { role: string; key: string };
+}
+
+function frameKey(sub: PgSubscriber, ids: string): string {
+  return `${sub.frameKey}\u0000${sub.role}\u0000${ids}`;
+}
+
+/** The frame key for a subscriber that one binding alone matched (the common case), cached on the binding. */
+function singleFrameKey(b: PgBinding): string {
+  const role = b.subscriber.role;
+  if (b.frameClass?.role !== role) b.frameClass = { role, key: frameKey(b.subscriber, String(b.id)) };
+  return b.frameClass.key;
 }
 
 export class BindingRegistry {
@@ -211,22 +227,27 @@ export function createFanout(
         bytes = 0;
         await nextTurn();
       }
-      const perSubscriber = new Map<PgSubscriber, number[]>();
+      // Per subscriber the binding that matched, or the ids when several of its bindings did.
+      const perSubscriber = new Map<PgSubscriber, PgBinding | number[]>();
       for (const h of plan.hits) {
         if (h.group !== undefined && !visible[h.group].has(index)) continue;
-        const ids = perSubscriber.get(h.binding.subscriber);
-        if (!ids) perSubscriber.set(h.binding.subscriber, [h.binding.id]);
-        else if (!ids.includes(h.binding.id)) ids.push(h.binding.id);
+        const sub = h.binding.subscriber;
+        const seen = perSubscriber.get(sub);
+        if (seen === undefined) perSubscriber.set(sub, h.binding);
+        else if (Array.isArray(seen)) {
+          if (!seen.includes(h.binding.id)) seen.push(h.binding.id);
+        } else if (seen.id !== h.binding.id) perSubscriber.set(sub, [seen.id, h.binding.id]);
       }
       const byRole = new Map<string, string>();
       const frames = new Map<string, Buffer>();
-      for (const [sub, ids] of perSubscriber) {
-        const key = `${sub.frameKey}\u0000${sub.role}\u0000${ids.join(',')}`;
+      for (const [sub, matched] of perSubscriber) {
+        const key = Array.isArray(matched) ? frameKey(sub, matched.join(',')) : singleFrameKey(matched);
         let frame = frames.get(key);
         if (frame === undefined) {
+          const ids = Array.isArray(matched) ? matched.join(',') : String(matched.id);
           let data = byRole.get(sub.role);
           if (data === undefined) byRole.set(sub.role, (data = dataJson(plan.meta, plan.change, sub.role)));
-          frames.set(key, (frame = sub.encode(`{"ids":[${ids.join(',')}],"data":${data}}`)));
+          frames.set(key, (frame = sub.encode(`{"ids":[${ids}],"data":${data}}`)));
         }
         sub.send(frame);
         deliveries++;
