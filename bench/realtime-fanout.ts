@@ -56,7 +56,12 @@ interface ClientReport {
   histogram: number[];
   delivered: number;
   expected: number;
+  /** Expected deliveries missing on sockets that stayed open: must be 0. */
   lost: number;
+  /** Sockets the stack cut (backpressure: a real client reconnects and resyncs; these do not). */
+  cutSockets: number;
+  /** Expected deliveries missing on the cut sockets, after their cut. */
+  lostOnCutSockets: number;
   duplicates: number;
   /** Rows received by a subscriber whose identity may not see them. */
   leaked: number;
@@ -130,6 +135,8 @@ async function runClients(url: string, mine: Identity[], totalChanges: number) {
   const histogram = new Array<number>(HISTOGRAM_MS + 1).fill(0);
   // One receipt counter per subscriber and change seq (a subscriber never gets more than 255 of one).
   const receipts = mine.map(() => new Uint8Array(totalChanges));
+  const cut = new Uint8Array(mine.length);
+  let finished = false;
   let delivered = 0;
   let leaked = 0;
   const sockets: WebSocket[] = [];
@@ -143,6 +150,9 @@ async function runClients(url: string, mine: Identity[], totalChanges: number) {
         const k = start + offset;
         const ws = new WebSocket(wsUrl);
         sockets.push(ws);
+        ws.on('close', () => {
+          if (!finished) cut[k] = 1;
+        });
         ws.on('message', (data) => {
           const now = Date.now();
           const [, , , event, payload] = JSON.parse(String(data)) as [unknown, unknown, string, string, Record<string, unknown>];
@@ -186,10 +196,12 @@ async function runClients(url: string, mine: Identity[], totalChanges: number) {
   process.send?.({ type: 'ready' } satisfies ChildMessage);
   process.on('message', (m: ParentMessage) => {
     if (m.type !== 'done') return;
+    finished = true;
     clearInterval(hb);
     const cpu = process.cpuUsage(cpu0);
     let expected = 0;
     let lost = 0;
+    let lostOnCutSockets = 0;
     let duplicates = 0;
     mine.forEach((id, k) => {
       for (const w of m.writes) {
@@ -197,7 +209,8 @@ async function runClients(url: string, mine: Identity[], totalChanges: number) {
         if (got > 1) duplicates += got - 1;
         if (!sees(id, w.team)) continue;
         expected++;
-        if (!got) lost++;
+        if (!got && cut[k]) lostOnCutSockets++;
+        else if (!got) lost++;
       }
     });
     const report: ClientReport = {
@@ -205,6 +218,8 @@ async function runClients(url: string, mine: Identity[], totalChanges: number) {
       delivered,
       expected,
       lost,
+      cutSockets: cut.reduce((a, b) => a + b, 0),
+      lostOnCutSockets,
       duplicates,
       leaked,
       cpuMs: (cpu.user + cpu.system) / 1000,
@@ -367,6 +382,8 @@ async function main() {
       expectedDeliveries: sum((r) => r.expected),
       delivered: sum((r) => r.delivered),
       lost: sum((r) => r.lost),
+      cutSockets: sum((r) => r.cutSockets),
+      lostOnCutSockets: sum((r) => r.lostOnCutSockets),
       duplicates: sum((r) => r.duplicates),
       leaked: sum((r) => r.leaked),
       commitToClientMs: histogramSummary(histogram),

@@ -22,6 +22,7 @@ interface FanoutResult {
   expectedDeliveries: number;
   delivered: number;
   lost: number;
+  cutSockets: number;
   duplicates: number;
   leaked: number;
 }
@@ -53,8 +54,9 @@ describe.each(backends)('realtime fan-out smoke on %s', (backend) => {
     // their team), 4 supervisors and 1 service role (see every change), 1 anon (sees none):
     // (2 + 4 + 1) × 10 = 70 deliveries per change.
     expect(result.expectedDeliveries).toBe(70 * result.changes);
-    expect({ lost: result.lost, leaked: result.leaked, duplicates: result.duplicates, delivered: result.delivered }).toEqual({
+    expect({ lost: result.lost, cut: result.cutSockets, leaked: result.leaked, duplicates: result.duplicates, delivered: result.delivered }).toEqual({
       lost: 0,
+      cut: 0,
       leaked: 0,
       duplicates: 0,
       delivered: result.expectedDeliveries,
