@@ -8,6 +8,8 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/realtime-fanout.ts
  *   BENCH_SUBSCRIBERS=500 BENCH_IDENTITIES=50 BENCH_RATE=30 npx tsx bench/realtime-fanout.ts   # the 2026-11 load
  *   BENCH_DURATION_S=10 BENCH_CLIENT_PROCESSES=2 ...       # shorter, fewer client processes
+ *   BENCH_CPU_PROFILE_FILE=bench/.profiles/fanout.cpuprofile node --import tsx --import ./bench/cpu-profile-preload.ts bench/realtime-fanout.ts
+ *                                                          # profile of the stack's thread during the write phase
  *
  * The stack (and the writer) run in this process; the subscribers are split over several child
  * processes (same file, `--clients`) so that the client side is not the bottleneck and the CPU and
@@ -30,6 +32,10 @@ const IDENTITIES = Number(process.env.BENCH_IDENTITIES ?? 500);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 60);
 const CLIENT_PROCESSES = Number(process.env.BENCH_CLIENT_PROCESSES ?? 4);
+/** Writes under way at once: enough to keep 100/s when one write takes tens of ms. */
+const WRITES_IN_FLIGHT = Number(process.env.BENCH_WRITES_IN_FLIGHT ?? 8);
+/** The stack's port (0: any free one). */
+const PORT = Number(process.env.BENCH_PORT ?? 0);
 const TEAMS = 7;
 /** Latency histogram resolution: 1 ms buckets up to this many ms, then one overflow bucket. */
 const HISTOGRAM_MS = 60_000;
@@ -50,7 +56,12 @@ interface ClientReport {
   histogram: number[];
   delivered: number;
   expected: number;
+  /** Expected deliveries missing on sockets that stayed open: must be 0. */
   lost: number;
+  /** Sockets the stack cut (backpressure: a real client reconnects and resyncs; these do not). */
+  cutSockets: number;
+  /** Expected deliveries missing on the cut sockets, after their cut. */
+  lostOnCutSockets: number;
   duplicates: number;
   /** Rows received by a subscriber whose identity may not see them. */
   leaked: number;
@@ -124,6 +135,8 @@ async function runClients(url: string, mine: Identity[], totalChanges: number) {
   const histogram = new Array<number>(HISTOGRAM_MS + 1).fill(0);
   // One receipt counter per subscriber and change seq (a subscriber never gets more than 255 of one).
   const receipts = mine.map(() => new Uint8Array(totalChanges));
+  const cut = new Uint8Array(mine.length);
+  let finished = false;
   let delivered = 0;
   let leaked = 0;
   const sockets: WebSocket[] = [];
@@ -137,6 +150,9 @@ async function runClients(url: string, mine: Identity[], totalChanges: number) {
         const k = start + offset;
         const ws = new WebSocket(wsUrl);
         sockets.push(ws);
+        ws.on('close', () => {
+          if (!finished) cut[k] = 1;
+        });
         ws.on('message', (data) => {
           const now = Date.now();
           const [, , , event, payload] = JSON.parse(String(data)) as [unknown, unknown, string, string, Record<string, unknown>];
@@ -180,10 +196,12 @@ async function runClients(url: string, mine: Identity[], totalChanges: number) {
   process.send?.({ type: 'ready' } satisfies ChildMessage);
   process.on('message', (m: ParentMessage) => {
     if (m.type !== 'done') return;
+    finished = true;
     clearInterval(hb);
     const cpu = process.cpuUsage(cpu0);
     let expected = 0;
     let lost = 0;
+    let lostOnCutSockets = 0;
     let duplicates = 0;
     mine.forEach((id, k) => {
       for (const w of m.writes) {
@@ -191,7 +209,8 @@ async function runClients(url: string, mine: Identity[], totalChanges: number) {
         if (got > 1) duplicates += got - 1;
         if (!sees(id, w.team)) continue;
         expected++;
-        if (!got) lost++;
+        if (!got && cut[k]) lostOnCutSockets++;
+        else if (!got) lost++;
       }
     });
     const report: ClientReport = {
@@ -199,6 +218,8 @@ async function runClients(url: string, mine: Identity[], totalChanges: number) {
       delivered,
       expected,
       lost,
+      cutSockets: cut.reduce((a, b) => a + b, 0),
+      lostOnCutSockets,
       duplicates,
       leaked,
       cpuMs: (cpu.user + cpu.system) / 1000,
@@ -230,7 +251,7 @@ async function main() {
   const created = base ? await createTestDatabase(base) : undefined;
   const config = {
     ...configFromEnv({}),
-    port: 0,
+    port: PORT,
     dataDir: 'memory://',
     databaseUrl: created?.url,
     migrationsDir: path.join(here, '..', 'tests', 'conformance', 'fixtures', 'realtime', 'bench-migrations'),
@@ -270,31 +291,54 @@ async function main() {
     const writeMs: number[] = [];
     const rss: number[] = [process.memoryUsage().rss];
     const cpu0 = process.cpuUsage();
+    // With bench/cpu-profile-preload.ts loaded, SIGUSR2 starts (and later stops) the CPU profile.
+    const profiling = Boolean(process.env.BENCH_CPU_PROFILE_FILE);
+    if (profiling) process.kill(process.pid, 'SIGUSR2');
     const t0 = performance.now();
     const rssTimer = setInterval(() => rss.push(process.memoryUsage().rss), 1000);
     let lastFloor = 0;
-    // A writer that cannot keep the rate (the fan-out holds PGlite's one connection) stops at twice
-    // the planned time: the result then shows the rate reached, not an unbounded run.
+    // The writer keeps the planned schedule by not awaiting each write before the next is due: up to
+    // WRITES_IN_FLIGHT run at once (on PGlite they queue on its one connection anyway). A writer that
+    // still cannot keep the rate stops at twice the planned time: the result then shows the rate
+    // reached, not an unbounded run. Only committed writes count as changes.
     const writeDeadline = t0 + 2 * DURATION_S * 1000;
+    const inFlight = new Set<Promise<void>>();
+    let writeErrors = 0;
+    const launch = (run: () => Promise<unknown>, done?: (ms: number) => void) => {
+      const w0 = performance.now();
+      const p: Promise<void> = run().then(
+        () => done?.(performance.now() - w0),
+        (err: unknown) => {
+          writeErrors++;
+          process.stderr.write(`write failed: ${err instanceof Error ? err.message : String(err)}\n`);
+        },
+      );
+      inFlight.add(p);
+      void p.finally(() => inFlight.delete(p));
+    };
     for (let seq = 0; seq < total && performance.now() < writeDeadline; seq++) {
       const due = t0 + (seq * 1000) / RATE;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      while (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
       const team = seq % TEAMS;
-      const w0 = performance.now();
+      const record = (ms: number) => {
+        writeMs.push(ms);
+        writes.push({ seq, team });
+      };
       if (seq % 3 === 2) {
         // Every third change is an update of an earlier row; it carries the new seq and team.
-        await stack.db.query(`update bench_events set seq = $1, team = $2, version = version + 1 where id = (select max(id) from bench_events)`, [seq, team]);
+        launch(() => stack.db.query(`update bench_events set seq = $1, team = $2, version = version + 1 where id = (select max(id) from bench_events)`, [seq, team]), record);
       } else {
-        await stack.db.query(`insert into bench_events (team, seq, body) values ($1, $2, repeat('x', 200))`, [team, seq]);
+        launch(() => stack.db.query(`insert into bench_events (team, seq, body) values ($1, $2, repeat('x', 200))`, [team, seq]), record);
       }
-      writeMs.push(performance.now() - w0);
-      writes.push({ seq, team });
       if (performance.now() - lastFloor > 100) {
         lastFloor = performance.now();
-        await stack.db.query(`select pg_notify('bench_floor', $1)`, [String(performance.now() + performance.timeOrigin)]);
+        launch(() => stack.db.query(`select pg_notify('bench_floor', $1)`, [String(performance.now() + performance.timeOrigin)]));
       }
     }
+    await Promise.all(inFlight);
+    if (profiling) process.kill(process.pid, 'SIGUSR2');
     const elapsedS = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
     const load1 = os.loadavg();
@@ -330,12 +374,16 @@ async function main() {
       plannedChanges: total,
       changes: writes.length,
       changesPerSecondReached: Number((writes.length / elapsedS).toFixed(1)),
+      writesInFlight: WRITES_IN_FLIGHT,
+      writeErrors,
       setupMs,
       /** Seconds after the last write until the stack had drained the change queue. */
       backlogS: Number(backlogS.toFixed(1)),
       expectedDeliveries: sum((r) => r.expected),
       delivered: sum((r) => r.delivered),
       lost: sum((r) => r.lost),
+      cutSockets: sum((r) => r.cutSockets),
+      lostOnCutSockets: sum((r) => r.lostOnCutSockets),
       duplicates: sum((r) => r.duplicates),
       leaked: sum((r) => r.leaked),
       commitToClientMs: histogramSummary(histogram),
@@ -348,6 +396,8 @@ async function main() {
       loadAverage: { start: Number(load0[0].toFixed(2)), end: Number(load1[0].toFixed(2)) },
     };
     console.log(JSON.stringify(result, null, 2));
+    // The profile is written asynchronously after the second signal.
+    if (profiling) await new Promise((r) => setTimeout(r, 3000));
   } finally {
     await stack.close();
     await created?.drop();

@@ -142,4 +142,29 @@ describe.each(backends)('realtime postgres_changes on %s', (backend) => {
     expect(systems[0].status).toBe('error');
     expect(systems[0].message).toMatch(/nope/);
   });
+  it('refuses a crafted function name in realtime.visible_rows: the batch is data, never SQL text', async () => {
+    const notes = (await stack.db.query<{ oid: number }>(`select 'public.notes'::regclass::oid::int as oid`)).rows[0].oid;
+    const real = `realtime."rls_${notes}_authenticated"`;
+    const callers = [{ g: 0, role: 'authenticated', claims: JSON.stringify({ sub: USER_A, role: 'authenticated' }), sub: USER_A }];
+    const rows = [[{ i: 0, r: { id: 1, owner: USER_A, title: 't', n: 0, body: null, version: 1 } }]];
+    const run = (fn: string) =>
+      stack.db.query<{ g: number; i: number }>('select g, i from realtime.visible_rows($1::jsonb)', [
+        JSON.stringify({ calls: [{ fn, set: 0, callers }], rowsets: rows }),
+      ]);
+    // The generated function itself passes: the owner sees the row.
+    expect((await run(real)).rows.map((r) => [Number(r.g), Number(r.i)])).toEqual([[0, 0]]);
+    await stack.db.query('create table if not exists public.crafted_marker (id int)');
+    for (const fn of [
+      `${real}($1, $2); drop table public.crafted_marker; select * from ${real}`,
+      'pg_catalog.pg_sleep',
+      `public."rls_${notes}_authenticated"`,
+      `realtime."rls_${notes}_postgres"`,
+      'realtime.visible_rows',
+      `realtime.rls_${notes}_authenticated`,
+    ]) {
+      await expect(run(fn), fn).rejects.toThrow(/not a generated RLS function/);
+    }
+    expect((await stack.db.query(`select to_regclass('public.crafted_marker') is not null as present`)).rows[0].present).toBe(true);
+    await stack.db.query('drop table public.crafted_marker');
+  });
 });

@@ -103,19 +103,34 @@ $$;
 -- groups: `g`, role, claims, sub) to check it as; the function switches to each caller as PostgREST
 -- does per request and applies the table's SELECT policies to the images. Returns (group, row index).
 -- Security invoker on purpose: only the stack (a superuser session) may switch roles like this.
+-- The batch is data, so its `fn` never becomes SQL text: it is looked up in the catalog as a
+-- function of schema realtime named rls_<relid>_<api role> taking (jsonb, jsonb), and the statement
+-- names that function by its oid's regproc output (quoted by Postgres); anything else is refused.
 drop function if exists realtime.visible_rows(jsonb);
 create function realtime.visible_rows(batch jsonb) returns table (g int, i int)
 language plpgsql
 as $$
 declare
   call jsonb;
+  fn regproc;
 begin
   perform set_config('request.method', 'GET', true),
           set_config('request.path', '/realtime/v1', true),
           set_config('request.headers', '{}', true),
           set_config('search_path', 'public, extensions', true);
   for call in select value from jsonb_array_elements(batch -> 'calls') loop
-    return query execute format('select * from %s($1, $2)', call ->> 'fn')
+    select p.oid::regproc into fn
+      from pg_catalog.pg_proc p
+     where p.pronamespace = 'realtime'::regnamespace
+       and p.proname ~ '^rls_[0-9]+_(anon|authenticated|service_role)$'
+       and p.proargtypes = '3802 3802'::oidvector
+       -- The stack names it as table-meta.ts writes it: schema, then the name always double-quoted.
+       and 'realtime."' || p.proname || '"' = call ->> 'fn';
+    if fn is null then
+      raise exception 'realtime.visible_rows: % is not a generated RLS function', coalesce(call ->> 'fn', 'null')
+        using errcode = '42883';
+    end if;
+    return query execute format('select * from %s($1, $2)', fn)
       using call -> 'callers', batch -> 'rowsets' -> ((call ->> 'set')::int);
   end loop;
   perform set_config('role', 'none', true);

@@ -15,6 +15,18 @@ import { checkVisibility, type VisibilityRequest } from './visibility.ts';
 /** Larger records are replaced by an error, as supabase/realtime does. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
 
+/**
+ * Deliveries handed to sockets in one turn of the event loop. Sends within a turn are corked and
+ * held in the process until the turn ends; a drain of 500 changes to 5,000 subscribers is 2.5 M
+ * deliveries, so the fan-out yields after this many and lets the sockets write (about 35 MB of
+ * the app's change messages, far under the send budget of realtime-server.ts).
+ */
+export const MAX_DELIVERIES_PER_TURN = 50_000;
+/** The same bound in bytes handed to sockets, for large rows (a 1 MiB record to a few hundred screens). */
+export const MAX_BYTES_PER_TURN = 32 * 1024 * 1024;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface PgSubscriber {
   role: string;
   claims: Claims;
@@ -47,6 +59,22 @@ export interface PgBinding {
   table: string;
   filters: FilterCondition[];
   subscriber: PgSubscriber;
+  /**
+   * The frame key of a message carrying this binding's id alone, for the role it was made for:
+   * kept so that the fan-out does not build and hash a new string per delivery.
+   */
+  frameClass?: { role: string; key: string };
+}
+
+function frameKey(sub: PgSubscriber, ids: string): string {
+  return `${sub.frameKey}\u0000${sub.role}\u0000${ids}`;
+}
+
+/** The frame key for a subscriber that one binding alone matched (the common case), cached on the binding. */
+function singleFrameKey(b: PgBinding): string {
+  const role = b.subscriber.role;
+  if (b.frameClass?.role !== role) b.frameClass = { role, key: frameKey(b.subscriber, String(b.id)) };
+  return b.frameClass.key;
 }
 
 export class BindingRegistry {
@@ -138,7 +166,19 @@ function dataJson(meta: TableMeta, change: Change, role: string): string {
   return json;
 }
 
-export function createFanout(db: Database, registry: BindingRegistry, onError: (err: unknown) => void) {
+export interface FanoutLimits {
+  /** Deliveries handed to sockets before the fan-out yields a turn. */
+  deliveriesPerTurn: number;
+  /** Bytes handed to sockets (counted per socket) before it yields; keep it well under the send budget. */
+  bytesPerTurn: number;
+}
+
+export function createFanout(
+  db: Database,
+  registry: BindingRegistry,
+  onError: (err: unknown) => void,
+  limits: FanoutLimits = { deliveriesPerTurn: MAX_DELIVERIES_PER_TURN, bytesPerTurn: MAX_BYTES_PER_TURN },
+) {
   return async function fanout(changes: Change[], tables: Map<number, TableMeta>): Promise<void> {
     if (!registry.size) return;
     interface Plan {
@@ -179,26 +219,40 @@ export function createFanout(db: Database, registry: BindingRegistry, onError: (
       plans.push(plan);
     }
     const visible = await checkVisibility(db, requests, onError);
-    plans.forEach((plan, index) => {
-      const perSubscriber = new Map<PgSubscriber, number[]>();
+    let deliveries = 0;
+    let bytes = 0;
+    for (const [index, plan] of plans.entries()) {
+      if (deliveries >= limits.deliveriesPerTurn || bytes >= limits.bytesPerTurn) {
+        deliveries = 0;
+        bytes = 0;
+        await nextTurn();
+      }
+      // Per subscriber the binding that matched, or the ids when several of its bindings did.
+      const perSubscriber = new Map<PgSubscriber, PgBinding | number[]>();
       for (const h of plan.hits) {
         if (h.group !== undefined && !visible[h.group].has(index)) continue;
-        const ids = perSubscriber.get(h.binding.subscriber);
-        if (!ids) perSubscriber.set(h.binding.subscriber, [h.binding.id]);
-        else if (!ids.includes(h.binding.id)) ids.push(h.binding.id);
+        const sub = h.binding.subscriber;
+        const seen = perSubscriber.get(sub);
+        if (seen === undefined) perSubscriber.set(sub, h.binding);
+        else if (Array.isArray(seen)) {
+          if (!seen.includes(h.binding.id)) seen.push(h.binding.id);
+        } else if (seen.id !== h.binding.id) perSubscriber.set(sub, [seen.id, h.binding.id]);
       }
       const byRole = new Map<string, string>();
       const frames = new Map<string, Buffer>();
-      for (const [sub, ids] of perSubscriber) {
-        const key = `${sub.frameKey}\u0000${sub.role}\u0000${ids.join(',')}`;
+      for (const [sub, matched] of perSubscriber) {
+        const key = Array.isArray(matched) ? frameKey(sub, matched.join(',')) : singleFrameKey(matched);
         let frame = frames.get(key);
         if (frame === undefined) {
+          const ids = Array.isArray(matched) ? matched.join(',') : String(matched.id);
           let data = byRole.get(sub.role);
           if (data === undefined) byRole.set(sub.role, (data = dataJson(plan.meta, plan.change, sub.role)));
-          frames.set(key, (frame = sub.encode(`{"ids":[${ids.join(',')}],"data":${data}}`)));
+          frames.set(key, (frame = sub.encode(`{"ids":[${ids}],"data":${data}}`)));
         }
         sub.send(frame);
+        deliveries++;
+        bytes += frame.byteLength;
       }
-    });
+    }
   };
 }

@@ -59,4 +59,30 @@ describe('createQueueDrain', () => {
     fail = false;
     expect(errors).toHaveLength(1);
   });
+
+  it('with a minimum interval, gathers a trickle of requests after a short take into one take', async () => {
+    const q = fakeQueue(1, 500);
+    const loop = createQueueDrain({ drainOnce: q.drainOnce, batchSize: 500, minIntervalMs: 1_000, onError: () => undefined });
+    await loop.drain();
+    expect(q.state.takes).toBe(1);
+    const requests: Array<Promise<void>> = [];
+    for (let k = 0; k < 10; k++) {
+      q.add(1);
+      requests.push(loop.drain());
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await Promise.all(requests);
+    expect(q.left()).toBe(0);
+    expect(q.state.takes).toBe(2);
+  });
+
+  it('never waits before the first take after a quiet spell, nor between full batches', async () => {
+    const q = fakeQueue(1_200, 500);
+    const loop = createQueueDrain({ drainOnce: q.drainOnce, batchSize: 500, minIntervalMs: 60_000, onError: () => undefined });
+    // A wait of a minute would time the test out: the backlog (500, 500, 200) is taken at once.
+    await loop.drain();
+    expect(q.left()).toBe(0);
+    expect(q.state.takes).toBe(3);
+    await loop.stop();
+  });
 });

@@ -12,10 +12,19 @@ import type { StackContext, WebSocketApi } from '../stack-context.ts';
 import { authorizeRead, authorizeWrite, noPolicies, PolicyError, type Extension, type Policies } from './authorization.ts';
 import { startBroadcastFromDatabase, type DatabaseBroadcast } from './broadcast-from-database.ts';
 import { startChangeCapture } from './change-capture.ts';
-import { BindingRegistry, bindingId, createFanout, type PgBinding, type PgSubscriber } from './fanout.ts';
+import {
+  BindingRegistry,
+  bindingId,
+  createFanout,
+  MAX_BYTES_PER_TURN,
+  MAX_DELIVERIES_PER_TURN,
+  type PgBinding,
+  type PgSubscriber,
+} from './fanout.ts';
 import { FilterError, parseFilter } from './filters.ts';
 import { installRealtimePlatform } from './platform.ts';
 import { PresenceTopic, type PresenceDiff } from './presence.ts';
+import { byteLimit, createSendBudget, type SendBudgetStats } from './send-budget.ts';
 import {
   decodeBinary,
   decodeText,
@@ -40,8 +49,13 @@ export interface RealtimeOptions {
   maxPresenceBytes?: number;
   /** Channels of one socket that may hold a tracked presence at the same time. */
   maxTrackedPerSocket?: number;
-  /** A socket that falls this far behind is closed; its client reconnects and resyncs. */
+  /** A socket that falls this far behind is closed; its client reconnects and resyncs. env REALTIME_MAX_BUFFERED_BYTES. */
   maxBufferedBytes?: number;
+  /**
+   * Most unsent output all sockets together may hold; past it the slowest sockets are closed (their
+   * clients reconnect and resync). env REALTIME_MAX_BUFFERED_TOTAL_BYTES.
+   */
+  maxBufferedTotalBytes?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -50,10 +64,17 @@ export interface RealtimeApi extends WebSocketApi {
   dropConnections(): void;
   /** Resolves once every change committed so far has been handed to the sockets. */
   flush(): Promise<void>;
-  stats(): { sockets: number; channels: number; bindings: number };
+  stats(): { sockets: number; channels: number; bindings: number; backpressure: SendBudgetStats };
 }
 
 const MAX_PENDING_FRAMES = 200;
+/** Unsent output one socket may hold: about 20,000 change messages of the app's size. */
+export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+/**
+ * Unsent output all sockets may hold together. Counted per socket, so a frame shared by 5,000
+ * sockets counts 5,000 times (the process holds it once, plus a small write record per socket).
+ */
+export const MAX_BUFFERED_TOTAL_BYTES = 256 * 1024 * 1024;
 /** Every message is one frame: 1 MiB is far above anything the app sends and bounds what one frame costs. */
 export const MAX_FRAME_BYTES = 1024 * 1024;
 /** supabase/realtime's default (TENANT_MAX_CHANNELS_PER_CLIENT). */
@@ -137,7 +158,11 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
   const maxJoinsPerSecond = options.maxJoinsPerSecond ?? MAX_JOINS_PER_SECOND;
   const maxPresenceBytes = options.maxPresenceBytes ?? MAX_PRESENCE_BYTES;
   const maxTracked = options.maxTrackedPerSocket ?? MAX_TRACKED_PER_SOCKET;
-  const maxBuffered = options.maxBufferedBytes ?? 32 * 1024 * 1024;
+  const maxBuffered =
+    options.maxBufferedBytes ?? byteLimit(process.env.REALTIME_MAX_BUFFERED_BYTES, MAX_BUFFERED_BYTES, 'REALTIME_MAX_BUFFERED_BYTES');
+  const maxBufferedTotal =
+    options.maxBufferedTotalBytes ??
+    byteLimit(process.env.REALTIME_MAX_BUFFERED_TOTAL_BYTES, MAX_BUFFERED_TOTAL_BYTES, 'REALTIME_MAX_BUFFERED_TOTAL_BYTES');
   const onError =
     options.onError ??
     ((err: unknown) => {
@@ -148,10 +173,21 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
   const topics = new Map<string, Set<Channel>>();
   const presence = new Map<string, PresenceTopic>();
   const registry = new BindingRegistry();
+  // A reader too slow for what it is sent is cut as a network failure would cut it (no close frame:
+  // one would wait behind everything unsent), which frees its output at once; it reconnects and resyncs.
+  const budget = createSendBudget<ClientSocket>(
+    { perSocketBytes: maxBuffered, totalBytes: maxBufferedTotal },
+    () => sockets,
+    (s) => (s.ws.readyState === s.ws.OPEN ? s.ws.bufferedAmount : 0),
+    (s) => s.ws.terminate(),
+  );
 
   await installRealtimePlatform(ctx.db);
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? MAX_FRAME_BYTES });
-  const capture = await startChangeCapture(ctx.db, createFanout(ctx.db, registry, onError), { onError });
+  // One turn's output stays a small part of the total budget, so that sockets reading at full
+  // speed are never the ones holding most when the budget is measured.
+  const fanoutLimits = { deliveriesPerTurn: MAX_DELIVERIES_PER_TURN, bytesPerTurn: Math.min(MAX_BYTES_PER_TURN, Math.floor(maxBufferedTotal / 8)) };
+  const capture = await startChangeCapture(ctx.db, createFanout(ctx.db, registry, onError, fanoutLimits), { onError });
   const fromDatabase = await startBroadcastFromDatabase(ctx.db, (messages) => deliverFromDatabase(messages), { onError });
 
   /**
@@ -161,11 +197,7 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
    */
   function sendRaw(s: ClientSocket, data: string | Buffer, text = typeof data === 'string'): void {
     if (s.ws.readyState !== s.ws.OPEN) return;
-    if (s.ws.bufferedAmount > maxBuffered) {
-      // A reader this slow would only fall further behind; it reconnects and resyncs.
-      s.ws.terminate();
-      return;
-    }
+    if (!budget.admit(s)) return;
     if (!s.corked) {
       s.corked = true;
       s.raw.cork();
@@ -175,6 +207,7 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
       });
     }
     s.ws.send(data, { binary: !text });
+    budget.sent(typeof data === 'string' ? data.length : data.byteLength);
   }
 
   function push(s: ClientSocket, joinRef: string | null, ref: string | null, topic: string, event: string, payload: unknown) {
@@ -313,7 +346,10 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
       groupKey: claimsGroupKey(claims),
       frameKey: `${s.vsn}\u0000${f.topic}`,
       encode: (payloadJson) => Buffer.from(encodeTextRaw(s.vsn, f.topic, 'postgres_changes', payloadJson), 'utf8'),
-      send: (frame) => sendRaw(s, frame, true),
+      // The fan-out yields between chunks of a drain: a channel left meanwhile gets nothing more.
+      send: (frame) => {
+        if (isOpen(ch)) sendRaw(s, frame, true);
+      },
     };
     const ch: Channel = {
       socket: s,
@@ -620,7 +656,12 @@ export async function createRealtime(ctx: StackContext, options: RealtimeOptions
       await capture.flush();
       await fromDatabase.flush();
     },
-    stats: () => ({ sockets: sockets.size, channels: [...topics.values()].reduce((n, t) => n + t.size, 0), bindings: registry.size }),
+    stats: () => ({
+      sockets: sockets.size,
+      channels: [...topics.values()].reduce((n, t) => n + t.size, 0),
+      bindings: registry.size,
+      backpressure: budget.stats(),
+    }),
     async close() {
       clearInterval(idleTimer);
       await capture.close();
