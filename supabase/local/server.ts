@@ -15,9 +15,8 @@ import { createAuthApi } from './auth/auth-api.ts';
 import { createRealtime } from './realtime/realtime-server.ts';
 import { createBackupApi } from './backup/backup-api.ts';
 import { startRetentionTimer, type RetentionTimer } from './jobs/retention-timer.ts';
-
-/** How long an idle keep-alive connection stays open (as behind most load balancers). */
-export const KEEP_ALIVE_MS = 65_000;
+import { keepAliveWithoutDrops } from './keep-alive.ts';
+import { listenWithBacklog } from './listen-backlog.ts';
 
 export interface RunningStack {
   url: string;
@@ -80,16 +79,11 @@ export async function startStack(config: StackConfig, hooks: StackHooks = {}): P
     }
   });
   server.on('clientError', (_err, socket) => socket.destroy());
-  // A busy thread (PGlite ran in this thread before it had a worker; a burst of JSON still can)
-  // stalls the event loop. Node's 5 s keep-alive timer then fires before the requests that arrived
-  // meanwhile are read, and resets those connections (clients saw ECONNRESET on a write). Idle
-  // sockets are kept longer than any such stall; the header timeout must stay above it.
-  server.keepAliveTimeout = KEEP_ALIVE_MS;
-  server.headersTimeout = KEEP_ALIVE_MS + 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, resolve);
-  });
+  // A busy thread (a burst of JSON or websocket frames; PGlite ran here before it had a worker)
+  // stalls the event loop: new connections must wait in the kernel meanwhile (listen-backlog.ts), and
+  // Node's own idle close would reset the requests that reached an idle connection (keep-alive.ts).
+  keepAliveWithoutDrops(server);
+  await listenWithBacklog(server, config.port, config.host);
   const retention = startRetentionTimer(db, {
     intervalMs: config.retentionIntervalMs,
     onError: (err) => console.error('[stack] retention job failed:', err instanceof Error ? err.message : err),

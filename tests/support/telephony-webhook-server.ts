@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { recordTelephonyEvent } from '../../lib/data/telephony.ts';
 import { handleTelephonyEventRequest } from '../../lib/telephony/handle-event-request.ts';
-import { KEEP_ALIVE_MS } from '../../supabase/local/server.ts';
+import { keepAliveWithoutDrops } from '../../supabase/local/keep-alive.ts';
 import { createClient } from '@supabase/supabase-js';
 import type { Database } from '../../lib/supabase/database.types.ts';
 import { NodeRealtimeTransport } from '../../lib/supabase/node-realtime-transport.ts';
@@ -40,10 +40,9 @@ export async function startTelephonyWebhook(stackUrl: string, serviceRoleKey: st
       });
     });
   });
-  // This server shares its thread with an in-process stack, which a backup stalls for seconds; in a
-  // deployment Next.js runs apart. Keep idle connections past such a stall (see KEEP_ALIVE_MS).
-  server.keepAliveTimeout = KEEP_ALIVE_MS;
-  server.headersTimeout = KEEP_ALIVE_MS + 5_000;
+  // This server shares its thread with an in-process stack, which a backup or PGlite's queue stalls
+  // for seconds; in a deployment Next.js runs apart. Idle connections close as the stack's do.
+  keepAliveWithoutDrops(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

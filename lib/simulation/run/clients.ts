@@ -7,11 +7,13 @@ import { createClient } from '@supabase/supabase-js';
 import type { Database } from '../../supabase/database.types';
 import type { Db } from '../../data/db';
 import { NodeRealtimeTransport } from '../../supabase/node-realtime-transport';
+import { fetchWithCause } from './fetch-with-cause';
 
 export function serviceClient(url: string, serviceRoleKey: string): Db {
   return createClient<Database>(url, serviceRoleKey, {
     auth: { persistSession: false, autoRefreshToken: false },
     realtime: { transport: NodeRealtimeTransport },
+    global: { fetch: fetchWithCause },
   });
 }
 
@@ -20,6 +22,7 @@ export async function signedInClient(url: string, anonKey: string, email: string
   const client = createClient<Database>(url, anonKey, {
     auth: { persistSession: false, autoRefreshToken: true },
     realtime: { transport: NodeRealtimeTransport },
+    global: { fetch: fetchWithCause },
   });
   const { error } = await client.auth.signInWithPassword({ email, password });
   if (error) throw new Error(`sign-in of ${email} failed: ${error.message}`);

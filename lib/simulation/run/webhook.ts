@@ -4,6 +4,7 @@
  */
 import { telephonySignature } from '../../telephony/signature';
 import type { TelephonyEventBody } from '../../telephony/event-schema';
+import { fetchWithCause } from './fetch-with-cause';
 
 export interface WebhookAnswer {
   status: number;
@@ -13,7 +14,7 @@ export interface WebhookAnswer {
 export async function postTelephonyEvent(appUrl: string, secret: string, event: TelephonyEventBody): Promise<WebhookAnswer> {
   const raw = JSON.stringify(event);
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const res = await fetch(new URL('/api/telephony/events', appUrl), {
+  const res = await fetchWithCause(new URL('/api/telephony/events', appUrl), {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
