@@ -8,13 +8,13 @@
  */
 import { createClient } from '@supabase/supabase-js';
 import type { Db } from '../../lib/data/db';
-import { OPD_ASSIGNMENT_SELECT } from '../../lib/data/opd';
 import { BOARD_COLUMNS } from '../../lib/domain/dispatch-board';
 import { OPEN_INCIDENT_STATUSES, UNFINISHED_ASSIGNMENT_STATUSES } from '../../lib/domain/workflow';
 import { matchesLiveFilter, type LiveFilter } from '../../lib/realtime/live-filter';
 import type { LiveRow } from '../../lib/realtime/live-rows-state';
-import { createColumnsView, createEmbedView, pageOf, type TableQuery } from '../../lib/realtime/live-table';
+import { createColumnsView, pageOf } from '../../lib/realtime/live-table';
 import type { LiveView, RowsAnswer } from '../../lib/realtime/live-view';
+import { createOpdInboxView, readOpdInbox } from '../../lib/realtime/opd-inbox-view';
 import { readSnapshotPages } from '../../lib/realtime/snapshot-pages';
 import { WALL_INCIDENT_COLUMNS } from '../../lib/realtime/use-live-wall-incidents';
 import type { Database } from '../../lib/supabase/database.types';
@@ -40,8 +40,8 @@ interface ScreenView {
   name: string;
   view: LiveView<LiveRow>;
   key: string;
-  /** One page of the same rows read afresh, in key order after `after` (read as the views read snapshots). */
-  fresh(after: string | undefined, limit: number): PromiseLike<RowsAnswer<LiveRow[]>>;
+  /** The same rows read afresh, whole (paged or windowed as the views read their snapshots). */
+  fresh(): PromiseLike<RowsAnswer<LiveRow[]>>;
   tracker: LatencyTracker;
 }
 
@@ -181,7 +181,11 @@ function screenClient(url: string, anonKey: string, token: string): Db {
   });
 }
 
-const opdInbox = (from: TableQuery<'assignments'>) => from.select(OPD_ASSIGNMENT_SELECT);
+/** A fresh read in keyset pages: one request would stop at PostgREST's 1,000 rows. */
+const paged =
+  (page: (after: string | undefined, limit: number) => PromiseLike<RowsAnswer<LiveRow[]>>): ScreenView['fresh'] =>
+  () =>
+    readSnapshotPages(page, (r) => String(r.id));
 
 /** The views one screen of `spec.kind` holds, as its page's hooks build them. */
 function viewsOf(db: Db, spec: ScreenSpec): ScreenView[] {
@@ -200,8 +204,7 @@ function viewsOf(db: Db, spec: ScreenSpec): ScreenView[] {
           'incidents',
           filter,
           (client) => createColumnsView({ client, table: 'incidents', columns: WALL_INCIDENT_COLUMNS, key: 'id', version: 'version', filter }),
-          (after, limit) =>
-            pageOf(db.from('incidents').select(WALL_INCIDENT_COLUMNS.join(', ')).in('status', OPEN_INCIDENT_STATUSES), 'id', after, limit).overrideTypes<LiveRow[], { merge: false }>(),
+          paged((after, limit) => pageOf(db.from('incidents').select(WALL_INCIDENT_COLUMNS.join(', ')).in('status', OPEN_INCIDENT_STATUSES), 'id', after, limit).overrideTypes<LiveRow[], { merge: false }>()),
         ),
       ];
     }
@@ -215,19 +218,19 @@ function viewsOf(db: Db, spec: ScreenSpec): ScreenView[] {
           'incidents',
           board,
           (client) => createColumnsView({ client, table: 'incidents', key: 'id', version: 'version', filter: board }),
-          (after, limit) => pageOf(db.from('incidents').select('*').in('status', BOARD_COLUMNS), 'id', after, limit),
+          paged((after, limit) => pageOf(db.from('incidents').select('*').in('status', BOARD_COLUMNS), 'id', after, limit)),
         ),
         watched(
           'dispatch assignments',
           'assignments',
           active,
           (client) => createColumnsView({ client, table: 'assignments', key: 'id', version: 'version', filter: active }),
-          (after, limit) => pageOf(db.from('assignments').select('*').in('status', UNFINISHED_ASSIGNMENT_STATUSES), 'id', after, limit),
+          paged((after, limit) => pageOf(db.from('assignments').select('*').in('status', UNFINISHED_ASSIGNMENT_STATUSES), 'id', after, limit)),
         ),
       ];
     }
     case 'opd': {
-      // use-live-opd-assignments.ts: the agency's assignments with their incidents embedded.
+      // opd-inbox-view.ts (use-live-opd-assignments.ts): the agency's window of assignments, incidents embedded.
       const agencyId = spec.agencyId;
       if (!agencyId) throw new Error('an OPD screen needs its agency');
       const filter = { column: 'agency_id', op: 'eq', value: agencyId } as const;
@@ -236,9 +239,8 @@ function viewsOf(db: Db, spec: ScreenSpec): ScreenView[] {
           'opd inbox',
           'assignments',
           filter,
-          (client) =>
-            createEmbedView({ client, table: 'assignments', embed: opdInbox, key: 'id', version: 'version', filter, follow: { table: 'incidents', column: 'incident_id' } }),
-          (after, limit) => pageOf(db.from('assignments').select(OPD_ASSIGNMENT_SELECT).eq('agency_id', agencyId), 'id', after, limit),
+          (client) => createOpdInboxView(client, agencyId),
+          () => readOpdInbox(db, agencyId),
         ),
       ];
     }
@@ -251,7 +253,7 @@ function viewsOf(db: Db, spec: ScreenSpec): ScreenView[] {
           'major_incidents',
           filter,
           (client) => createColumnsView({ client, table: 'major_incidents', key: 'id', version: 'version', filter }),
-          (after, limit) => pageOf(db.from('major_incidents').select('*').eq('status', 'active'), 'id', after, limit),
+          paged((after, limit) => pageOf(db.from('major_incidents').select('*').eq('status', 'active'), 'id', after, limit)),
         ),
       ];
     }
@@ -311,8 +313,7 @@ export function isLive(screen: OpenScreen): boolean {
 export async function compareWithFresh(screen: OpenScreen): Promise<ViewComparison[]> {
   return Promise.all(
     screen.views.map(async (v) => {
-      // Paged like the views' own snapshots: one request would stop at PostgREST's 1,000 rows.
-      const { data, error } = await readSnapshotPages((after, limit) => v.fresh(after, limit), (r) => String(r[v.key]));
+      const { data, error } = await v.fresh();
       if (error || !data) return { view: v.name, rows: v.view.getRows().length, equal: false, differences: [`fresh read failed: ${error?.message ?? 'no data'}`] };
       const rows = new Map(v.view.getRows().map((r) => [String(r[v.key]), r]));
       const shown = new Map([...rows].map(([k, r]) => [k, canonical(r)]));

@@ -1,8 +1,10 @@
 /**
  * The rows of a live view, without I/O: merged by primary key and version, with the changes that
  * arrive while a snapshot loads held and applied on top of it, and none applied while the channel is
- * down (the next snapshot brings what they carried). `live-view.ts` feeds it from a channel and REST.
+ * down (the next snapshot brings what they carried). A bounded view (live-window.ts) drops the rows
+ * that fall out of its window after every change. `live-view.ts` feeds it from a channel and REST.
  */
+import { outsideWindow, type LiveWindow } from './live-window';
 
 export type LiveRow = Record<string, unknown>;
 
@@ -37,6 +39,8 @@ export interface LiveRowsStateOptions<Row> {
   key: keyof Row & string;
   /** A column that grows with every update: an older change never replaces a newer row. */
   version?: keyof Row & string;
+  /** Only the rows of this window are kept (e.g. open assignments and the newest finished ones). */
+  window?: LiveWindow<keyof Row & string>;
 }
 
 export function createLiveRowsState<Row extends LiveRow>(opts: LiveRowsStateOptions<Row>): LiveRowsState<Row> {
@@ -58,12 +62,21 @@ export function createLiveRowsState<Row extends LiveRow>(opts: LiveRowsStateOpti
     return true;
   }
 
+  /** Drops what fell out of the window: a row that just finished may push the oldest finished one out. */
+  function trim(): void {
+    if (!opts.window) return;
+    for (const key of outsideWindow(rows.values(), opts.window, opts.key)) rows.delete(key);
+  }
+
   function apply(change: LiveChange<Row>): ChangeOutcome {
     switch (change.type) {
       case 'delete':
         return rows.delete(change.key) ? 'applied' : 'unchanged';
-      case 'upsert':
-        return put(change.key, change.row) ? 'applied' : 'unchanged';
+      case 'upsert': {
+        if (!put(change.key, change.row)) return 'unchanged';
+        trim();
+        return 'applied';
+      }
       case 'reread':
         return 'reread';
     }
@@ -76,7 +89,10 @@ export function createLiveRowsState<Row extends LiveRow>(opts: LiveRowsStateOpti
       held = [];
     },
     applySnapshot(snapshot) {
-      rows = new Map(snapshot.map((r) => [String(r[opts.key]), r]));
+      // A snapshot read in parts (a window's two reads) may hold a row twice: the newer version stays.
+      rows = new Map();
+      for (const r of snapshot) put(String(r[opts.key]), r);
+      trim();
       const pending = held;
       held = [];
       phase = 'live';
@@ -95,7 +111,10 @@ export function createLiveRowsState<Row extends LiveRow>(opts: LiveRowsStateOpti
       return apply(change);
     },
     settle(key, row) {
-      return row ? put(key, row) : rows.delete(key);
+      if (!row) return rows.delete(key);
+      if (!put(key, row)) return false;
+      trim();
+      return true;
     },
   };
 }

@@ -10,6 +10,7 @@ import type { Database } from '@/lib/supabase/database.types';
 import { filterOperand, type LiveFilter, type LiveFilterOp } from './live-filter';
 import type { LiveRow } from './live-rows-state';
 import { createLiveView, type LiveSource, type LiveView, type RowsAnswer } from './live-view';
+import type { LiveWindow } from './live-window';
 import { readSnapshotPages } from './snapshot-pages';
 
 type PublicTables = Database['public']['Tables'];
@@ -23,6 +24,8 @@ interface TableViewBase<T extends LiveTable, Row> {
   filter?: LiveFilter<LiveColumn<T>>;
   sort?: (a: NoInfer<Row>, b: NoInfer<Row>) => number;
   reopenDelayMs?: number;
+  /** A bounded view (live-window.ts): the snapshot reads this window, and changes keep to it. */
+  window?: LiveWindow<LiveColumn<T> & keyof NoInfer<Row> & string>;
 }
 
 export interface ColumnsViewOptions<T extends LiveTable, C extends LiveColumn<T>> extends TableViewBase<T, Pick<TableRow<T>, C>> {
@@ -36,7 +39,7 @@ export interface ColumnsViewOptions<T extends LiveTable, C extends LiveColumn<T>
 export interface RowsRequest<Column extends string, Row> extends PromiseLike<RowsAnswer<Row[]>> {
   // The rows are inferred from the answer alone: the generic maybeSingle() would infer nothing.
   filter(column: Column, operator: LiveFilterOp, value: string): RowsRequest<Column, NoInfer<Row>>;
-  order(column: Column): RowsRequest<Column, NoInfer<Row>>;
+  order(column: Column, options?: { ascending?: boolean }): RowsRequest<Column, NoInfer<Row>>;
   limit(count: number): RowsRequest<Column, NoInfer<Row>>;
   maybeSingle(): PromiseLike<RowsAnswer<NoInfer<Row> | null>>;
 }
@@ -64,7 +67,7 @@ export interface EmbedViewOptions<T extends LiveTable, Row extends LiveRow> exte
 
 interface Filterable<Column extends string> {
   filter(column: Column, operator: LiveFilterOp, value: string): this;
-  order(column: Column): this;
+  order(column: Column, options?: { ascending?: boolean }): this;
   limit(count: number): this;
 }
 
@@ -76,6 +79,32 @@ function withFilter<Column extends string, Q extends Filterable<Column>>(request
 export function pageOf<Column extends string, Q extends Filterable<Column>>(request: Q, key: Column, after: string | undefined, limit: number): Q {
   const ordered = request.order(key).limit(limit);
   return after === undefined ? ordered : ordered.filter(key, 'gt', after);
+}
+
+/**
+ * Every row a view holds, read afresh: the request's rows (the view's filter applied) in keyset
+ * pages, or with a window its two parts — every `always` row in pages, and the newest `limit`
+ * `recent` rows in one request (`order=newest.desc,key.desc`), both at once. A row that moves from
+ * one part to the other between the two reads may come twice (the newer version stays,
+ * live-rows-state.ts) or not at all; its change, on the channel already joined, brings it.
+ * The views' snapshots and the disaster-day benchmark's fresh reads both read through here.
+ */
+export async function readViewRows<Column extends string, Q extends Filterable<Column>, Row>(
+  request: () => Q,
+  run: (q: Q) => PromiseLike<RowsAnswer<Row[]>>,
+  key: Column,
+  window: LiveWindow<Column> | undefined,
+  keyOf: (row: Row) => string,
+): Promise<RowsAnswer<Row[]>> {
+  const paged = (q: () => Q) => readSnapshotPages((after, limit) => run(pageOf(q(), key, after, limit)), keyOf);
+  if (!window) return paged(request);
+  const [always, recent] = await Promise.all([
+    paged(() => withFilter(request(), window.always)),
+    run(withFilter(request(), window.recent).order(window.newest, { ascending: false }).order(key, { ascending: false }).limit(window.limit)),
+  ]);
+  if (always.error) return always;
+  if (recent.error) return recent;
+  return { data: [...always.data, ...recent.data], error: null };
 }
 
 /** A copy of the record without the columns the view does not keep (the wall holds no free text). */
@@ -93,12 +122,11 @@ function columnsSource<T extends LiveTable, C extends LiveColumn<T>>(
     // A select built at run time is beyond supabase-js's select parser: the generated row type of
     // these columns is what PostgREST returns for them, so the view states it from there.
     snapshot: () =>
-      readSnapshotPages(
-        (after, limit) =>
-          pageOf(withFilter(o.client.from(o.table).select(o.columns ? o.columns.join(', ') : '*'), o.filter), o.key, after, limit).overrideTypes<
-            Pick<TableRow<T>, C>[],
-            { merge: false }
-          >(),
+      readViewRows(
+        () => withFilter(o.client.from(o.table).select(o.columns ? o.columns.join(', ') : '*'), o.filter),
+        (q) => q.overrideTypes<Pick<TableRow<T>, C>[], { merge: false }>(),
+        o.key,
+        o.window,
         (row) => String(row[o.key]),
       ),
     fromRecord: (record) => (kept ? pick<TableRow<T>, C>(record, kept) : record),
@@ -113,14 +141,14 @@ function embedSource<T extends LiveTable, Row extends LiveRow>(o: EmbedViewOptio
   return {
     snapshot: async () => {
       const nowMs = await now();
-      return readSnapshotPages((after, limit) => pageOf(request(nowMs), o.key, after, limit), (row) => String(row[o.key]));
+      return readViewRows(() => request(nowMs), (q) => q, o.key, o.window, (row) => String(row[o.key]));
     },
     reread: async (key) => request(await now()).filter(o.key, 'eq', key).maybeSingle(),
   };
 }
 
 function base<T extends LiveTable, Row extends LiveRow>(o: TableViewBase<T, Row>) {
-  return { client: o.client, table: o.table, filter: o.filter, sort: o.sort, reopenDelayMs: o.reopenDelayMs };
+  return { client: o.client, table: o.table, filter: o.filter, window: o.window, sort: o.sort, reopenDelayMs: o.reopenDelayMs };
 }
 
 export function createColumnsView<T extends LiveTable, C extends LiveColumn<T> = LiveColumn<T>>(

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RealtimePostgresChangesPayload } from '@supabase/supabase-js';
 import type { LiveFilter } from './live-filter';
+import type { LiveWindow } from './live-window';
 import {
   createLiveView,
   type ChangesFilter,
@@ -119,6 +120,22 @@ function plainView(filter?: LiveFilter<keyof Rec & string>) {
   return { client, snapshots, view, statuses };
 }
 
+/** A bounded view: open rows always, and the two done rows of the highest versions. */
+function windowedView() {
+  const client = new FakeClient();
+  const snapshots = answers<Rec[]>();
+  const source: LiveSource<Rec, Rec> = { snapshot: snapshots.next, fromRecord: (r) => r };
+  const window: LiveWindow<keyof Rec & string> = {
+    always: { column: 'status', op: 'eq', value: 'open' },
+    recent: { column: 'status', op: 'eq', value: 'done' },
+    newest: 'version',
+    limit: 2,
+  };
+  const view = createLiveView<Rec, Rec>({ client, table: 'items', source, key: 'id', version: 'version', window });
+  stops.push(view.subscribe(() => undefined));
+  return { client, snapshots, view };
+}
+
 const ids = (view: LiveView<{ id: number; version: number }>) => view.getRows().map((r) => `${r.id}@${r.version}`);
 
 describe('live view engine', () => {
@@ -188,6 +205,20 @@ describe('live view engine', () => {
     first.deliver(insert(rec(8, 1)));
     second.deliver(insert(rec(3, 1)));
     expect(ids(view)).toEqual(['2@1', '3@1']);
+  });
+
+  it('with a window, keeps a row that finishes, drops the oldest finished one, and lets go of rows of neither part', async () => {
+    const { client, snapshots, view } = windowedView();
+    client.last.status('SUBSCRIBED');
+    snapshots.resolve([rec(1, 1, 'open'), rec(2, 5, 'done'), rec(3, 6, 'done')]);
+    await flush();
+    client.last.deliver(update(rec(1, 7, 'done')));
+    expect(ids(view)).toEqual(['1@7', '3@6']);
+    client.last.deliver(insert(rec(4, 1, 'open')));
+    client.last.deliver(insert(rec(5, 1, 'archived')));
+    expect(ids(view)).toEqual(['1@7', '3@6', '4@1']);
+    client.last.deliver(update(rec(3, 8, 'archived')));
+    expect(ids(view)).toEqual(['1@7', '4@1']);
   });
 
   it('asks the server to filter inserts only, and drops a row that an update takes out of the filter', async () => {

@@ -12,6 +12,7 @@
 import type { RealtimePostgresChangesPayload } from '@supabase/supabase-js';
 import { filterString, matchesLiveFilter, type LiveFilter } from './live-filter';
 import { createLiveRowsState, type LiveChange, type LiveRow } from './live-rows-state';
+import { checkWindow, windowPart, type LiveWindow } from './live-window';
 
 export type LiveStatus = 'idle' | 'connecting' | 'syncing' | 'live' | 'reconnecting' | 'error' | 'closed';
 
@@ -65,6 +66,12 @@ export interface LiveViewOptions<Rec extends LiveRow, Row extends LiveRow> {
   version?: keyof Row & string;
   /** Must be the filter `source` reads with: it also decides which changes enter the view. */
   filter?: LiveFilter<keyof Rec & string>;
+  /**
+   * A bounded view (live-window.ts): of the filter's rows, only this window. Must be the window
+   * `source` reads its snapshot with; a change that leaves both parts leaves the view, and a row
+   * pushed out of the newest `limit` is dropped.
+   */
+  window?: LiveWindow<keyof Rec & keyof Row & string>;
   /** Order of getRows(); default: snapshot order, new rows last. */
   sort?: (a: Row, b: Row) => number;
   /**
@@ -97,7 +104,8 @@ const asError = (err: unknown) => (err instanceof Error ? err : new Error(String
 
 export function createLiveView<Rec extends LiveRow, Row extends LiveRow>(opts: LiveViewOptions<Rec, Row>): LiveView<Row> {
   const { client, source, key, filter } = opts;
-  const state = createLiveRowsState<Row>({ key, version: opts.version });
+  const bound = opts.window && checkWindow(opts.window);
+  const state = createLiveRowsState<Row>({ key, version: opts.version, window: bound });
   const viewId = ++viewCounter;
 
   const listeners = new Set<() => void>();
@@ -124,7 +132,7 @@ export function createLiveView<Rec extends LiveRow, Row extends LiveRow>(opts: L
     if (change.eventType === 'DELETE') return { type: 'delete', key: String(change.old[key]) };
     const record = change.new;
     const k = String(record[key]);
-    if (!matchesLiveFilter(record, filter)) return { type: 'delete', key: k };
+    if (!matchesLiveFilter(record, filter) || (bound && windowPart(record, bound) === null)) return { type: 'delete', key: k };
     return 'fromRecord' in source ? { type: 'upsert', key: k, row: source.fromRecord(record) } : { type: 'reread', key: k };
   }
 

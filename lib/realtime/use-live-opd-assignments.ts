@@ -1,27 +1,29 @@
 'use client';
 /**
- * Live inbox of one agency: its assignments with their incidents embedded (snapshot + changes +
- * resync on every resubscribe). Filtering by agency keeps the other agencies' assignments on shared
- * incidents out of the inbox; RLS would refuse another agency's rows anyway.
+ * Live inbox of one agency (opd-inbox-view.ts: open assignments and the newest finished, incidents
+ * embedded). One view per tab and agency, shared by every component that asks: the inbox and the
+ * layout's location sharing read the same rows over one channel, with one snapshot, instead of
+ * each opening its own (issue #19). The view closes its channel when the last of them unmounts
+ * and takes a fresh snapshot when one subscribes again, so keeping it between pages is safe.
  */
 import type { Db } from '@/lib/data/db';
-import { OPD_ASSIGNMENT_SELECT, type OpdAssignment } from '@/lib/data/opd';
-import type { TableQuery } from './live-table';
-import { useLiveEmbeddedRows, type LiveRows } from './use-live-rows';
+import type { OpdAssignment } from '@/lib/data/opd';
+import type { LiveView } from './live-view';
+import { createOpdInboxView } from './opd-inbox-view';
+import { useLiveView, type LiveRows } from './use-live-rows';
 
-// supabase-js types the rows from the select string; they are OpdAssignment rows, whose incident
-// may also be null (an incident RLS hides from the agency embeds as null).
-const inbox = (from: TableQuery<'assignments'>) => from.select(OPD_ASSIGNMENT_SELECT);
+// Keyed by the tab's browser client (opd-queue-provider.tsx makes one), so a client that is dropped
+// takes its views with it; a signed-in liaison has one agency, the map holds one entry in practice.
+const views = new WeakMap<Db, Map<string, LiveView<OpdAssignment>>>();
+
+function sharedView(client: Db, agencyId: string): LiveView<OpdAssignment> {
+  let byAgency = views.get(client);
+  if (!byAgency) views.set(client, (byAgency = new Map()));
+  let view = byAgency.get(agencyId);
+  if (!view) byAgency.set(agencyId, (view = createOpdInboxView(client, agencyId)));
+  return view;
+}
 
 export function useLiveOpdAssignments(client: Db, agencyId: string): LiveRows<OpdAssignment> {
-  return useLiveEmbeddedRows({
-    client,
-    table: 'assignments',
-    embed: inbox,
-    key: 'id',
-    version: 'version',
-    filter: { column: 'agency_id', op: 'eq', value: agencyId },
-    // The inbox shows each incident's status: a closing (no assignment changes) must reach it too.
-    follow: { table: 'incidents', column: 'incident_id' },
-  });
+  return useLiveView(sharedView(client, agencyId));
 }

@@ -36,7 +36,8 @@ function useStableFilter<Column extends string>(filter: LiveFilter<Column> | und
   return useMemo(() => (column ? { ...parseLiveFilter(text), column } : undefined), [column, text]);
 }
 
-function useView<Row>(view: LiveView<Row>, sort: ((a: Row, b: Row) => number) | undefined): LiveRows<Row> {
+/** A view made elsewhere (e.g. one shared by several components); `sort` must be stable. */
+export function useLiveView<Row>(view: LiveView<Row>, sort?: (a: Row, b: Row) => number): LiveRows<Row> {
   const rows = useSyncExternalStore(view.subscribe, view.getRows, serverRows);
   const status = useSyncExternalStore(view.subscribe, view.getStatus, serverStatus);
   const error = useSyncExternalStore(view.subscribe, view.getError, () => undefined);
@@ -44,22 +45,22 @@ function useView<Row>(view: LiveView<Row>, sort: ((a: Row, b: Row) => number) | 
   return { rows: sorted, status, error, refresh: view.refresh };
 }
 
-/** Plain columns of a table; `columns` and `sort` must be stable (module level or memoised). */
+/** Plain columns of a table; `columns`, `window` and `sort` must be stable (module level or memoised). */
 export function useLiveRows<T extends LiveTable, C extends LiveColumn<T> = LiveColumn<T>>(
   options: ColumnsViewOptions<T, C>,
 ): LiveRows<Pick<TableRow<T>, C>> {
-  const { client, table, columns, key, version, sort } = options;
+  const { client, table, columns, key, version, sort, window } = options;
   const filter = useStableFilter(options.filter);
   const view = useMemo(
-    () => createColumnsView<T, C>({ client, table, columns, key, version, filter }),
-    [client, table, columns, key, version, filter],
+    () => createColumnsView<T, C>({ client, table, columns, key, version, filter, window }),
+    [client, table, columns, key, version, filter, window],
   );
-  return useView(view, sort);
+  return useLiveView(view, sort);
 }
 
-/** A select with embedded resources; `embed`, `now` and `sort` must be stable (module level or memoised). */
+/** A select with embedded resources; `embed`, `now`, `window` and `sort` must be stable (module level or memoised). */
 export function useLiveEmbeddedRows<T extends LiveTable, Row extends LiveRow>(options: EmbedViewOptions<T, Row>): LiveRows<Row> {
-  const { client, table, embed, now, key, version, sort } = options;
+  const { client, table, embed, now, key, version, sort, window } = options;
   const filter = useStableFilter(options.filter);
   const followTable = options.follow?.table;
   const followColumn = options.follow?.column;
@@ -73,9 +74,10 @@ export function useLiveEmbeddedRows<T extends LiveTable, Row extends LiveRow>(op
         key,
         version,
         filter,
+        window,
         follow: followTable && followColumn ? { table: followTable, column: followColumn } : undefined,
       }),
-    [client, table, embed, now, key, version, filter, followTable, followColumn],
+    [client, table, embed, now, key, version, filter, window, followTable, followColumn],
   );
-  return useView(view, sort);
+  return useLiveView(view, sort);
 }
