@@ -13,6 +13,27 @@
 -- in memory; beyond that Postgres spills the hash in batches, still bounded.
 --
 -- The recomputation views (stats_rollup_mismatches) take the same two-stage form.
+--
+-- The assignment facts passed their incident's priority to sla_target_in_force as a subquery
+-- argument; a function call with a sub-select argument is never inlined, so the target lookup ran
+-- as a separate SQL function call per assignment and stage (auto_explain at 1 M: one nested plan
+-- per call, 800,000 of them). The priority now comes from a lateral join (null when the incident
+-- is gone, as the subquery gave), and the lookup is inlined as for calls and incidents.
+create or replace function private.stats_assignment_stage_facts(p_assignment public.assignments)
+returns table (day date, agency_id uuid, stage public.sla_stage, seconds integer, within boolean)
+language sql
+stable
+as $$
+  select (p_assignment.assigned_at at time zone 'Asia/Jakarta')::date, p_assignment.agency_id, s.stage, s.seconds,
+         coalesce(s.seconds <= t.target_seconds, false)
+  from (values
+    ('acknowledge'::public.sla_stage, ceil(extract(epoch from p_assignment.acknowledged_at - p_assignment.assigned_at))::integer),
+    ('on_scene'::public.sla_stage, ceil(extract(epoch from p_assignment.on_scene_at - p_assignment.assigned_at))::integer)
+  ) as s (stage, seconds)
+  left join lateral (select i.priority from public.incidents i where i.id = p_assignment.incident_id) ip on true
+  cross join lateral private.sla_target_in_force(s.stage, ip.priority, p_assignment.assigned_at) t
+  where s.seconds is not null
+$$;
 
 create or replace view private.stats_call_seconds_expected as
 select b.span, b.day, d.stage, d.seconds, sum(d.samples)::bigint as samples, d.within
