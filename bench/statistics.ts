@@ -17,7 +17,7 @@
  * Environment: BENCH_CALLS, BENCH_INCIDENTS, BENCH_RUNS (default 9), BENCH_DAYS (default 365),
  * BENCH_MAINT_CALLS (calls per lifecycle round, default 500), BENCH_MAINT_ROUNDS (default 5; 0 skips them),
  * BENCH_SIZE=10m (10,000,000 calls, 3,000,000 incidents), BENCH_KEEP=1 / BENCH_REUSE_URL (Postgres: keep a built
- * database, time it again later),
+ * database, time it again later, after applying the migrations it lacks; BENCH_REBUILD=1 rebuilds its rollups first),
  * BENCH_CHECK=0 to skip the two comparisons with a full recomputation,
  * BENCH_BACKEND=postgres to run on a new database of TEST_DATABASE_URL instead of PGlite.
  */
@@ -48,6 +48,12 @@ const BACKEND = process.env.BENCH_BACKEND === 'postgres' ? 'postgres' : 'pglite'
  */
 const KEEP = process.env.BENCH_KEEP === '1';
 const REUSE_URL = process.env.BENCH_REUSE_URL;
+/**
+ * With BENCH_REUSE_URL: BENCH_REBUILD=1 times private.stats_rebuild() again on the kept history (after
+ * applying the migrations it does not have yet, which a kept database gets in any case), so a
+ * change to the rollups is measured without building 10 M rows again.
+ */
+const REBUILD = process.env.BENCH_REBUILD === '1';
 const root = path.resolve(import.meta.dirname, '..');
 
 /** Each statistic the page shows, and the plain query someone would write for the same figure. */
@@ -111,6 +117,19 @@ const CASES: Case[] = [
     naive: `select i.category, count(distinct i.id), count(distinct i.id) filter (where not f.agency_needed)
             from public.incidents i join public.dispatch_feedback f on f.incident_id = i.id
             where i.reported_at >= $1 and i.reported_at < $2 group by 1`,
+  },
+  {
+    name: 'answer time',
+    fn: `select * from public.stats_answer_time($1, $2)`,
+    naive: `select count(*), count(*) filter (where answered_at - received_at <= interval '10 seconds'),
+                   percentile_cont(0.5) within group (order by extract(epoch from answered_at - received_at))
+            from public.calls where source = 'telephony' and answered_at is not null and received_at >= $1 and received_at < $2`,
+  },
+  {
+    name: 'major incidents',
+    fn: `select * from public.stats_major_incidents($1, $2)`,
+    naive: `select m.id, count(c.id) from public.major_incidents m left join public.calls c on c.incident_id = m.incident_id
+            where m.declared_at >= $1 and m.declared_at < $2 group by m.id`,
   },
   {
     name: 'operator stage times',
@@ -402,16 +421,35 @@ async function maintenance(db: Database): Promise<void> {
 async function buildAndRebuild(db: Database): Promise<BenchUsers> {
     const started = performance.now();
     const users = await build(db);
+    await printCounts(db, `built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await rebuild(db);
+    return users;
+}
+
+async function printCounts(db: Database, what: string): Promise<void> {
     const counts = (
-      await db.query<{ calls: string; incidents: string; assignments: string }>(
+      await db.query<{ calls: string; incidents: string; assignments: string; answers: string }>(
         `select (select count(*) from calls) calls, (select count(*) from incidents) incidents,
-                (select count(*) from assignments) assignments`,
+                (select count(*) from assignments) assignments, (select count(*) from dispatch_feedback) answers`,
       )
     ).rows[0];
     process.stdout.write(
-      `${BACKEND}: built ${counts.calls} calls, ${counts.incidents} incidents, ${counts.assignments} assignments ` +
-        `over ${DAYS} days in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      `${REUSE_URL ? 'postgres (kept)' : BACKEND}: ${counts.calls} calls, ${counts.incidents} incidents, ` +
+        `${counts.assignments} assignments, ${counts.answers} dispatch answers over ${DAYS} days, ${what}\n`,
     );
+}
+
+/** A kept database: the migrations it lacks, then (BENCH_REBUILD=1) the rollups rebuilt and timed. */
+async function reuse(db: Database): Promise<BenchUsers> {
+    const t = performance.now();
+    const { applied } = await migrate(db, path.join(root, 'supabase', 'migrations'));
+    await printCounts(db, `${applied.length} new migrations applied in ${((performance.now() - t) / 1000).toFixed(1)} s${applied.length ? ` (${applied.join(', ')})` : ''}`);
+    if (REBUILD) await rebuild(db);
+    return benchUsers(db);
+}
+
+/** private.stats_rebuild(), timed, then every rollup analysed (as after the seed). */
+async function rebuild(db: Database): Promise<void> {
     const t = performance.now();
     await db.exec(`select private.stats_rebuild()`);
     const rebuildMs = performance.now() - t;
@@ -426,17 +464,17 @@ async function buildAndRebuild(db: Database): Promise<BenchUsers> {
               + (select count(*) from private.stats_operator_days) + (select count(*) from private.stats_operator_seconds)
               + (select count(*) from private.stats_incident_days) + (select count(*) from private.stats_incident_seconds)
               + (select count(*) from private.stats_kecamatan_seconds) + (select count(*) from private.stats_assignment_days)
-              + (select count(*) from private.stats_assignment_seconds) as n`,
+              + (select count(*) from private.stats_assignment_seconds) + (select count(*) from private.stats_dispatch_incidents)
+              + (select count(*) from private.stats_dispatch_days) + (select count(*) from private.stats_dispatch_agency_days) as n`,
       )
     ).rows[0].n;
     process.stdout.write(`rollups rebuilt in ${(rebuildMs / 1000).toFixed(1)} s (${rollupRows} rows)\n`);
-    return users;
 }
 
 async function main() {
   const { db, drop } = await openBackend();
   try {
-    const users = REUSE_URL ? await benchUsers(db) : await buildAndRebuild(db);
+    const users = REUSE_URL ? await reuse(db) : await buildAndRebuild(db);
     let t: number;
     if (CHECK) {
       t = performance.now();
@@ -477,8 +515,10 @@ async function main() {
     for (const c of CASES) await timeAsReader(db, readerOf(c, users), c.fn, rolling);
     const rollingRefresh = await refreshMedian(db, users, rolling);
     process.stdout.write(`\nsum of medians            ${ms(sum)}\n`);
+    // Issue #21: < 300 ms at 10 M calls on Postgres; otherwise the 1 M PGlite target.
+    const target = TEN_M ? 300 : 200;
     process.stdout.write(
-      `full page refresh (median) ${ms(pageRefresh)}  target 200 ms: ${pageRefresh < 200 ? 'met' : 'NOT met'}\n`,
+      `full page refresh (median) ${ms(pageRefresh)}  target ${target} ms: ${pageRefresh < target ? 'met' : 'NOT met'}\n`,
     );
     process.stdout.write(`full refresh, rolling 30×24 h range (partial days at both ends) ${ms(rollingRefresh)}\n`);
 
