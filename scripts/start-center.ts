@@ -11,7 +11,7 @@ import path from 'node:path';
 import { configFromEnv, loopbackAppOrigins, parseAllowedOrigins, type StackConfig } from '../supabase/local/config.ts';
 import { withInstallSecrets } from '../supabase/local/install-secrets.ts';
 import { startStack } from '../supabase/local/server.ts';
-import { exitOnDataDirError } from '../supabase/local/start-failure.ts';
+import { consoleProgress, exitOnDataDirError } from '../supabase/local/start-failure.ts';
 import { DEMO_PASSWORD } from '../lib/demo-users.ts';
 
 const SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs'];
@@ -70,7 +70,7 @@ export async function startCenter(extraEnv: Record<string, string> = {}): Promis
     root,
   );
   const config = installed.config;
-  const stack = await startStack(config).catch(exitOnDataDirError);
+  const stack = await startStack(config, consoleProgress).catch(exitOnDataDirError);
   const supabaseUrl = `http://127.0.0.1:${config.port}`;
 
   // Run Next's own binary, not `npx next`: a signal to npx does not reach the server it starts.

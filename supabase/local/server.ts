@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { StackConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
-import { migrate, type MigrationReport } from './db/migrate.ts';
+import { migrate, type MigrationProgress, type MigrationReport } from './db/migrate.ts';
 import { applyCors, applySecurityHeaders, HttpError, originAllowed, sendJson } from './http.ts';
 import type { HttpApi, StackContext } from './stack-context.ts';
 import { createRestApi } from './rest/rest-api.ts';
@@ -28,9 +28,9 @@ export interface RunningStack {
   close(): Promise<void>;
 }
 
-export async function startStack(config: StackConfig): Promise<RunningStack> {
+export async function startStack(config: StackConfig, progress: MigrationProgress = {}): Promise<RunningStack> {
   const db = await openDatabase(config);
-  const migrations = await migrate(db, config.migrationsDir, config.seedFile);
+  const migrations = await migrate(db, config.migrationsDir, config.seedFile, progress);
   const ctx: StackContext = { db, config };
   const rest = await createRestApi(ctx);
   const auth = createAuthApi(ctx);

@@ -1,5 +1,6 @@
 /**
- * For the commands that start the stack (`npm run stack`, `npm start`): a damaged data directory, or
+ * For the commands that start the stack (`npm run stack`, `npm start`): what they print while the
+ * database is prepared, and how a start fails. A damaged data directory, or
  * a database still owed its seed started without it, is a message for the person at the console and
  * exit code 1, not a stack trace; anything else is rethrown.
  */
@@ -11,3 +12,9 @@ export function exitOnDataDirError(err: unknown): never {
   console.error(`\n${err.message}\n`);
   process.exit(1);
 }
+
+/** The lines a start prints while it migrates and seeds: a first start is silent for a while otherwise. */
+export const consoleProgress = {
+  migrating: (pending: number) => console.log(`Applying ${pending} migration${pending === 1 ? '' : 's'}...`),
+  seeding: () => console.log('Loading the demo data (supabase/seed.sql)...'),
+};

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.ts';
 import { installRealtimePlatform } from '../realtime/platform.ts';
-import { recordNewDatabaseSeed, refuseOwedSeedWithout, seedIfPending } from './seed-state.ts';
+import { readSeedState, recordNewDatabaseSeed, refuseOwedSeedWithout, seedIfPending } from './seed-state.ts';
 
 const baselineFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'baseline.sql');
 
@@ -38,18 +38,27 @@ export async function preparePlatform(db: Database, opts: { seedWanted?: boolean
   await installRealtimePlatform(db);
 }
 
-export async function migrate(db: Database, migrationsDir: string, seedFile?: string): Promise<MigrationReport> {
+/** What a start tells the person at the console while it works (a first start takes a while). */
+export interface MigrationProgress {
+  /** Called once the baseline committed, before the first pending migration, with their number. */
+  migrating?(pending: number): void;
+  /** Called before the seed runs. */
+  seeding?(): void;
+}
+
+export async function migrate(db: Database, migrationsDir: string, seedFile?: string, progress: MigrationProgress = {}): Promise<MigrationReport> {
   await preparePlatform(db, { seedWanted: seedFile !== undefined && existsSync(seedFile) });
   await refuseOwedSeedWithout(db, seedFile);
-  const applied = await applyMigrations(db, migrationsDir);
+  const applied = await applyMigrations(db, migrationsDir, progress);
   // Decided by the record, not by "the migration table was new": a first start killed during the
   // migrations left that table, and its database would otherwise never be seeded.
+  if ((await readSeedState(db)) === 'pending') progress.seeding?.();
   const seeded = await seedIfPending(db, seedFile);
   return { applied, seeded };
 }
 
 /** Every file of `migrationsDir` not applied yet, in name order, each in its own transaction; returns their names. */
-export async function applyMigrations(db: Database, migrationsDir: string): Promise<string[]> {
+export async function applyMigrations(db: Database, migrationsDir: string, progress: MigrationProgress = {}): Promise<string[]> {
   const done = new Set(
     (await db.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map(
       (r) => r.version,
@@ -61,6 +70,8 @@ export async function applyMigrations(db: Database, migrationsDir: string): Prom
         .sort()
     : [];
   const applied: string[] = [];
+  const pending = files.filter((f) => !done.has(f.split('_')[0]));
+  if (pending.length) progress.migrating?.(pending.length);
   for (const file of files) {
     const [version, ...rest] = file.replace(/\.sql$/, '').split('_');
     if (done.has(version)) continue;
