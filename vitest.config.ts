@@ -7,7 +7,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'supabase/local/**/*.test.ts'] },
+        test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'supabase/local/**/*.test.ts', 'scripts/**/*.test.ts'] },
       },
       {
         extends: true,

@@ -4,7 +4,9 @@
  * other for `DURATION_MS`, like wrk. A request that has no answer after `TIMEOUT_MS` is aborted and
  * counted as a timeout (wrk's 2 s default). Prints one JSON line (LoadResult) on stdout at the end.
  *
- * Input: one JSON argument {url, headers, clients, durationMs, timeoutMs, expectStatus}.
+ * Input: one JSON argument {url, headers, clients, durationMs, timeoutMs, expectStatus, keepBodies}.
+ * With keepBodies, every distinct body of an expected answer is kept with its count, so the caller can
+ * check what each answer said (the CI smoke: rows as that user may see them) without parsing each.
  */
 import http from 'node:http';
 
@@ -15,7 +17,11 @@ export interface LoadSpec {
   durationMs: number;
   timeoutMs: number;
   expectStatus: number;
+  keepBodies?: boolean;
 }
+
+/** More distinct bodies than this are not kept (counted in `bodiesLeftOut`): the answers differ wildly anyway. */
+export const MAX_DISTINCT_BODIES = 100;
 
 export interface LoadResult {
   requests: number;
@@ -27,21 +33,34 @@ export interface LoadResult {
   elapsedMs: number;
   /** Latencies of the expected answers, ms, sorted. */
   latencies: number[];
+  /** With keepBodies: each distinct body of an expected answer and how many answers had it. */
+  bodies: Record<string, number>;
+  bodiesLeftOut: number;
 }
 
-function oneRequest(agent: http.Agent, spec: LoadSpec, target: URL): Promise<{ status: number | 'timeout' | 'error'; ms: number }> {
+interface Answer {
+  status: number | 'timeout' | 'error';
+  ms: number;
+  body?: string;
+}
+
+function oneRequest(agent: http.Agent, spec: LoadSpec, target: URL): Promise<Answer> {
   const started = performance.now();
+  const chunks: Buffer[] = [];
   return new Promise((resolve) => {
     let done = false;
-    const finish = (status: number | 'timeout' | 'error') => {
+    const finish = (status: Answer['status']) => {
       if (done) return;
       done = true;
-      resolve({ status, ms: performance.now() - started });
+      const ms = performance.now() - started;
+      resolve(spec.keepBodies && typeof status === 'number' ? { status, ms, body: Buffer.concat(chunks).toString('utf8') } : { status, ms });
     };
     const req = http.request(
       { agent, host: target.hostname, port: target.port, path: target.pathname + target.search, method: 'GET', headers: spec.headers },
       (res) => {
-        res.on('data', () => {});
+        res.on('data', (chunk: Buffer) => {
+          if (spec.keepBodies) chunks.push(chunk);
+        });
         res.on('end', () => finish(res.statusCode ?? 0));
         res.on('error', () => finish('error'));
       },
@@ -58,7 +77,8 @@ function oneRequest(agent: http.Agent, spec: LoadSpec, target: URL): Promise<{ s
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const target = new URL(spec.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: spec.clients });
-  const result: LoadResult = { requests: 0, wrongStatus: 0, timeouts: 0, errors: 0, elapsedMs: 0, latencies: [] };
+  const result: LoadResult = { requests: 0, wrongStatus: 0, timeouts: 0, errors: 0, elapsedMs: 0, latencies: [], bodies: {}, bodiesLeftOut: 0 };
+  const bodies = new Map<string, number>();
   const started = performance.now();
   const deadline = started + spec.durationMs;
   async function client() {
@@ -68,13 +88,21 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
       if (r.status === 'timeout') result.timeouts++;
       else if (r.status === 'error') result.errors++;
       else if (r.status !== spec.expectStatus) result.wrongStatus++;
-      else result.latencies.push(r.ms);
+      else {
+        result.latencies.push(r.ms);
+        if (r.body === undefined) continue;
+        const seen = bodies.get(r.body);
+        if (seen !== undefined) bodies.set(r.body, seen + 1);
+        else if (bodies.size < MAX_DISTINCT_BODIES) bodies.set(r.body, 1);
+        else result.bodiesLeftOut++;
+      }
     }
   }
   await Promise.all(Array.from({ length: spec.clients }, client));
   result.elapsedMs = performance.now() - started;
   agent.destroy();
   result.latencies.sort((a, b) => a - b);
+  result.bodies = Object.fromEntries(bodies);
   return result;
 }
 

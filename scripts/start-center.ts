@@ -11,7 +11,7 @@ import path from 'node:path';
 import { configFromEnv, loopbackAppOrigins, parseAllowedOrigins, type StackConfig } from '../supabase/local/config.ts';
 import { withInstallSecrets } from '../supabase/local/install-secrets.ts';
 import { startStack } from '../supabase/local/server.ts';
-import { exitOnDatabaseLost, exitOnDataDirError } from '../supabase/local/start-failure.ts';
+import { consoleProgress, exitOnDatabaseLost, exitOnDataDirError } from '../supabase/local/start-failure.ts';
 import { DEMO_PASSWORD } from '../lib/demo-users.ts';
 
 const SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs'];
@@ -72,9 +72,10 @@ export async function startCenter(extraEnv: Record<string, string> = {}): Promis
   const config = installed.config;
   // The app's server is stopped with the stack: it is started again together with it.
   let stopApp = () => {};
-  const stack = await startStack(config, { onDatabaseLost: (err) => exitOnDatabaseLost(err, () => stopApp()) }).catch(
-    exitOnDataDirError,
-  );
+  const stack = await startStack(config, {
+    progress: consoleProgress,
+    onDatabaseLost: (err) => exitOnDatabaseLost(err, () => stopApp()),
+  }).catch(exitOnDataDirError);
   const supabaseUrl = `http://127.0.0.1:${config.port}`;
 
   // Run Next's own binary, not `npx next`: a signal to npx does not reach the server it starts.

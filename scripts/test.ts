@@ -6,7 +6,8 @@
  * durations, and exits non-zero if any failed.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dealSpecs } from './e2e-deal.ts';
 import { CHROMIUM_INSTALL_HINT, findChromium } from './find-chromium.ts';
 import { runLanes, type Lane } from './run-lanes.ts';
 
@@ -52,11 +53,13 @@ function browserLane(index: number, name: string, cmd: string[]): Lane {
   };
 }
 
-/** The spec files dealt round-robin (in name order), so the long ones spread over the lanes. */
+/** The spec files dealt by expected duration (scripts/e2e-deal.ts), so the lanes end about together. */
 function e2eLanes(): Lane[] {
-  const specs = readdirSync('e2e').filter((f) => f.endsWith('.spec.ts')).sort();
-  return Array.from({ length: E2E_LANES }, (_, i) => i).map((i) =>
-    browserLane(i, `e2e-${i + 1}`, ['npx', 'playwright', 'test', ...specs.filter((_, j) => j % E2E_LANES === i).map((f) => `e2e/${f}`)]),
+  const specs = readdirSync('e2e').filter((f) => f.endsWith('.spec.ts'));
+  const table = JSON.parse(readFileSync('scripts/e2e-durations.json', 'utf8')) as { seconds: Record<string, number> };
+  // A lane with no spec is left out: `playwright test` without files would run them all.
+  return dealSpecs(specs, table.seconds, E2E_LANES).flatMap((lane, i) =>
+    lane.specs.length ? [browserLane(i, `e2e-${i + 1}`, ['npx', 'playwright', 'test', ...lane.specs.map((f) => `e2e/${f}`)])] : [],
   );
 }
 

@@ -4,7 +4,7 @@
  * (`aria-describedby` = `<id>-hint`, `<id>-problem`), and the control marked invalid while an error
  * shows. `form` is the look of the full-width forms, `desk` the compact one of the dispatch panels.
  */
-import type { ReactNode } from 'react';
+import type { AriaAttributes, ReactNode } from 'react';
 
 export type FieldDensity = 'form' | 'desk';
 
@@ -44,6 +44,31 @@ const LOOK: Record<FieldDensity, { frame: string; label: string; hint: string; e
     error: 'text-xs font-semibold text-red-700',
   },
 };
+
+/** What TextField and TextAreaField take beside their control's own attributes. */
+export type FieldProps = FieldMessages & {
+  label: string;
+  id: string;
+  className?: string;
+  'data-test'?: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: AriaAttributes['aria-invalid'];
+};
+
+/** The frame's props as a field was given them. */
+type FrameProps = Omit<Parameters<typeof FieldFrame>[0], 'children'> & { density: FieldDensity };
+
+/**
+ * Splits a field's props into the frame's (label, messages, look, the caller's own description and
+ * verdict on validity) and the rest, which go to the control unchanged (data-test, limits, handlers).
+ */
+export function splitFieldProps<P extends FieldProps>(props: P): { frame: FrameProps; control: Omit<P, Exclude<keyof FieldProps, 'data-test'>> } {
+  const { label, id, className = '', hint, error, errorTest, density = 'form', 'aria-describedby': describedBy, 'aria-invalid': invalid, ...control } = props;
+  return {
+    frame: { id, label, hint, error, errorTest, density, className, describedBy, invalid: invalid === undefined ? undefined : invalid === true || invalid === 'true' },
+    control,
+  };
+}
 
 export function FieldFrame({
   id,

@@ -1,32 +1,8 @@
 /** Labelled multi-line text, the TextField of notes, reasons and answers (components/ui/field-frame.tsx). */
 import type { TextareaHTMLAttributes } from 'react';
-import { FIELD_CONTROL_CLASSES, FieldFrame, type FieldMessages } from './field-frame';
+import { FIELD_CONTROL_CLASSES, FieldFrame, splitFieldProps, type FieldProps } from './field-frame';
 
-export function TextAreaField({
-  label,
-  id,
-  className = '',
-  hint,
-  error,
-  errorTest,
-  density = 'form',
-  'aria-describedby': describedBy,
-  'aria-invalid': invalid,
-  ...props
-}: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldMessages & { label: string; id: string; 'data-test'?: string }) {
-  return (
-    <FieldFrame
-      id={id}
-      label={label}
-      hint={hint}
-      error={error}
-      errorTest={errorTest}
-      density={density}
-      className={className}
-      describedBy={describedBy}
-      invalid={invalid === undefined ? undefined : invalid === true || invalid === 'true'}
-    >
-      {(control) => <textarea className={FIELD_CONTROL_CLASSES[density]} {...props} {...control} />}
-    </FieldFrame>
-  );
+export function TextAreaField(props: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
+  const { frame, control } = splitFieldProps(props);
+  return <FieldFrame {...frame}>{(ids) => <textarea className={FIELD_CONTROL_CLASSES[frame.density]} {...control} {...ids} />}</FieldFrame>;
 }

@@ -2,11 +2,11 @@
 import { configFromEnv } from './config.ts';
 import { withInstallSecrets } from './install-secrets.ts';
 import { startStack } from './server.ts';
-import { exitOnDatabaseLost, exitOnDataDirError } from './start-failure.ts';
+import { consoleProgress, exitOnDatabaseLost, exitOnDataDirError } from './start-failure.ts';
 
 const installed = await withInstallSecrets(configFromEnv(), process.cwd());
 const config = installed.config;
-const stack = await startStack(config, { onDatabaseLost: (err) => exitOnDatabaseLost(err) }).catch(exitOnDataDirError);
+const stack = await startStack(config, { progress: consoleProgress, onDatabaseLost: (err) => exitOnDatabaseLost(err) }).catch(exitOnDataDirError);
 console.log(`Embedded Supabase stack on ${stack.url}
   database   ${config.databaseUrl ? config.databaseUrl.replace(/:[^:@/]*@/, ':***@') : `PGlite in ${config.dataDir}`}
   migrations ${stack.migrations.applied.length ? stack.migrations.applied.join(', ') : 'up to date'}${stack.migrations.seeded ? ' (seeded demo data)' : ''}

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { StackConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
-import { migrate, type MigrationReport } from './db/migrate.ts';
+import { migrate, type MigrationProgress, type MigrationReport } from './db/migrate.ts';
 import { applyCors, applySecurityHeaders, HttpError, originAllowed, sendJson } from './http.ts';
 import type { HttpApi, StackContext } from './stack-context.ts';
 import { createRestApi } from './rest/rest-api.ts';
@@ -28,6 +28,8 @@ export interface RunningStack {
 }
 
 export interface StackHooks {
+  /** What a start prints while it migrates and seeds (the commands pass `consoleProgress`). */
+  progress?: MigrationProgress;
   /**
    * The database is gone for good (PGlite's worker died: a WebAssembly abort, out of memory). Every
    * pending call has been rejected; the commands that start the stack log it and exit non-zero so
@@ -41,7 +43,7 @@ export async function startStack(config: StackConfig, hooks: StackHooks = {}): P
     ...config,
     onWorkerLost: hooks.onDatabaseLost ?? ((err) => console.error(`[stack] ${err.message}`)),
   });
-  const migrations = await migrate(db, config.migrationsDir, config.seedFile);
+  const migrations = await migrate(db, config.migrationsDir, config.seedFile, hooks.progress);
   const ctx: StackContext = { db, config };
   const rest = await createRestApi(ctx);
   const auth = createAuthApi(ctx);

@@ -1,7 +1,7 @@
 /**
  * The embedded stack as a process of its own (`npm run stack`, supabase/local/main.ts), so a fault
  * test can kill it with SIGKILL the way a crash or a power cut would, and start it again on the same
- * PGlite directory or Postgres database. Demo keys, no seed.
+ * PGlite directory or Postgres database. Demo keys, no seed unless asked.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
@@ -22,6 +22,8 @@ export interface StackProcessOptions {
   dataDir?: string;
   /** Postgres database (DATABASE_URL mode); wins over `dataDir`. */
   databaseUrl?: string;
+  /** Run supabase/seed.sql as `npm start` does (default: off, STACK_SEED=off). */
+  seed?: boolean;
 }
 
 export async function freePort(): Promise<number> {
@@ -34,7 +36,9 @@ export async function freePort(): Promise<number> {
 }
 
 export function spawnStack(opts: StackProcessOptions): StackProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, STACK_PORT: String(opts.port), STACK_HOST: '127.0.0.1', STACK_KEYS: 'demo', STACK_SEED: 'off' };
+  const env: NodeJS.ProcessEnv = { ...process.env, STACK_PORT: String(opts.port), STACK_HOST: '127.0.0.1', STACK_KEYS: 'demo' };
+  if (!opts.seed) env.STACK_SEED = 'off';
+  else delete env.STACK_SEED;
   delete env.DATABASE_URL;
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   else if (opts.dataDir) env.STACK_DATA_DIR = opts.dataDir;

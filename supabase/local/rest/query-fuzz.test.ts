@@ -5,10 +5,16 @@
  * builder's keywords and operators, and the canonical type names the catalog gave for casts.
  * Request text outside a quoted identifier is exactly what an injection needs, so the tokenizer
  * below fails on it.
+ *
+ * The work is bounded, not raced against the clock: a fixed seed and a few hundred random runs per
+ * property, plus explicit examples that put every fragment, key, operator, cast word and nesting depth
+ * around the limit through the builder on every run (the shapes 1,500 random runs covered only by
+ * chance), and a generous timeout, so a loaded CI machine makes the file slower, never red.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RestError } from './errors.ts';
+import { REQUEST_LIMITS } from './limits.ts';
 import { buildReadTree } from './read-plan.ts';
 import type { Column, Relation, SchemaCache } from './schema-cache.ts';
 import { Params, readSql } from './sql-build.ts';
@@ -146,16 +152,25 @@ const hostile = fc.oneof(
   fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 40 }).map((a) => a.join('')),
   fc.string({ unit: 'binary', maxLength: 200 }),
 );
-const castText = fc.array(fc.oneof(fc.constantFrom('text', 'int', ' ', 'as', 'x', 'from', 'posts', 't0', 'where', 'false', 'union', 'all', 'select', 'current_user', '[]', '$', '_', '1'), hostile), { minLength: 1, maxLength: 12 }).map((a) => a.join(''));
+const CAST_WORDS = ['text', 'int', ' ', 'as', 'x', 'from', 'posts', 't0', 'where', 'false', 'union', 'all', 'select', 'current_user', '[]', '$', '_', '1'];
+const castText = fc.array(fc.oneof(fc.constantFrom(...CAST_WORDS), hostile), { minLength: 1, maxLength: 12 }).map((a) => a.join(''));
+
+/** Same runs every time (a failure names its counterexample and replays); the examples carry the coverage. */
+const RUNS = { seed: 112, numRuns: 300 } as const;
+/** Per property: a few hundred builds take well under a second on a quiet machine; this is head room, not a bound. */
+const GENEROUS = { timeout: 60_000 };
 
 describe('hostile query strings', () => {
-  it('select=: refused with a client error, or SQL with no request text outside quoted identifiers', () => {
-    fc.assert(fc.property(hostile, (select) => assertSafe(build(new URLSearchParams({ select })))), { numRuns: 1500 });
+  it('select=: refused with a client error, or SQL with no request text outside quoted identifiers', GENEROUS, () => {
+    const examples: Array<[string]> = FRAGMENTS.flatMap((f) => [[f], [`id,${f}`], [`authors(${f})`]]);
+    fc.assert(fc.property(hostile, (select) => assertSafe(build(new URLSearchParams({ select })))), { ...RUNS, examples });
   });
 
-  it('casts: only catalog type names reach the SQL', () => {
+  it('casts: only catalog type names reach the SQL', GENEROUS, () => {
+    const items = ['id', 'title', 'count()', 'views:id.sum()', 'meta->>a'];
+    const examples: Array<[string, string]> = items.flatMap((item) => [...CAST_WORDS, ...Object.keys(CATALOG_TYPES), 'text as x from posts t0 where false'].map((cast): [string, string] => [item, cast]));
     fc.assert(
-      fc.property(fc.constantFrom('id', 'title', 'count()', 'views:id.sum()', 'meta->>a'), castText, (item, cast) => {
+      fc.property(fc.constantFrom(...items), castText, (item, cast) => {
         const outcome = build(new URLSearchParams({ select: `${item}::${cast}` }));
         assertSafe(outcome);
         if (outcome.ok) {
@@ -165,7 +180,7 @@ describe('hostile query strings', () => {
           expect(outcome.sql).toContain(`as ${canonical})`);
         }
       }),
-      { numRuns: 1500 },
+      { ...RUNS, examples },
     );
   });
 
@@ -175,29 +190,40 @@ describe('hostile query strings', () => {
     if (!outcome.ok) expect(outcome.error).toMatchObject({ status: 400, code: '42704' });
   });
 
-  it('filters, logic trees and order: keys and values', () => {
-    const key = fc.oneof(fc.constantFrom('id', 'title', 'meta->a', 'meta->>b', 'authors.name', 'or', 'and', 'not.or', 'order', 'limit', 'offset', 'comments.order'), hostile);
+  it('filters, logic trees and order: keys and values', GENEROUS, () => {
+    const keys = ['id', 'title', 'meta->a', 'meta->>b', 'authors.name', 'or', 'and', 'not.or', 'order', 'limit', 'offset', 'comments.order'];
+    const key = fc.oneof(fc.constantFrom(...keys), hostile);
+    const selects = ['id', 'id,authors(name)', 'id,comments(body)'];
+    // Every key with every fragment as its value, under each select.
+    const examples: Array<[Array<[string, string]>, string]> = keys.flatMap((k, i) => FRAGMENTS.map((f): [Array<[string, string]>, string] => [[[k, f]], selects[i % selects.length]]));
     fc.assert(
-      fc.property(fc.array(fc.tuple(key, hostile), { minLength: 1, maxLength: 4 }), fc.constantFrom('id', 'id,authors(name)', 'id,comments(body)'), (pairs, select) => {
+      fc.property(fc.array(fc.tuple(key, hostile), { minLength: 1, maxLength: 4 }), fc.constantFrom(...selects), (pairs, select) => {
         const search = new URLSearchParams({ select });
         for (const [k, v] of pairs) search.append(k, v);
         assertSafe(build(search));
       }),
-      { numRuns: 1500 },
+      { ...RUNS, examples },
     );
   });
 
-  it('operators with hostile values', () => {
-    const op = fc.constantFrom('eq', 'neq', 'gt', 'like', 'ilike', 'match', 'imatch', 'is', 'isdistinct', 'in', 'cs', 'cd', 'ov', 'sl', 'adj', 'fts', 'plfts', 'phfts', 'wfts', 'eq(any)', 'like(all)', 'fts(english)', 'fts(x); drop', 'not.eq', 'not.in');
+  it('operators with hostile values', GENEROUS, () => {
+    const ops = ['eq', 'neq', 'gt', 'like', 'ilike', 'match', 'imatch', 'is', 'isdistinct', 'in', 'cs', 'cd', 'ov', 'sl', 'adj', 'fts', 'plfts', 'phfts', 'wfts', 'eq(any)', 'like(all)', 'fts(english)', 'fts(x); drop', 'not.eq', 'not.in'];
+    const cols = ['id', 'title', 'tags', 'meta->>a', 'search'];
+    // Every column with every operator, the value a fragment (cycling through them all).
+    const examples: Array<[string, string, string]> = cols.flatMap((c, ci) => ops.map((o, oi): [string, string, string] => [c, o, FRAGMENTS[(ci * ops.length + oi) % FRAGMENTS.length]]));
     fc.assert(
-      fc.property(fc.constantFrom('id', 'title', 'tags', 'meta->>a', 'search'), op, hostile, (col, o, value) => {
+      fc.property(fc.constantFrom(...cols), fc.constantFrom(...ops), hostile, (col, o, value) => {
         assertSafe(build(new URLSearchParams([['select', 'id'], [col, `${o}.${value}`], ['or', `(${col}.${o}.${value})`]])));
       }),
-      { numRuns: 1500 },
+      { ...RUNS, examples },
     );
   });
 
-  it('deep nesting is refused with 400 PGRST100, never a stack overflow', () => {
+  it('deep nesting is refused with 400 PGRST100, never a stack overflow', GENEROUS, () => {
+    // The depths that matter: shallow, around the limit, and far past it (a stack overflow's territory).
+    const limit = REQUEST_LIMITS.nesting;
+    const depths = [1, 2, limit - 1, limit, limit + 1, limit + 2, 2 * limit, 1000, 5000];
+    const examples: Array<[number, string]> = depths.flatMap((d) => ['or', 'and', 'not.or'].map((op): [number, string] => [d, op]));
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 5000 }), fc.constantFrom('or', 'and', 'not.or'), (depth, op) => {
         const tree = `${op}(`.repeat(depth) + 'id.eq.1' + ')'.repeat(depth);
@@ -205,7 +231,7 @@ describe('hostile query strings', () => {
         const embed = 'comments(posts('.repeat(depth) + 'id' + '))'.repeat(depth);
         assertSafe(build(new URLSearchParams({ select: `id,${embed}` })));
       }),
-      { numRuns: 60 },
+      { seed: RUNS.seed, numRuns: 20, examples },
     );
     const deep = build(new URLSearchParams({ select: 'id', or: '(' + 'or('.repeat(2000) + 'id.eq.1' + ')'.repeat(2000) + ')' }));
     expect(deep.ok).toBe(false);
@@ -235,7 +261,7 @@ describe('well-formed queries mean what they say', () => {
       ? [...(t.leaf.field === 'meta->>a' ? ['a'] : []), t.leaf.op === 'like' || t.leaf.op === 'ilike' ? t.leaf.value.replace(/\*/g, '%') : t.leaf.value]
       : t.children.flatMap(expectedValues);
 
-  it('every value of an or= tree is bound exactly, in order, and nothing else is added', () => {
+  it('every value of an or= tree is bound exactly, in order, and nothing else is added', GENEROUS, () => {
     fc.assert(
       fc.property(tree, (t) => {
         const root: Tree = 'leaf' in t ? { op: 'or', negate: false, children: [t] } : t;
@@ -244,11 +270,11 @@ describe('well-formed queries mean what they say', () => {
         expect(foreignToken(outcome.sql), outcome.sql).toBeNull();
         expect(outcome.values).toEqual(expectedValues(root));
       }),
-      { numRuns: 500 },
+      RUNS,
     );
   });
 
-  it('top-level filter values are bound verbatim', () => {
+  it('top-level filter values are bound verbatim', GENEROUS, () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (value) => {
         const outcome = build(new URLSearchParams([['select', 'id'], ['title', `eq.${value}`], ['id', `in.(${quote(value)},2)`]]));
@@ -256,7 +282,7 @@ describe('well-formed queries mean what they say', () => {
         expect(foreignToken(outcome.sql)).toBeNull();
         expect(outcome.values).toEqual([value, value, '2']);
       }),
-      { numRuns: 500 },
+      RUNS,
     );
   });
 });
