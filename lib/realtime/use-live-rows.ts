@@ -49,18 +49,19 @@ export function useLiveView<Row>(view: LiveView<Row>, sort?: (a: Row, b: Row) =>
 export function useLiveRows<T extends LiveTable, C extends LiveColumn<T> = LiveColumn<T>>(
   options: ColumnsViewOptions<T, C>,
 ): LiveRows<Pick<TableRow<T>, C>> {
-  const { client, table, columns, key, version, sort, window } = options;
+  // `bounds`, not `window`: the browser's global of that name is in scope here.
+  const { client, table, columns, key, version, sort, window: bounds } = options;
   const filter = useStableFilter(options.filter);
   const view = useMemo(
-    () => createColumnsView<T, C>({ client, table, columns, key, version, filter, window }),
-    [client, table, columns, key, version, filter, window],
+    () => createColumnsView<T, C>({ client, table, columns, key, version, filter, window: bounds }),
+    [client, table, columns, key, version, filter, bounds],
   );
   return useLiveView(view, sort);
 }
 
 /** A select with embedded resources; `embed`, `now`, `window` and `sort` must be stable (module level or memoised). */
 export function useLiveEmbeddedRows<T extends LiveTable, Row extends LiveRow>(options: EmbedViewOptions<T, Row>): LiveRows<Row> {
-  const { client, table, embed, now, key, version, sort, window } = options;
+  const { client, table, embed, now, key, version, sort, window: bounds } = options;
   const filter = useStableFilter(options.filter);
   const followTable = options.follow?.table;
   const followColumn = options.follow?.column;
@@ -74,10 +75,10 @@ export function useLiveEmbeddedRows<T extends LiveTable, Row extends LiveRow>(op
         key,
         version,
         filter,
-        window,
+        window: bounds,
         follow: followTable && followColumn ? { table: followTable, column: followColumn } : undefined,
       }),
-    [client, table, embed, now, key, version, filter, window, followTable, followColumn],
+    [client, table, embed, now, key, version, filter, bounds, followTable, followColumn],
   );
   return useLiveView(view, sort);
 }
