@@ -9,7 +9,9 @@
  * request in the kernel's buffer, but Node destroys the socket first: the kernel answers the unread
  * bytes with a reset, and the client gets `fetch failed` (ECONNRESET / "other side closed") for a
  * POST it cannot safely resend. The same long turn also stamps the timer with a stale loop clock, so
- * the window was shorter than it claimed. Issue #19 ("Knee on a quiet machine — PGlite").
+ * the window was shorter than it claimed. keep-alive.test.ts shows the reset. It was not what dropped
+ * requests in the disaster-day benchmark of issue #19 (that was the full accept queue,
+ * listen-backlog.ts), but a longer stall or a busier client would meet it.
  *
  * The close is therefore decided after the next poll (setImmediate runs after it) and in real time:
  * a socket that received bytes meanwhile, or whose last answer is younger than the window, stays open.

@@ -16,6 +16,9 @@ if (mode === 'backlog') await listenWithBacklog(server, 0, '127.0.0.1');
 else await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 // Pipes to the parent are written synchronously on Linux: the port is out before the thread blocks.
 process.stdout.write(`${(server.address() as AddressInfo).port}\n`);
+// Busy, as the stack's thread is while PGlite drains its queue; it also ends if the test process
+// is gone (this process was handed to another parent), so a crashed test leaves no spinning child.
+const parent = process.ppid;
 while (!existsSync(releaseFile)) {
-  // busy, as the stack's thread is while PGlite drains its queue
+  if (process.ppid !== parent) process.exit(1);
 }
