@@ -127,14 +127,21 @@ export async function openPgliteWorker(dataDir: string, opts: PgliteOptions = {}
   worker.on('exit', (code) => fail(new DatabaseWorkerGoneError(`exited with code ${code}`)));
   worker.unref();
 
+  /** Why a new call would be refused now, if it would. */
+  function refusal(admitted: boolean): Error | undefined {
+    if (gone) return gone;
+    if (!admitted && pending.size >= MAX_QUEUED_CALLS) return new DatabaseBusyError();
+    return undefined;
+  }
+
   /**
    * Sends one call and returns its id (which names a transaction or a listener) and its answer;
    * `admitted` calls (statements of an open transaction) skip the queue bound.
    */
   function send(c: Call, admitted = false): { id: number; answer: Promise<ReplyValue> } {
     const id = ++nextId;
-    if (gone) return { id, answer: Promise.reject(gone) };
-    if (!admitted && pending.size >= MAX_QUEUED_CALLS) return { id, answer: Promise.reject(new DatabaseBusyError()) };
+    const refused = refusal(admitted);
+    if (refused) return { id, answer: Promise.reject(refused) };
     const answer = new Promise<ReplyValue>((resolve, reject) => pending.set(id, { resolve, reject }));
     worker.ref();
     worker.postMessage({ ...c, id });
@@ -157,17 +164,30 @@ export async function openPgliteWorker(dataDir: string, opts: PgliteOptions = {}
     };
   }
 
-  /** Runs `fn` in a transaction of the worker; resolves to fn's value and what `end` answered. */
+  /**
+   * Runs `fn` in a transaction of the worker; resolves to fn's value and what `end` answered. `fn`
+   * starts without waiting for BEGIN's answer: its first statement follows `begin` in the same
+   * queue, which saves a thread round trip per transaction, while PGlite's one connection is held.
+   */
   async function inTransaction<T>(fn: (tx: Queryable) => Promise<T>, consistentCopy: boolean): Promise<{ value: T; ended: ReplyValue }> {
+    const refused = refusal(false);
+    if (refused) throw refused;
     const { id: tx, answer: begun } = send({ op: 'begin', checkpoint: consistentCopy });
-    await begun;
+    const beginFailure = begun.then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     let value: T;
     try {
       value = await fn(queryable(tx));
     } catch (err) {
+      // A transaction that never began fails its statements too: its own error says why.
+      const failed = await beginFailure;
+      if (failed !== undefined) throw failed;
       await call({ op: 'end', tx, commit: false, dump: false }, true).catch(() => {});
       throw err;
     }
+    await begun;
     const ended = await call({ op: 'end', tx, commit: true, dump: consistentCopy }, true);
     return { value, ended };
   }

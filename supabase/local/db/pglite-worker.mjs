@@ -204,8 +204,11 @@ function begin(m) {
     },
     (err) => {
       const error = wireError(err);
-      if (!begun) send({ kind: 'reply', id: m.id, ok: false, error });
-      else if (end) send({ kind: 'reply', id: end.id, ok: false, error });
+      if (end) send({ kind: 'reply', id: end.id, ok: false, error });
+      if (begun) return;
+      // BEGIN failed: the statements sent after `begin` without waiting for it fail with it.
+      send({ kind: 'reply', id: m.id, ok: false, error });
+      for (const waiting of inbox.waiting.splice(0)) send({ kind: 'reply', id: waiting.id, ok: false, error });
     },
   ).finally(() => transactions.delete(m.id));
 }

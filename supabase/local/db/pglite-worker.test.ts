@@ -4,13 +4,15 @@
  * its statements, NOTIFY reaches listeners until they unlisten, a full queue refuses with a
  * retryable error, and a dead worker rejects every pending call instead of leaving it hanging.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from './database.ts';
 import { DatabaseBusyError, DatabaseWorkerGoneError, MAX_QUEUED_CALLS, openPglite, openPgliteWorker } from './pglite-database.ts';
 import { toRestError } from '../rest/errors.ts';
 
-// Opening PGlite (WebAssembly start and initdb) takes seconds, many more on a loaded machine.
+// Opening PGlite (WebAssembly start and initdb) takes seconds, many more on a loaded machine, and
+// a round trip to the worker can take tens of milliseconds there: no test here is about time.
 const OPEN_TIMEOUT_MS = 120_000;
+vi.setConfig({ testTimeout: 60_000 });
 
 let db: Database;
 
