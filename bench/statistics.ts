@@ -18,6 +18,7 @@
  * BENCH_MAINT_CALLS (calls per lifecycle round, default 500), BENCH_MAINT_ROUNDS (default 5; 0 skips them),
  * BENCH_SIZE=10m (10,000,000 calls, 3,000,000 incidents), BENCH_KEEP=1 / BENCH_REUSE_URL (Postgres: keep a built
  * database, time it again later, after applying the migrations it lacks; BENCH_REBUILD=1 rebuilds its rollups first),
+ * BENCH_PAGE_ONLY=1 (only the page load: its requests sent at once, as the page does, against in series),
  * BENCH_CHECK=0 to skip the two comparisons with a full recomputation,
  * BENCH_BACKEND=postgres to run on a new database of TEST_DATABASE_URL instead of PGlite.
  */
@@ -28,6 +29,7 @@ import { openPostgres } from '../supabase/local/db/postgres-database.ts';
 import { migrate } from '../supabase/local/db/migrate.ts';
 import type { Database, Queryable } from '../supabase/local/db/database.ts';
 import { createTestDatabase } from '../tests/support/test-stack.ts';
+import { timePageLoad, timePageSerial } from './statistics-page-load.ts';
 
 /** BENCH_SIZE=10m: ten times the default history (10,000,000 calls, 3,000,000 incidents), issue #21's disaster-year size. */
 const TEN_M = process.env.BENCH_SIZE === '10m';
@@ -54,6 +56,8 @@ const REUSE_URL = process.env.BENCH_REUSE_URL;
  * change to the rollups is measured without building 10 M rows again.
  */
 const REBUILD = process.env.BENCH_REBUILD === '1';
+/** BENCH_PAGE_ONLY=1: only the leadership page's load (parallel, as the page sends it) against the same requests in series. */
+const PAGE_ONLY = process.env.BENCH_PAGE_ONLY === '1';
 const root = path.resolve(import.meta.dirname, '..');
 
 /** Each statistic the page shows, and the plain query someone would write for the same figure. */
@@ -288,6 +292,21 @@ async function refreshMedian(db: Database, users: BenchUsers, args: string[]): P
   return median(refresh);
 }
 
+/** The leadership page's load: its requests at once (as app/stats/page.tsx sends them) and in series, alternating. */
+async function pageLoad(db: Database, leader: string, args: string[]): Promise<void> {
+  await timePageLoad(db, leader, args);
+  const parallel: number[] = [];
+  const serial: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    parallel.push(await timePageLoad(db, leader, args));
+    serial.push(await timePageSerial(db, leader, args));
+  }
+  process.stdout.write(
+    `leadership page load, its 10 requests at once (median of ${RUNS}) ${ms(median(parallel))}  ` +
+      `[min ${ms(Math.min(...parallel))}, max ${ms(Math.max(...parallel))}]; in series ${ms(median(serial))}\n\n`,
+  );
+}
+
 /** The SLA figures of the function against percentile_cont over the raw durations of the same range. */
 async function compareWithRaw(db: Database, leader: string, args: string[]): Promise<void> {
   const fn = await db.transaction(async (tx: Queryable) => {
@@ -493,6 +512,8 @@ async function main() {
     process.stdout.write(
       `page range ${args[0]} – ${args[1]} (30 WIB days): ${inRange} calls; median of ${RUNS} runs (after one warm-up), ms\n\n`,
     );
+    await pageLoad(db, users.leader, args);
+    if (PAGE_ONLY) return;
     process.stdout.write(`${'statistic'.padEnd(26)} ${'function'.padStart(8)} ${'naive'.padStart(8)} ${'ratio'.padStart(7)}\n`);
 
     let sum = 0;
