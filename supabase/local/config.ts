@@ -18,6 +18,8 @@ export interface StackConfig {
   /** PGlite data directory; ignored when `databaseUrl` is set. `memory://` keeps nothing. */
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PGlite on a worker thread (`STACK_PGLITE_WORKER=1`); off by default, see supabase/local/README.md. */
+  pgliteWorker: boolean;
   jwtSecret: string;
   anonKey: string;
   serviceRoleKey: string;
@@ -57,6 +59,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     port: Number(env.STACK_PORT ?? 54321),
     dataDir: env.STACK_DATA_DIR ?? path.join(root, '.data', 'pglite'),
     databaseUrl: env.DATABASE_URL || undefined,
+    pgliteWorker: env.STACK_PGLITE_WORKER === '1',
     jwtSecret: env.JWT_SECRET ?? DEMO_JWT_SECRET,
     anonKey: env.ANON_KEY ?? DEMO_ANON_KEY,
     serviceRoleKey: env.SERVICE_ROLE_KEY ?? DEMO_SERVICE_ROLE_KEY,

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from './database.ts';
-import { DatabaseBusyError, DatabaseWorkerGoneError, MAX_QUEUED_CALLS, openPglite, openPgliteWorker } from './pglite-database.ts';
+import { DatabaseBusyError, DatabaseWorkerGoneError, MAX_QUEUED_CALLS, openPgliteInWorker, openPgliteWorker } from './pglite-worker-database.ts';
 import { toRestError } from '../rest/errors.ts';
 
 // Opening PGlite (WebAssembly start and initdb) takes seconds, many more on a loaded machine, and
@@ -17,7 +17,7 @@ vi.setConfig({ testTimeout: 60_000 });
 let db: Database;
 
 beforeAll(async () => {
-  db = await openPglite('memory://');
+  db = await openPgliteInWorker('memory://');
   await db.exec(`
     create table probe (id integer primary key, note text not null check (note <> ''));
     create table step_log (seq bigserial primary key, label text not null);
@@ -198,7 +198,7 @@ describe('a dead worker', () => {
 
   it('is not reported when the database is closed on purpose', async () => {
     const lost: Error[] = [];
-    const closing = await openPglite('memory://', { onWorkerLost: (err) => lost.push(err) });
+    const closing = await openPgliteInWorker('memory://', { onWorkerLost: (err) => lost.push(err) });
     await closing.close();
     expect(await rejection(closing.query('select 1'))).toMatchObject({ code: '08006', message: expect.stringContaining('closed') });
     expect(lost).toEqual([]);
