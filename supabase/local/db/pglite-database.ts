@@ -2,11 +2,12 @@
  * PGlite (Postgres compiled to WebAssembly) in this process. PGlite has one connection: it runs one
  * query or transaction at a time, so transactions must only wait on the database, never on the network.
  */
-import { PGlite, protocol, type Transaction } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgtap } from '@electric-sql/pglite-pgtap';
-import type { Database, PipelineStatement, Queryable, QueryResult, TextRow } from './database.ts';
+import type { Database, Queryable, QueryResult } from './database.ts';
+import { pipelineMessages, pipelineRows } from './pglite-pipeline.mjs';
 
 /** date, timestamp, timestamptz, int8 */
 const TEXT_TYPES = [1082, 1114, 1184, 20];
@@ -21,47 +22,6 @@ function wrap(q: PGlite | Transaction): Queryable {
       await q.exec(sql);
     },
   };
-}
-
-type Scalar = string | number | boolean | null;
-
-function isScalar(v: unknown): v is Scalar | undefined {
-  return v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-}
-
-/**
- * The messages of a pipeline: Parse, Bind (text values, their types inferred by the server), Describe
- * and Execute per statement, then one Sync. PGlite's own `query` sends each of these (and a Sync) in
- * a call of its own: six calls into WebAssembly per statement instead of one per pipeline.
- */
-function pipelineMessages(statements: PipelineStatement[]): Uint8Array | undefined {
-  const parts: Uint8Array[] = [];
-  for (const st of statements) {
-    if (!st.values.every(isScalar)) return undefined;
-    parts.push(protocol.serialize.parse({ text: st.sql }));
-    parts.push(protocol.serialize.bind({ values: st.values.map((v) => (v === null || v === undefined ? null : String(v))) }));
-    parts.push(protocol.serialize.describe({ type: 'P' }));
-    parts.push(protocol.serialize.execute({}));
-  }
-  parts.push(protocol.serialize.sync());
-  return Buffer.concat(parts);
-}
-
-/** Rows per statement from the backend's answer (the statements' CommandComplete ends each). */
-function pipelineRows(messages: Array<{ name: string }>): TextRow[][] {
-  const results: TextRow[][] = [];
-  let names: string[] = [];
-  let rows: TextRow[] = [];
-  for (const m of messages) {
-    if (m instanceof protocol.messages.RowDescriptionMessage) names = m.fields.map((f) => f.name);
-    else if (m instanceof protocol.messages.DataRowMessage) rows.push(Object.fromEntries(names.map((n, i) => [n, m.fields[i] ?? null])));
-    else if (m instanceof protocol.messages.CommandCompleteMessage) {
-      results.push(rows);
-      rows = [];
-      names = [];
-    }
-  }
-  return results;
 }
 
 export async function openPglite(dataDir: string): Promise<Database> {

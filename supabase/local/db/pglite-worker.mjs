@@ -12,7 +12,8 @@
  * transaction, so nothing else runs in between while the stack's thread prepares the next statement.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite, protocol } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
+import { pipelineMessages, pipelineRows } from './pglite-pipeline.mjs';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgtap } from '@electric-sql/pglite-pgtap';
@@ -22,8 +23,6 @@ import { pgtap } from '@electric-sql/pglite-pgtap';
 /** @typedef {import('./pglite-messages.ts').ReplyValue} ReplyValue */
 /** @typedef {import('./pglite-messages.ts').WireError} WireError */
 /** @typedef {import('./pglite-messages.ts').WorkerOptions} WorkerOptions */
-/** @typedef {import('./database.ts').PipelineStatement} PipelineStatement */
-/** @typedef {import('./database.ts').TextRow} TextRow */
 /** @typedef {import('@electric-sql/pglite').Transaction} Transaction */
 /** @typedef {Extract<Request, { op: 'query' | 'exec' | 'end' }>} TxRequest */
 
@@ -61,56 +60,6 @@ function answer(id, work) {
     (value) => send({ kind: 'reply', id, ok: true, value }),
     (err) => send({ kind: 'reply', id, ok: false, error: wireError(err) }),
   );
-}
-
-/** @param {unknown} v */
-function isScalar(v) {
-  return v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-}
-
-/**
- * The messages of a pipeline: Parse, Bind (text values, their types inferred by the server), Describe
- * and Execute per statement, then one Sync. PGlite's own `query` sends each of these (and a Sync) in
- * a call of its own: six calls into WebAssembly per statement instead of one per pipeline.
- * @param {PipelineStatement[]} statements
- */
-function pipelineMessages(statements) {
-  /** @type {Uint8Array[]} */
-  const parts = [];
-  for (const st of statements) {
-    if (!st.values.every(isScalar)) throw new TypeError('a pipeline takes only scalar values');
-    parts.push(protocol.serialize.parse({ text: st.sql }));
-    parts.push(protocol.serialize.bind({ values: st.values.map((v) => (v === null || v === undefined ? null : String(v))) }));
-    parts.push(protocol.serialize.describe({ type: 'P' }));
-    parts.push(protocol.serialize.execute({}));
-  }
-  parts.push(protocol.serialize.sync());
-  return Buffer.concat(parts);
-}
-
-/**
- * Rows per statement from the backend's answer (the statements' CommandComplete ends each).
- * @param {Array<{ name: string }>} messages
- */
-function pipelineRows(messages) {
-  /** @type {TextRow[][]} */
-  const results = [];
-  /** @type {string[]} */
-  let names = [];
-  /** @type {TextRow[]} */
-  let rows = [];
-  for (const m of messages) {
-    if (m instanceof protocol.messages.RowDescriptionMessage) names = m.fields.map((f) => f.name);
-    else if (m instanceof protocol.messages.DataRowMessage) {
-      const fields = m.fields;
-      rows.push(Object.fromEntries(names.map((n, i) => [n, fields[i] ?? null])));
-    } else if (m instanceof protocol.messages.CommandCompleteMessage) {
-      results.push(rows);
-      rows = [];
-      names = [];
-    }
-  }
-  return results;
 }
 
 /** The statements of one open transaction, in the order the stack's thread sent them. */
@@ -234,6 +183,7 @@ function handle(m) {
     case 'pipeline':
       return answer(m.id, async () => {
         const message = pipelineMessages(m.statements);
+        if (!message) throw new TypeError('a pipeline takes only scalar values');
         // The transaction lock keeps it out of another caller's open transaction; the query lock
         // makes it one step.
         return pg._runExclusiveTransaction(() =>
