@@ -16,6 +16,11 @@ export interface QueryOptions {
    * connection instead of per request. PGlite ignores it.
    */
   prepare?: boolean;
+  /**
+   * Runs before the calls already waiting for PGlite in the stack's thread (db/turn-gate.ts): the
+   * realtime drains, whose delay is every screen's latency. A Postgres pool has no such queue.
+   */
+  urgent?: boolean;
 }
 
 export interface Queryable {

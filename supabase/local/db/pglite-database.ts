@@ -1,6 +1,8 @@
 /**
  * PGlite (Postgres compiled to WebAssembly) in this process. PGlite has one connection: it runs one
  * query or transaction at a time, so transactions must only wait on the database, never on the network.
+ * Each query, transaction or pipeline starts in a turn of the event loop of its own (turn-gate.ts),
+ * so that the stack reads its sockets between them.
  */
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
@@ -8,6 +10,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgtap } from '@electric-sql/pglite-pgtap';
 import type { Database, Queryable, QueryResult } from './database.ts';
 import { pipelineMessages, pipelineRows } from './pglite-pipeline.mjs';
+import { createTurnGate } from './turn-gate.ts';
 
 /** date, timestamp, timestamptz, int8 */
 const TEXT_TYPES = [1082, 1114, 1184, 20];
@@ -33,11 +36,13 @@ export async function openPglite(dataDir: string): Promise<Database> {
   });
   await pg.waitReady;
   const base = wrap(pg);
+  const gate = createTurnGate();
   return {
     kind: 'pglite',
-    query: base.query,
-    exec: base.exec,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    query: (sql, params, opts) => gate(() => base.query(sql, params, opts), opts?.urgent),
+    exec: (sql) => gate(() => base.exec(sql)),
+    // Inside, the transaction's own statements run without the gate: it is held for all of them.
+    transaction: (fn) => gate(() => pg.transaction((tx) => fn(wrap(tx)))),
     async listen(channel, onPayload) {
       const unlisten = await pg.listen(channel, onPayload);
       return unlisten;
@@ -47,19 +52,21 @@ export async function openPglite(dataDir: string): Promise<Database> {
       if (!message) return undefined;
       // The transaction lock keeps it out of another caller's open transaction (PGlite's queries
       // outside a transaction take only the query lock); the query lock makes it one step.
-      return pg._runExclusiveTransaction(() =>
-        pg._runExclusiveQuery(async () => pipelineRows((await pg.execProtocol(message)).messages)),
+      return gate(() =>
+        pg._runExclusiveTransaction(() => pg._runExclusiveQuery(async () => pipelineRows((await pg.execProtocol(message)).messages))),
       );
     },
     async dumpConsistent(inspect) {
       // A read-only transaction holds PGlite's transaction lock, so no write runs until the copy is
       // done; the CHECKPOINT puts every committed change in the data files, not only in the WAL.
-      return pg.transaction(async (tx) => {
-        await tx.exec('checkpoint');
-        const inspected = await inspect(wrap(tx));
-        const archive = await pg.dumpDataDir('gzip');
-        return { archive, inspected };
-      });
+      return gate(() =>
+        pg.transaction(async (tx) => {
+          await tx.exec('checkpoint');
+          const inspected = await inspect(wrap(tx));
+          const archive = await pg.dumpDataDir('gzip');
+          return { archive, inspected };
+        }),
+      );
     },
     close: () => pg.close(),
   };

@@ -65,6 +65,7 @@ export async function startBroadcastFromDatabase(
        from batch b
        join realtime.messages m on m.id = b.message_id and m.inserted_at = b.inserted_at`,
       [batchSize],
+      { urgent: true },
     );
     if (!rows.length) return 0;
     rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));

@@ -94,6 +94,7 @@ export async function startChangeCapture(
        returning c.id, c.relid::int as relid, c.op, c.record, c.old_record,
                  to_char(${stamp} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as ts`,
       [batchSize],
+      { urgent: true },
     );
     if (!rows.length) return 0;
     rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));

@@ -90,7 +90,7 @@ function batchArgument(groups: Array<{ g: number; req: VisibilityRequest; checks
 }
 
 async function visibleRows(db: Database, groups: Array<{ g: number; req: VisibilityRequest; checks: Check[] }>) {
-  const { rows } = await db.query<{ g: number; i: number }>('select g, i from realtime.visible_rows($1::jsonb)', [batchArgument(groups)]);
+  const { rows } = await db.query<{ g: number; i: number }>('select g, i from realtime.visible_rows($1::jsonb)', [batchArgument(groups)], { urgent: true });
   return rows;
 }
 
