@@ -5,6 +5,7 @@
  * (install-secrets.ts) unless told otherwise.
  */
 import path from 'node:path';
+import { parseMaxRequestsInFlight } from './admission.ts';
 
 export const DEMO_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
 export const DEMO_ANON_KEY =
@@ -35,6 +36,8 @@ export interface StackConfig {
   allowedOrigins: readonly string[] | '*';
   /** How often the retention job runs (STACK_RETENTION_INTERVAL_MS; default hourly). */
   retentionIntervalMs?: number;
+  /** API requests worked on at once before more are refused with 503 (STACK_MAX_REQUESTS_IN_FLIGHT; admission.ts). */
+  maxRequestsInFlight: number;
 }
 
 /** The origins of an app served on `port` of this machine under its loopback names. */
@@ -68,5 +71,6 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     seedFile: env.STACK_SEED === 'off' ? undefined : path.join(root, 'supabase', 'seed.sql'),
     allowedOrigins: parseAllowedOrigins(env.STACK_ALLOWED_ORIGINS, loopbackAppOrigins(Number(env.PORT ?? 3000))),
     retentionIntervalMs: env.STACK_RETENTION_INTERVAL_MS ? Number(env.STACK_RETENTION_INTERVAL_MS) : undefined,
+    maxRequestsInFlight: parseMaxRequestsInFlight(env.STACK_MAX_REQUESTS_IN_FLIGHT),
   };
 }

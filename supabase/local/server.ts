@@ -17,6 +17,7 @@ import { createBackupApi } from './backup/backup-api.ts';
 import { startRetentionTimer, type RetentionTimer } from './jobs/retention-timer.ts';
 import { keepAliveWithoutDrops } from './keep-alive.ts';
 import { listenWithBacklog } from './listen-backlog.ts';
+import { createAdmission, type Admission } from './admission.ts';
 
 export interface RunningStack {
   url: string;
@@ -24,6 +25,8 @@ export interface RunningStack {
   migrations: MigrationReport;
   /** The hourly retention job (issue #22); tests run it now with `retention.runOnce()`. */
   retention: RetentionTimer;
+  /** The bound on API requests worked on at once (admission.ts): in flight now, refused so far. */
+  admission: Pick<Admission, 'inFlight' | 'refused'>;
   close(): Promise<void>;
 }
 
@@ -54,8 +57,9 @@ export async function startStack(config: StackConfig, hooks: StackHooks = {}): P
     ['/admin/v1', createBackupApi(ctx)],
   ];
 
+  const admission = createAdmission(config.maxRequestsInFlight);
   const server = http.createServer((req, res) => {
-    void route(req, res, apis, db, config).catch((err: unknown) => {
+    void route(req, res, apis, db, config, admission).catch((err: unknown) => {
       if (res.headersSent) return res.destroy();
       if (err instanceof HttpError) return sendJson(res, err.status, err.body);
       sendJson(res, 500, { code: 'PGRST000', message: 'Internal error in the embedded stack', details: null, hint: null });
@@ -97,6 +101,7 @@ export async function startStack(config: StackConfig, hooks: StackHooks = {}): P
     db,
     migrations,
     retention,
+    admission,
     async close() {
       await retention.stop();
       await realtime.close();
@@ -108,7 +113,14 @@ export async function startStack(config: StackConfig, hooks: StackHooks = {}): P
   };
 }
 
-async function route(req: http.IncomingMessage, res: http.ServerResponse, apis: Array<[string, HttpApi]>, db: Database, config: StackConfig) {
+async function route(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  apis: Array<[string, HttpApi]>,
+  db: Database,
+  config: StackConfig,
+  admission: Admission,
+) {
   applyCors(req, res, config.allowedOrigins);
   applySecurityHeaders(res);
   res.setHeader('x-supabase-api-version', '2024-01-01');
@@ -129,6 +141,8 @@ async function route(req: http.IncomingMessage, res: http.ServerResponse, apis: 
   }
   for (const [prefix, api] of apis) {
     if (url.pathname === prefix || url.pathname.startsWith(prefix + '/')) {
+      // Refused here, before its body is read or the database is asked: nothing of it is applied.
+      if (!admission.admit(res)) return;
       return api.handle(req, res, url, url.pathname.slice(prefix.length).replace(/^\/+/, ''));
     }
   }

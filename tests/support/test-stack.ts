@@ -30,6 +30,8 @@ export interface TestStackOptions {
   dataDir?: string;
   /** Reuse this Postgres database instead of creating one. */
   databaseUrl?: string;
+  /** The stack's bound on requests in flight (supabase/local/admission.ts); the default otherwise. */
+  maxRequestsInFlight?: number;
 }
 
 /** A new database on the server of `base` (TEST_DATABASE_URL unless given), dropped by `drop()`. */
@@ -70,6 +72,7 @@ export async function startTestStack(opts: TestStackOptions): Promise<TestStack 
     databaseUrl: opts.backend === 'postgres' ? databaseUrl : undefined,
     migrationsDir: opts.migrationsDir ?? configFromEnv({}).migrationsDir,
     seedFile: opts.seedFile,
+    maxRequestsInFlight: opts.maxRequestsInFlight ?? configFromEnv({}).maxRequestsInFlight,
   };
   const stack = await startStack(config);
   const clientOptions = {
