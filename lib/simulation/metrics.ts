@@ -25,6 +25,7 @@ export class Metrics {
   private readonly samples = new Map<string, number[]>();
   private readonly errorCounts = new Map<string, number>();
   private readonly conflictCounts = new Map<string, number>();
+  private readonly resentCounts = new Map<string, number>();
   /** Failures of requests under way when the run was stopped (Ctrl-C takes the app down too). */
   interrupted = 0;
 
@@ -43,6 +44,19 @@ export class Metrics {
   conflict(action: string, code: string): void {
     const key = `${action}: ${code}`;
     this.conflictCounts.set(key, (this.conflictCounts.get(key) ?? 0) + 1);
+  }
+
+  /** A request sent again after a refusal that applied nothing or no answer (a PBX's webhook retry). */
+  resent(action: string): void {
+    this.resentCounts.set(action, (this.resentCounts.get(action) ?? 0) + 1);
+  }
+
+  get resentTotal(): number {
+    return [...this.resentCounts.values()].reduce((a, b) => a + b, 0);
+  }
+
+  resends(): Record<string, number> {
+    return Object.fromEntries([...this.resentCounts].sort((a, b) => b[1] - a[1]));
   }
 
   get errorTotal(): number {

@@ -23,6 +23,8 @@ export interface SimSummary {
   missingKinds: string[];
   errors: { total: number; byMessage: Record<string, number> };
   conflicts: { total: number; byCode: Record<string, number> };
+  /** Requests sent again: webhook events after a 5xx or no answer, writes the stack refused before applying. */
+  resent: { total: number; byAction: Record<string, number> };
   /** Requests that failed because the run was being stopped (not errors). */
   interrupted: number;
   actions: ActionStats[];
@@ -49,6 +51,7 @@ export function formatSummary(s: SimSummary): string {
   lines.push(`| assignments | created ${s.assignments.created}, completed ${s.assignments.completed} |`);
   lines.push(`| errors | **${s.errors.total}**${Object.entries(s.errors.byMessage).map(([m, n]) => `; ${n}× ${m}`).join('')} |`);
   lines.push(`| conflicts (expected) | ${s.conflicts.total}${Object.entries(s.conflicts.byCode).map(([m, n]) => `; ${n}× ${m}`).join('')} |`);
+  if (s.resent.total) lines.push(`| resent (refused unapplied or unanswered) | ${s.resent.total}${Object.entries(s.resent.byAction).map(([m, n]) => `; ${n}× ${m}`).join('')} |`);
   if (s.interrupted) lines.push(`| interrupted by the stop | ${s.interrupted} requests |`);
   if (s.missingKinds.length) lines.push(`| kinds without a simulated liaison | ${s.missingKinds.join(', ')} |`);
   lines.push('');

@@ -29,6 +29,12 @@ export const RING_LAG = '(ring lag behind plan)';
 /** Sign-ins at once: bcrypt work on the auth server, no need to queue 55 of them at one moment. */
 const SIGN_IN_CONCURRENCY = 4;
 
+/** `rpc/classify_call` or the table a refused request went to, for the summary's resend count. */
+function resentAction(url: string): string {
+  const path = new URL(url).pathname.replace(/^\/(rest|auth)\/v1\//, '');
+  return `refused ${path}`;
+}
+
 async function signInAll(options: SimOptions, accounts: readonly PreparedAccount[], metrics: Metrics): Promise<Person[]> {
   const people: Person[] = new Array(accounts.length);
   let next = 0;
@@ -36,7 +42,7 @@ async function signInAll(options: SimOptions, accounts: readonly PreparedAccount
     for (let i = next++; i < accounts.length; i = next++) {
       const a = accounts[i];
       const started = performance.now();
-      const client = await signedInClient(options.supabaseUrl, options.anonKey, a.email, a.password);
+      const client = await signedInClient(options.supabaseUrl, options.anonKey, a.email, a.password, (url) => metrics.resent(resentAction(url)));
       metrics.record('sign in', performance.now() - started);
       people[i] = { userId: a.userId, email: a.email, client, extension: a.extension, agencyId: a.agencyId };
     }
@@ -202,6 +208,7 @@ function summarise(
     missingKinds: [...ctx.missingKinds].sort(),
     errors: { total: ctx.metrics.errorTotal, byMessage: ctx.metrics.errors() },
     conflicts: { total: ctx.metrics.conflictTotal, byCode: ctx.metrics.conflicts() },
+    resent: { total: ctx.metrics.resentTotal, byAction: ctx.metrics.resends() },
     interrupted: ctx.metrics.interrupted,
     actions: ctx.metrics.actions(),
   };

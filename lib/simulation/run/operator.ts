@@ -8,7 +8,7 @@ import type { WriteResult } from '../../domain/write-failure';
 import type { PlannedCall } from '../plan';
 import { act, releasePerson, sleep, waitForPerson, type CallRecord, type IncidentRecord, type Person, type SimContext } from './context';
 import { enqueueSupervisorTask } from './supervisor';
-import { postTelephonyEvent } from './webhook';
+import { deliverTelephonyEvent } from './webhook';
 import type { TelephonyEventBody } from '../../telephony/event-schema';
 
 type LineEvent = Omit<TelephonyEventBody, 'event_id' | 'call_id' | 'at' | 'caller_number'>;
@@ -20,12 +20,17 @@ interface RecordedEvent {
 
 function pbx(ctx: SimContext, call: PlannedCall, event: LineEvent): Promise<WriteResult<RecordedEvent>> {
   return act(ctx, `webhook ${event.type}`, async () => {
-    const answer = await postTelephonyEvent(ctx.options.appUrl, ctx.options.webhookSecret, {
+    const sent: TelephonyEventBody = {
       ...event,
       event_id: `${call.externalId}-${event.type}`,
       call_id: call.externalId,
       at: new Date().toISOString(),
       caller_number: call.callerNumber,
+    };
+    const answer = await deliverTelephonyEvent(ctx.options.appUrl, ctx.options.webhookSecret, sent, {
+      signal: ctx.signal,
+      onResend: () => ctx.metrics.resent(`webhook ${event.type}`),
+      sleep,
     });
     const { body } = answer;
     if (answer.status !== 200 || typeof body.call_id !== 'string') {

@@ -7,6 +7,7 @@
  * retransmissions reach the relay more than once). Memory only: what is queued when the process
  * stops is lost, and the log says how many.
  */
+import { retryPauseMs } from '../retry-pause';
 
 export interface OutboxEvent {
   eventId: string;
@@ -139,8 +140,7 @@ export class Outbox {
         this.opts.log({ msg: 'gave_up', eventId, callId, attempts: attempt, reason });
         return;
       }
-      const base = Math.min(this.opts.maxRetryMs, this.opts.firstRetryMs * 2 ** (attempt - 1));
-      const delayMs = Math.round(base * (0.5 + this.opts.random() / 2));
+      const delayMs = retryPauseMs(attempt, this.opts.random, this.opts.firstRetryMs, this.opts.maxRetryMs);
       this.opts.log({ msg: 'retrying', eventId, callId, attempt, reason, delayMs });
       await this.opts.sleep(delayMs);
     }
