@@ -316,6 +316,24 @@ describe('live view engine, embedded selects', () => {
     expect(view.getRows()).toEqual([embedded(rec(1, 1)), embedded(rec(2, 2), 'ambulans'), embedded(rec(3, 1))]);
   });
 
+  it('takes a new snapshot after a failed reread, and is live again with the row as it is now', async () => {
+    vi.useFakeTimers();
+    const { client, snapshots, rereads, view } = embeddedView();
+    client.last.status('SUBSCRIBED');
+    snapshots.resolve([embedded(rec(1, 1)), embedded(rec(2, 1))]);
+    await vi.advanceTimersByTimeAsync(0);
+    client.last.deliver(update(rec(2, 2)));
+    rereads[0].answer.fail('The embedded stack is busy');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(view.getStatus()).toBe('error');
+    expect(view.getError()?.message).toBe('The embedded stack is busy');
+    await vi.advanceTimersByTimeAsync(2000);
+    snapshots.resolve([embedded(rec(1, 1)), embedded(rec(2, 3), 'ambulans')]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(view.getStatus()).toBe('live');
+    expect(view.getRows()).toEqual([embedded(rec(1, 1)), embedded(rec(2, 3), 'ambulans')]);
+  });
+
   it('drops a row the reread no longer finds, and one that leaves the filter without a request', async () => {
     const { client, snapshots, rereads, view } = embeddedView();
     client.last.status('SUBSCRIBED');

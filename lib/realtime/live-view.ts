@@ -115,6 +115,7 @@ export function createLiveView<Rec extends LiveRow, Row extends LiveRow>(opts: L
   let channel: LiveChannel<Rec> | undefined;
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   function emit() {
     const all = state.values();
@@ -136,6 +137,16 @@ export function createLiveView<Rec extends LiveRow, Row extends LiveRow>(opts: L
     return 'fromRecord' in source ? { type: 'upsert', key: k, row: source.fromRecord(record) } : { type: 'reread', key: k };
   }
 
+  /** The view lost track of its rows (a failed snapshot or reread): read them all again shortly. */
+  function snapshotAgainLater(gen: number, err: unknown) {
+    state.suspend();
+    setStatus('error', asError(err));
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      if (gen === generation) void resync(gen);
+    }, opts.retryDelayMs ?? 2000);
+  }
+
   function reread(k: string, gen: number) {
     if ('fromRecord' in source) return;
     (async () => {
@@ -143,7 +154,11 @@ export function createLiveView<Rec extends LiveRow, Row extends LiveRow>(opts: L
       if (gen !== generation) return;
       if (err) throw new Error(err.message);
       if (state.settle(k, data)) emit();
-    })().catch((err: unknown) => setStatus('error', asError(err)));
+    })().catch((err: unknown) => {
+      // A reread refused or lost (a busy stack on a disaster day): without a new snapshot the row
+      // would stay as it was, and so would the status, for as long as the page is open.
+      if (gen === generation) snapshotAgainLater(gen, err);
+    });
   }
 
   function onChange(change: RealtimePostgresChangesPayload<Rec>, gen: number) {
@@ -175,13 +190,8 @@ export function createLiveView<Rec extends LiveRow, Row extends LiveRow>(opts: L
       for (const k of state.applySnapshot(data)) reread(k, gen);
       setStatus('live');
     } catch (err) {
-      if (gen !== generation) return;
-      state.suspend();
-      setStatus('error', asError(err));
       // The channel is still joined: try the snapshot again shortly.
-      timer = setTimeout(() => {
-        if (gen === generation) void resync(gen);
-      }, opts.retryDelayMs ?? 2000);
+      if (gen === generation) snapshotAgainLater(gen, err);
     }
   }
 
@@ -226,6 +236,7 @@ export function createLiveView<Rec extends LiveRow, Row extends LiveRow>(opts: L
   function close() {
     generation++;
     clearTimeout(timer);
+    clearTimeout(retryTimer);
     state.suspend();
     const ch = channel;
     channel = undefined;
