@@ -11,7 +11,8 @@
  *   npm run bench:disaster-day -- --short                              # 1 call/s for 60 s, 20 screens
  *
  * Options: --rate --duration --screens --screen-processes --json FILE --database-url (the server the
- * Postgres database is created on; default postgres://postgres@127.0.0.1:5432/postgres). Ports: PORT
+ * Postgres database is created on; default postgres://postgres@127.0.0.1:5432/postgres), --profile FILE
+ * (a CPU profile of the stack's main thread over the first step's calls; bench/cpu-profile-summary.ts). Ports: PORT
  * (default 3340) and STACK_PORT (default 54340). Exit code 1 when anything failed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     'screen-processes': { type: 'string', default: '2' },
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
     json: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 
@@ -60,6 +62,7 @@ const args = z
     screenProcesses: z.coerce.number().int().min(1).max(16),
     databaseUrl: z.string().url(),
     json: z.string().optional(),
+    profile: z.string().optional(),
   })
   .parse({ ...values, stepDuration: values['step-duration'], screenProcesses: values['screen-processes'], databaseUrl: values['database-url'] });
 
@@ -123,10 +126,14 @@ async function main(): Promise<number> {
     TELEPHONY_WEBHOOK_SECRET: WEBHOOK_SECRET,
     MAP_TILE_URL: 'off',
     DEMO_MODE: '1',
+    ...(args.profile ? { BENCH_CPU_PROFILE_FILE: path.resolve(args.profile) } : {}),
   };
   log(`disaster-day: ${args.backend}; center log ${centerLog}`);
   const out = createWriteStream(centerLog);
-  const center = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The stack runs in the center's own process (Next.js is its child): that is the one profiled.
+  const preload = args.profile ? ['--import', path.join(root, 'bench', 'cpu-profile-preload.ts')] : [];
+  const center = spawn(process.execPath, ['--import', 'tsx', ...preload, 'scripts/start.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let profiling: 'before' | 'running' | 'done' = args.profile ? 'before' : 'done';
   center.stdout.pipe(out);
   center.stderr.pipe(out);
   let result: DisasterDayResult | undefined;
@@ -158,11 +165,19 @@ async function main(): Promise<number> {
           log,
           onStep: {
             start(_step, pid) {
+              if (profiling === 'before') {
+                profiling = 'running';
+                center.kill('SIGUSR2');
+              }
               marks = { stack: stack.mark(), next: next.mark() };
               loads = [os.loadavg()[0]];
               simulator = pid ? sampleUsage(pid) : undefined;
             },
             end() {
+              if (profiling === 'running') {
+                profiling = 'done';
+                center.kill('SIGUSR2');
+              }
               const s = simulator ? simulator.since(0) : null;
               simulator?.stop();
               usage.push({ stack: stack.since(marks.stack), next: next.since(marks.next), simulator: s, loadAverage: { start: loads[0], end: os.loadavg()[0], samples: loads } });

@@ -7,6 +7,7 @@
  * and at the end its rows are compared with a fresh query made under the same identity.
  */
 import { createClient } from '@supabase/supabase-js';
+import { browserLikeFetch } from './browser-fetch';
 import type { Db } from '../../lib/data/db';
 import { BOARD_COLUMNS } from '../../lib/domain/dispatch-board';
 import { OPEN_INCIDENT_STATUSES, UNFINISHED_ASSIGNMENT_STATUSES } from '../../lib/domain/workflow';
@@ -178,6 +179,7 @@ function screenClient(url: string, anonKey: string, token: string): Db {
   return createClient<Database>(url, anonKey, {
     accessToken: async () => token,
     realtime: { transport: NodeRealtimeTransport },
+    global: { fetch: browserLikeFetch() },
   });
 }
 
