@@ -303,7 +303,9 @@ export interface BackendResult {
 }
 
 async function startOnFreePort(stackRoot: string, backend: Backend, storage: Storage, profileFile: string | undefined, ports: number[]): Promise<StackProcess> {
-  for (const port of ports.splice(0)) {
+  // Each port is tried once in the whole benchmark (a stopped stack's port may linger in TIME_WAIT):
+  // the next run starts at the next one.
+  for (let port = ports.shift(); port !== undefined; port = ports.shift()) {
     try {
       return await startStackProcess(stackRoot, backend, port, storage, profileFile);
     } catch (err) {
