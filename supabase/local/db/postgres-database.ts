@@ -1,6 +1,6 @@
 /**
- * A Postgres 15+ server through a `pg` pool: each transaction takes its own connection, NOTIFY
- * listeners share one dedicated connection, and the realtime drains have two of their own. A Postgres restart breaks both: the pool drops broken
+ * A Postgres 15+ server through a `pg` pool: each transaction takes its own connection, and NOTIFY
+ * listeners share one dedicated connection. A Postgres restart breaks both: the pool drops broken
  * connections and opens new ones by itself; the listener connection is opened again (with backoff)
  * and listens on every channel again, so change capture and schema reloads resume without a restart
  * of the stack (change capture's periodic sweep covers notifications sent while it was away).
@@ -22,9 +22,6 @@ for (const oid of [1082, 1114, 1184, 20]) types.setTypeParser(oid, (v: string) =
  * milliseconds once every ten thousand requests.
  */
 export const CONNECTION_MAX_USES = 10_000;
-
-/** Connections for the realtime drains: change capture and Broadcast from Database, one each. */
-const URGENT_POOL_SIZE = 2;
 
 /** The prepared statement's name: the same text is the same statement on every connection. */
 function statementName(sql: string): string {
@@ -50,12 +47,6 @@ export async function openPostgres(url: string): Promise<Database> {
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   await pool.query('select 1');
-  // The realtime drains' statements ({ urgent: true }) on connections of their own: behind the
-  // requests' queue for the main pool (256 requests in flight on a disaster day) every screen's
-  // commit → screen latency was a second (p50 1.0 s, p95 1.9 s at 5 calls/s with 300 screens).
-  const urgentPool = new pg.Pool({ connectionString: url, max: URGENT_POOL_SIZE, maxUses: CONNECTION_MAX_USES });
-  urgentPool.on('error', () => {});
-  const urgent = wrap(urgentPool);
   let listener: Promise<pg.Client> | undefined;
   let closed = false;
   let retryMs = RECONNECT_FIRST_MS;
@@ -101,7 +92,7 @@ export async function openPostgres(url: string): Promise<Database> {
 
   return {
     kind: 'postgres',
-    query: (sql, params, opts) => (opts?.urgent ? urgent : base).query(sql, params, opts),
+    query: base.query,
     exec: base.exec,
     async transaction(fn) {
       const client = await pool.connect();
@@ -145,7 +136,7 @@ export async function openPostgres(url: string): Promise<Database> {
       const c = await listener?.catch(() => undefined);
       if (c) lost.add(c);
       await c?.end().catch(() => {});
-      await Promise.all([pool.end(), urgentPool.end()]);
+      await pool.end();
     },
   };
 }
