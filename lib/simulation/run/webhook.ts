@@ -61,10 +61,12 @@ export async function deliverTelephonyEvent(appUrl: string, secret: string, even
     } catch (err) {
       failure = err;
     }
-    const pause = retryPauseMs(attempt, opts.random ?? Math.random, 500, 8000);
-    if (attempt >= PBX_ATTEMPTS || opts.signal.aborted || (opts.onResend(), !(await opts.sleep(pause, opts.signal)))) {
+    const giveUp = () => {
       if (answer) return answer;
       throw failure;
-    }
+    };
+    if (attempt >= PBX_ATTEMPTS || opts.signal.aborted) return giveUp();
+    opts.onResend();
+    if (!(await opts.sleep(retryPauseMs(attempt, opts.random ?? Math.random, 500, 8000), opts.signal))) return giveUp();
   }
 }
